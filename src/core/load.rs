@@ -1,0 +1,262 @@
+//! Reading `atlas.json`: total parsing with the problems named.
+//!
+//! A document whose frame is broken (not JSON, wrong schema, no provider list)
+//! cannot be shown at all and gives a [`LoadError`]. A single bad record is
+//! left out and reported as a [`Skipped`], so one typo never blanks the page
+//! and nothing disappears without the user being told.
+
+use super::date::clip;
+use super::model::*;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Why a dataset could not be used at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    NotJson(String),
+    UnsupportedSchema(String),
+    BadHeader(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotJson(e) => write!(f, "The dataset is not valid JSON ({e})."),
+            LoadError::UnsupportedSchema(found) => write!(
+                f,
+                "The dataset uses schema {found}, but this version of Cloud Atlas reads schema {SCHEMA}."
+            ),
+            LoadError::BadHeader(e) => write!(f, "The dataset is incomplete: {e}."),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// One record left out of the loaded dataset, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// "source", "region" or "event".
+    pub what: &'static str,
+    /// The record's id where it had a readable one, else its position.
+    pub id: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.what, self.id, self.reason)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub skipped: Vec<Skipped>,
+}
+
+#[derive(Deserialize)]
+struct Frame {
+    version: String,
+    title: String,
+    license: String,
+    generated: String,
+    providers: Vec<Provider>,
+    areas: Vec<Area>,
+    #[serde(default)]
+    sources: Vec<Value>,
+    #[serde(default)]
+    regions: Vec<Value>,
+    #[serde(default)]
+    events: Vec<Value>,
+}
+
+/// Parses and validates a dataset document.
+pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let Some(obj) = doc.as_object() else {
+        return Err(LoadError::BadHeader("the top level is not an object".into()));
+    };
+    match obj.get("schema") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA as u64) => {}
+        Some(v) => return Err(LoadError::UnsupportedSchema(clip(&v.to_string()))),
+        None => return Err(LoadError::BadHeader("it has no \"schema\" number".into())),
+    }
+    let frame: Frame =
+        serde_json::from_value(doc).map_err(|e| LoadError::BadHeader(e.to_string()))?;
+    check_header(&frame)?;
+
+    let mut skipped = Vec::new();
+    let mut ids = HashSet::new();
+    let providers: HashSet<&str> = frame.providers.iter().map(|p| p.id.as_str()).collect();
+    let areas: HashSet<&str> = frame.areas.iter().map(|a| a.id.as_str()).collect();
+
+    let sources: Vec<Source> = records(&frame.sources, "source", &mut skipped, |s: &Source| {
+        if s.id.trim().is_empty() {
+            return Err("empty id".into());
+        }
+        safe_url(&s.url)
+    });
+    let sources = unique(sources, |s| &s.id, "source", &mut HashSet::new(), &mut skipped);
+    let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let check_sources = |list: &[String]| -> Result<(), String> {
+        if list.is_empty() {
+            return Err("no source given".into());
+        }
+        match list.iter().find(|s| !source_ids.contains(s.as_str())) {
+            Some(s) => Err(format!("unknown source \"{}\"", clip(s))),
+            None => Ok(()),
+        }
+    };
+
+    let regions: Vec<Region> = records(&frame.regions, "region", &mut skipped, |r: &Region| {
+        known(&providers, &r.provider, "provider")?;
+        known(&areas, &r.area, "area")?;
+        iso2(&r.iso2)?;
+        if !(r.lat.is_finite() && (-90.0..=90.0).contains(&r.lat)) {
+            return Err(format!("latitude {} is outside −90…90", r.lat));
+        }
+        if !(r.lon.is_finite() && (-180.0..=180.0).contains(&r.lon)) {
+            return Err(format!("longitude {} is outside −180…180", r.lon));
+        }
+        if r.retired.is_some() && r.status != Status::Retired {
+            return Err("has a retirement date but is not retired".into());
+        }
+        check_sources(&r.sources)
+    });
+    let regions = unique(regions, |r| &r.id, "region", &mut ids, &mut skipped);
+    let region_ids: HashSet<&str> = regions.iter().map(|r| r.id.as_str()).collect();
+
+    let events: Vec<Event> = records(&frame.events, "event", &mut skipped, |e: &Event| {
+        if e.provider != MARKET {
+            known(&providers, &e.provider, "provider")?;
+        }
+        if let Some(code) = &e.iso2 {
+            iso2(code)?;
+        }
+        for (name, amount) in [("amount_usd", e.amount_usd), ("amount_local", e.amount_local)] {
+            if let Some(a) = amount {
+                if !(a.is_finite() && a >= 0.0) {
+                    return Err(format!("{name} {a} is not a non-negative number"));
+                }
+            }
+        }
+        if let Some(r) = &e.region {
+            if !region_ids.contains(r.as_str()) {
+                return Err(format!("unknown region \"{}\"", clip(r)));
+            }
+        }
+        check_sources(&e.sources)
+    });
+    let events = unique(events, |e| &e.id, "event", &mut ids, &mut skipped);
+
+    Ok(Loaded {
+        dataset: Dataset {
+            schema: SCHEMA,
+            version: frame.version,
+            title: frame.title,
+            license: frame.license,
+            generated: frame.generated,
+            providers: frame.providers,
+            areas: frame.areas,
+            sources,
+            regions,
+            events,
+        },
+        skipped,
+    })
+}
+
+fn check_header(frame: &Frame) -> Result<(), LoadError> {
+    let bad = |s: String| Err(LoadError::BadHeader(s));
+    if frame.providers.is_empty() {
+        return bad("the provider list is empty".into());
+    }
+    let mut seen = HashSet::new();
+    for p in &frame.providers {
+        if !seen.insert(p.id.as_str()) || p.id == MARKET {
+            return bad(format!("provider id \"{}\" is used twice or reserved", clip(&p.id)));
+        }
+        let hex = p.color.strip_prefix('#').unwrap_or("");
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return bad(format!("provider colour \"{}\" is not #rrggbb", clip(&p.color)));
+        }
+    }
+    Ok(())
+}
+
+/// Deserialises each value on its own; a record that fails is skipped, not fatal.
+fn records<T: for<'de> Deserialize<'de>>(
+    values: &[Value],
+    what: &'static str,
+    skipped: &mut Vec<Skipped>,
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(values.len());
+    for (i, v) in values.iter().enumerate() {
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|s| format!("\"{}\"", clip(s)))
+            .unwrap_or_else(|| format!("#{}", i + 1));
+        match serde_json::from_value::<T>(v.clone()).map_err(|e| e.to_string()).and_then(|r| check(&r).map(|_| r)) {
+            Ok(r) => out.push(r),
+            Err(reason) => skipped.push(Skipped { what, id, reason }),
+        }
+    }
+    out
+}
+
+/// Keeps the first record with each id; ids share one namespace across regions and events
+/// because `sel=` in the URL names either.
+fn unique<T>(
+    items: Vec<T>,
+    id: impl Fn(&T) -> &String,
+    what: &'static str,
+    seen: &mut HashSet<String>,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<T> {
+    items
+        .into_iter()
+        .filter(|item| {
+            let key = id(item);
+            if key.trim().is_empty() {
+                skipped.push(Skipped { what, id: "\"\"".into(), reason: "empty id".into() });
+                false
+            } else if seen.insert(key.clone()) {
+                true
+            } else {
+                skipped.push(Skipped { what, id: format!("\"{}\"", clip(key)), reason: "duplicate id".into() });
+                false
+            }
+        })
+        .collect()
+}
+
+fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
+    if set.contains(value) {
+        Ok(())
+    } else {
+        Err(format!("unknown {what} \"{}\"", clip(value)))
+    }
+}
+
+fn iso2(code: &str) -> Result<(), String> {
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(format!("\"{}\" is not an ISO 3166-1 alpha-2 code", clip(code)))
+    }
+}
+
+/// Only http(s) links become links: a `javascript:` or `data:` URL in a hostile file must not.
+fn safe_url(url: &str) -> Result<(), String> {
+    let lower = url.trim().to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(format!("source URL \"{}\" is not an http(s) address", clip(url)))
+    }
+}

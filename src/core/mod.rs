@@ -1,0 +1,8 @@
+//! The pure core: data model, validation and everything derived from it.
+//!
+//! Nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
+//! tested natively with `cargo test`.
+
+pub mod date;
+pub mod load;
+pub mod model;

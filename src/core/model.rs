@@ -1,0 +1,226 @@
+//! The typed dataset: what `public/data/atlas.json` holds once validated.
+//!
+//! These types are the public contract of the file (schema 1). Unknown extra
+//! fields are ignored on read so that newer files still load.
+
+use super::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// The one schema number this build reads.
+pub const SCHEMA: u32 = 1;
+
+/// The id industry-wide figures use in place of a provider.
+pub const MARKET: &str = "market";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    RegionLaunch,
+    DatacenterLaunch,
+    Announcement,
+    Investment,
+    Partnership,
+    Closure,
+    MarketFigure,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::RegionLaunch,
+        Kind::DatacenterLaunch,
+        Kind::Announcement,
+        Kind::Investment,
+        Kind::Partnership,
+        Kind::Closure,
+        Kind::MarketFigure,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::RegionLaunch => "region_launch",
+            Kind::DatacenterLaunch => "datacenter_launch",
+            Kind::Announcement => "announcement",
+            Kind::Investment => "investment",
+            Kind::Partnership => "partnership",
+            Kind::Closure => "closure",
+            Kind::MarketFigure => "market_figure",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::RegionLaunch => "Region launch",
+            Kind::DatacenterLaunch => "Data centre",
+            Kind::Announcement => "Announcement",
+            Kind::Investment => "Investment",
+            Kind::Partnership => "Partnership",
+            Kind::Closure => "Closure",
+            Kind::MarketFigure => "Market figure",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Live,
+    Announced,
+    Retired,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Live, Status::Announced, Status::Retired];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Live => "live",
+            Status::Announced => "announced",
+            Status::Retired => "retired",
+        }
+    }
+}
+
+/// How sure the research is of a record as a whole; the note says which field is weak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub provider: String,
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub city: Option<String>,
+    pub country: String,
+    pub iso2: String,
+    pub area: String,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default)]
+    pub opened: Option<PartialDate>,
+    #[serde(default)]
+    pub retired: Option<PartialDate>,
+    #[serde(default)]
+    pub zones: Option<u32>,
+    pub status: Status,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A provider's own announced totals at a date ("87 zones in 29 regions").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footprint {
+    #[serde(default)]
+    pub regions: Option<u32>,
+    #[serde(default)]
+    pub zones: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub provider: String,
+    pub date: PartialDate,
+    pub kind: Kind,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub iso2: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub amount_usd: Option<f64>,
+    #[serde(default)]
+    pub amount_local: Option<f64>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub footprint: Option<Footprint>,
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A validated dataset. Every reference in it resolves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    pub schema: u32,
+    pub version: String,
+    pub title: String,
+    pub license: String,
+    pub generated: String,
+    pub providers: Vec<Provider>,
+    pub areas: Vec<Area>,
+    pub sources: Vec<Source>,
+    pub regions: Vec<Region>,
+    pub events: Vec<Event>,
+}
+
+impl Dataset {
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The display name of a provider id, "Market" for industry-wide records.
+    pub fn provider_name<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.provider(id) {
+            Some(p) => &p.name,
+            None if id == MARKET => "Market",
+            None => id,
+        }
+    }
+}

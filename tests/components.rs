@@ -1,0 +1,112 @@
+//! Component tests: mount real components into headless Chromium, interact,
+//! let the reactive system settle, and assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use cloud_atlas::app::{App, Explorer, LoadFailed, SkippedNotice};
+use cloud_atlas::core::load::{parse_dataset, Skipped};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("data/fixtures/small.json");
+
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn explorer_lists_every_record_with_safe_source_links() {
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let root = container();
+    let regions = loaded.dataset.regions.len() as u32;
+    let events = loaded.dataset.events.len() as u32;
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer loaded=loaded.clone()/> });
+    settle().await;
+
+    assert_eq!(count(&root, "[data-testid=regions] li"), regions);
+    assert_eq!(count(&root, "[data-testid=events] li"), events);
+    let link = root.query_selector("a.source").unwrap().expect("a source link");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(root.text_content().unwrap().contains("dataset version 2026-01-01"));
+}
+
+#[wasm_bindgen_test]
+async fn load_failure_shows_the_reason_and_retry_calls_back() {
+    let root = container();
+    let (tries, set_tries) = signal(0);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <LoadFailed
+                message="The dataset is not valid JSON (EOF).".to_string()
+                retry=Callback::new(move |_| set_tries.update(|n| *n += 1))
+                pending=Signal::stored(false)
+            />
+        }
+    });
+    settle().await;
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert!(alert.text_content().unwrap().contains("not valid JSON"));
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Retry"));
+    button.click();
+    settle().await;
+    assert_eq!(tries.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn skipped_records_are_named_and_the_notice_dismisses() {
+    let root = container();
+    let skipped = vec![Skipped { what: "region", id: "\"x:1\"".into(), reason: "unknown provider \"aws\"".into() }];
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <SkippedNotice skipped=skipped.clone()/> });
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("1 record skipped"), "{text}");
+    assert!(text.contains("unknown provider \"aws\""), "{text}");
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    settle().await;
+    assert_eq!(count(&root, ".notice"), 0);
+}
+
+/// The test runner serves no dataset, so the real fetch 404s: the page must say so, not go blank.
+#[wasm_bindgen_test]
+async fn app_without_a_dataset_shows_an_error_with_retry() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), App);
+    let mut alert = None;
+    for _ in 0..100 {
+        gloo_timers_sleep(50).await;
+        alert = root.query_selector("[role=alert]").unwrap();
+        if alert.is_some() {
+            break;
+        }
+    }
+    let alert = alert.expect("an error message appears");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("could not be loaded") || text.contains("not valid JSON"), "{text}");
+    assert!(text.contains("Retry"), "{text}");
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

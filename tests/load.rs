@@ -1,0 +1,170 @@
+//! Native tests of dataset validation: the fixture loads clean, broken
+//! documents fail with a named reason, broken records are skipped and counted.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cloud_atlas::core::load::{parse_dataset, LoadError};
+use cloud_atlas::core::model::Status;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const SMALL: &str = include_str!("data/fixtures/small.json");
+
+fn small() -> Value {
+    serde_json::from_str(SMALL).unwrap()
+}
+
+fn skipped_reasons(doc: &Value) -> Vec<String> {
+    parse_dataset(&doc.to_string()).unwrap().skipped.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn fixture_loads_clean_and_keeps_what_it_says() {
+    let loaded = parse_dataset(SMALL).unwrap();
+    assert!(loaded.skipped.is_empty());
+    let d = &loaded.dataset;
+    assert_eq!((d.regions.len(), d.events.len(), d.sources.len()), (3, 2, 2));
+    let mumbai = d.regions.iter().find(|r| r.id == "alibaba:ap-south-1").unwrap();
+    assert_eq!(mumbai.status, Status::Retired);
+    assert_eq!(mumbai.retired.unwrap().to_string(), "2024-06");
+    assert_eq!(d.events[0].footprint.as_ref().unwrap().zones, Some(87));
+    assert_eq!(d.provider_name("market"), "Market");
+}
+
+#[test]
+fn whole_document_failures_name_the_problem() {
+    let cases: Vec<(String, &str)> = vec![
+        ("{ not json".into(), "not valid JSON"),
+        ("[]".into(), "top level is not an object"),
+        (json!({"version": "x"}).to_string(), "no \"schema\""),
+        ({ let mut d = small(); d["schema"] = json!(2); d.to_string() }, "uses schema 2"),
+        ({ let mut d = small(); d["schema"] = json!("1"); d.to_string() }, "uses schema \"1\""),
+        ({ let mut d = small(); d.as_object_mut().unwrap().remove("providers"); d.to_string() }, "providers"),
+        ({ let mut d = small(); d["providers"] = json!([]); d.to_string() }, "provider list is empty"),
+        ({ let mut d = small(); d["providers"][0]["color"] = json!("red;background:url(x)"); d.to_string() }, "not #rrggbb"),
+    ];
+    for (doc, expected) in cases {
+        let err = parse_dataset(&doc).unwrap_err();
+        assert!(err.to_string().contains(expected), "{err} should mention {expected}");
+    }
+    assert!(matches!(parse_dataset("").unwrap_err(), LoadError::NotJson(_)));
+}
+
+#[test]
+fn bad_records_are_skipped_with_reasons() {
+    let mut d = small();
+    d["regions"][0]["lat"] = json!(95.0);
+    d["regions"][1]["provider"] = json!("aws");
+    d["events"][1]["id"] = json!("alibaba:ap-south-1"); // collides with a region id
+    let reasons = skipped_reasons(&d);
+    assert_eq!(reasons.len(), 4, "{reasons:?}"); // e1 also goes: its region was skipped
+    assert!(reasons[0].contains("latitude 95"), "{reasons:?}");
+    assert!(reasons[1].contains("unknown provider \"aws\""), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("unknown region \"alibaba:na-south-1\"")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("duplicate id")), "{reasons:?}");
+}
+
+#[test]
+fn field_level_problems_each_skip_one_record() {
+    let cases: Vec<(&str, usize, &str, Value, &str)> = vec![
+        ("regions", 0, "iso2", json!("mx"), "ISO 3166-1"),
+        ("regions", 0, "lon", json!(-190.0), "longitude"),
+        ("regions", 0, "opened", json!("2025-13"), "not a date"),
+        ("regions", 0, "status", json!("open"), "unknown variant"),
+        ("regions", 0, "confidence", json!("sure"), "unknown variant"),
+        ("regions", 0, "area", json!("mars"), "unknown area"),
+        ("regions", 0, "sources", json!([]), "no source"),
+        ("regions", 0, "sources", json!(["nope"]), "unknown source"),
+        ("regions", 1, "retired", json!("2025"), "not retired"),
+        ("regions", 0, "name", json!(null), "invalid type"),
+        ("events", 1, "amount_usd", json!(-5), "non-negative"),
+        ("events", 1, "kind", json!("merger"), "unknown variant"),
+        ("events", 1, "date", json!(2025), "invalid type"),
+    ];
+    for (list, i, field, value, expected) in cases {
+        let mut d = small();
+        d[list][i][field] = value;
+        let reasons = skipped_reasons(&d);
+        assert!(reasons.iter().any(|r| r.contains(expected)), "{list}[{i}].{field}: {reasons:?}");
+    }
+}
+
+#[test]
+fn only_http_sources_survive() {
+    let mut d = small();
+    d["sources"][1]["url"] = json!("javascript:alert(1)");
+    let loaded = parse_dataset(&d.to_string()).unwrap();
+    assert!(loaded.dataset.sources.iter().all(|s| s.url.starts_with("https://")));
+    let text: Vec<String> = loaded.skipped.iter().map(|s| s.to_string()).collect();
+    assert!(text[0].contains("not an http(s) address"), "{text:?}");
+    // Records citing it are skipped too, and say why.
+    assert!(text.iter().any(|t| t.contains("unknown source \"s2\"")), "{text:?}");
+}
+
+#[test]
+fn hostile_text_is_kept_as_text() {
+    let mut d = small();
+    d["events"][1]["title"] = json!("<script>alert(1)</script><img src=x onerror=alert(2)>");
+    let loaded = parse_dataset(&d.to_string()).unwrap();
+    assert!(loaded.skipped.is_empty());
+    assert!(loaded.dataset.events[1].title.starts_with("<script>"));
+}
+
+fn mutate(v: &mut Value, path: &[usize], replacement: &Value) {
+    if let Some((&first, rest)) = path.split_first() {
+        match v {
+            Value::Object(map) if !map.is_empty() => {
+                let key = map.keys().nth(first % map.len()).unwrap().clone();
+                if rest.is_empty() {
+                    map.insert(key, replacement.clone());
+                } else {
+                    mutate(map.get_mut(&key).unwrap(), rest, replacement);
+                }
+            }
+            Value::Array(items) if !items.is_empty() => {
+                let n = items.len();
+                if rest.is_empty() {
+                    items[first % n] = replacement.clone();
+                } else {
+                    mutate(&mut items[first % n], rest, replacement);
+                }
+            }
+            _ => *v = replacement.clone(),
+        }
+    }
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        "\\PC{0,12}".prop_map(Value::String),
+        Just(json!([])),
+        Just(json!({})),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
+        let _ = parse_dataset(&s);
+    }
+
+    #[test]
+    fn mutated_documents_never_panic(path in proptest::collection::vec(0usize..64, 1..5), value in any_json()) {
+        let mut d = small();
+        mutate(&mut d, &path, &value);
+        if let Ok(loaded) = parse_dataset(&d.to_string()) {
+            // Whatever survives is internally consistent.
+            let d = &loaded.dataset;
+            for e in &d.events {
+                if let Some(r) = &e.region { prop_assert!(d.regions.iter().any(|x| &x.id == r)); }
+                prop_assert!(e.sources.iter().all(|s| d.source(s).is_some()));
+            }
+            prop_assert_eq!(d.regions.len() + d.events.len() + d.sources.len() + loaded.skipped.len() >= 1, true);
+        }
+    }
+}

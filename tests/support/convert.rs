@@ -1,0 +1,158 @@
+//! The deterministic converter from the TSV edition to `atlas.json`.
+//!
+//! Source ids are derived from the URL (FNV-1a) unless `sources.tsv` names
+//! one, so they do not change when rows are reordered.
+
+use cloud_atlas::core::date::PartialDate;
+use cloud_atlas::core::model::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+type Row = BTreeMap<String, String>;
+
+fn read_tsv(path: &Path) -> Result<Vec<Row>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().ok_or("empty file")?.split('\t').collect();
+    lines
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            if cells.len() != header.len() {
+                return Err(format!("{} line {}: {} cells, header has {}", path.display(), i + 2, cells.len(), header.len()));
+            }
+            Ok(header.iter().map(|h| h.to_string()).zip(cells.iter().map(|c| c.trim().to_string())).collect())
+        })
+        .collect()
+}
+
+fn opt(row: &Row, key: &str) -> Option<String> {
+    row.get(key).filter(|v| !v.is_empty()).cloned()
+}
+
+fn req(row: &Row, key: &str) -> Result<String, String> {
+    opt(row, key).ok_or_else(|| format!("missing {key} in {row:?}"))
+}
+
+fn date(row: &Row, key: &str) -> Result<Option<PartialDate>, String> {
+    opt(row, key).map(|d| PartialDate::parse(&d)).transpose()
+}
+
+fn num<T: std::str::FromStr>(row: &Row, key: &str) -> Result<Option<T>, String> {
+    opt(row, key)
+        .map(|v| v.parse::<T>().map_err(|_| format!("{key}: bad number {v}")))
+        .transpose()
+}
+
+fn list(row: &Row, key: &str) -> Vec<String> {
+    opt(row, key)
+        .map(|v| v.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+fn fnv(s: &str) -> String {
+    let mut h: u32 = 0x811c9dc5;
+    for b in s.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x01000193);
+    }
+    format!("s-{h:08x}")
+}
+
+fn publisher(url: &str) -> String {
+    let host = url.split("//").nth(1).unwrap_or(url).split('/').next().unwrap_or("");
+    host.trim_start_matches("www.").to_string()
+}
+
+struct Sources {
+    overrides: BTreeMap<String, Row>,
+    used: BTreeMap<String, Source>,
+}
+
+impl Sources {
+    fn ids(&mut self, row: &Row) -> Vec<String> {
+        let urls = opt(row, "sources").unwrap_or_default();
+        urls.split_whitespace()
+            .map(|url| {
+                let source = match self.overrides.get(url) {
+                    Some(o) => Source { id: o["id"].clone(), url: url.to_string(), publisher: opt(o, "publisher"), title: opt(o, "title") },
+                    None => Source { id: fnv(url), url: url.to_string(), publisher: Some(publisher(url)), title: None },
+                };
+                let id = source.id.clone();
+                self.used.entry(id.clone()).or_insert(source);
+                id
+            })
+            .collect()
+    }
+}
+
+/// Builds the pretty-printed JSON document (with a trailing newline).
+pub fn build(dir: &Path) -> Result<String, String> {
+    let meta: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    let mut sources = Sources {
+        overrides: read_tsv(&dir.join("sources.tsv"))?.into_iter().map(|r| (r["url"].clone(), r)).collect(),
+        used: BTreeMap::new(),
+    };
+    let mut regions = Vec::new();
+    for row in read_tsv(&dir.join("regions.tsv"))? {
+        let provider = req(&row, "provider")?;
+        let code = req(&row, "code")?;
+        regions.push(Region {
+            id: format!("{provider}:{code}"),
+            provider,
+            code: Some(code).filter(|c| !c.starts_with("announced-")),
+            name: req(&row, "name")?,
+            city: opt(&row, "city"),
+            country: req(&row, "country")?,
+            iso2: req(&row, "iso2")?,
+            area: req(&row, "area")?,
+            lat: num(&row, "lat")?.ok_or("lat")?,
+            lon: num(&row, "lon")?.ok_or("lon")?,
+            opened: date(&row, "opened")?,
+            retired: date(&row, "retired")?,
+            zones: num(&row, "zones")?,
+            status: serde_json::from_value(Value::String(req(&row, "status")?)).map_err(|e| e.to_string())?,
+            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?)).map_err(|e| e.to_string())?,
+            sources: sources.ids(&row),
+            note: opt(&row, "note"),
+        });
+    }
+    let mut events = Vec::new();
+    for row in read_tsv(&dir.join("events.tsv"))? {
+        let footprint = match (num(&row, "footprint_regions")?, num(&row, "footprint_zones")?) {
+            (None, None) => None,
+            (regions, zones) => Some(Footprint { regions, zones }),
+        };
+        events.push(Event {
+            id: req(&row, "id")?,
+            provider: req(&row, "provider")?,
+            date: date(&row, "date")?.ok_or("date")?,
+            kind: serde_json::from_value(Value::String(req(&row, "kind")?)).map_err(|e| e.to_string())?,
+            country: opt(&row, "country"),
+            iso2: opt(&row, "iso2"),
+            city: opt(&row, "city"),
+            region: opt(&row, "region"),
+            title: req(&row, "title")?,
+            amount_usd: num(&row, "amount_usd")?,
+            amount_local: num(&row, "amount_local")?,
+            currency: opt(&row, "currency"),
+            footprint,
+            sectors: list(&row, "sectors"),
+            people: list(&row, "people"),
+            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?)).map_err(|e| e.to_string())?,
+            sources: sources.ids(&row),
+            note: opt(&row, "note"),
+        });
+    }
+    let mut doc = meta;
+    let obj = doc.as_object_mut().ok_or("meta.json is not an object")?;
+    obj.insert("sources".into(), serde_json::to_value(sources.used.into_values().collect::<Vec<_>>()).unwrap());
+    obj.insert("regions".into(), serde_json::to_value(&regions).unwrap());
+    obj.insert("events".into(), serde_json::to_value(&events).unwrap());
+    let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
