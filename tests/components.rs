@@ -36,15 +36,27 @@ async fn explorer_lists_every_record_with_safe_source_links() {
     let root = container();
     let regions = loaded.dataset.regions.len() as u32;
     let events = loaded.dataset.events.len() as u32;
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer loaded=loaded.clone()/> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Explorer loaded=loaded.clone()/> },
+    );
     settle().await;
 
     assert_eq!(count(&root, "[data-testid=regions] li"), regions);
     assert_eq!(count(&root, "[data-testid=events] li"), events);
-    let link = root.query_selector("a.source").unwrap().expect("a source link");
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    let link = root
+        .query_selector("a.source")
+        .unwrap()
+        .expect("a source link");
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
-    assert!(root.text_content().unwrap().contains("dataset version 2026-01-01"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("dataset version 2026-01-01"));
 }
 
 #[wasm_bindgen_test]
@@ -61,9 +73,16 @@ async fn load_failure_shows_the_reason_and_retry_calls_back() {
         }
     });
     settle().await;
-    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
     assert!(alert.text_content().unwrap().contains("not valid JSON"));
-    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(button.text_content().as_deref(), Some("Retry"));
     button.click();
     settle().await;
@@ -73,13 +92,24 @@ async fn load_failure_shows_the_reason_and_retry_calls_back() {
 #[wasm_bindgen_test]
 async fn skipped_records_are_named_and_the_notice_dismisses() {
     let root = container();
-    let skipped = vec![Skipped { what: "region", id: "\"x:1\"".into(), reason: "unknown provider \"aws\"".into() }];
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <SkippedNotice skipped=skipped.clone()/> });
+    let skipped = vec![Skipped {
+        what: "region",
+        id: "\"x:1\"".into(),
+        reason: "unknown provider \"aws\"".into(),
+    }];
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <SkippedNotice skipped=skipped.clone()/> },
+    );
     settle().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("1 record skipped"), "{text}");
     assert!(text.contains("unknown provider \"aws\""), "{text}");
-    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     button.click();
     settle().await;
     assert_eq!(count(&root, ".notice"), 0);
@@ -100,13 +130,19 @@ async fn app_without_a_dataset_shows_an_error_with_retry() {
     }
     let alert = alert.expect("an error message appears");
     let text = alert.text_content().unwrap();
-    assert!(text.contains("could not be loaded") || text.contains("not valid JSON"), "{text}");
+    assert!(
+        text.contains("could not be loaded") || text.contains("not valid JSON"),
+        "{text}"
+    );
     assert!(text.contains("Retry"), "{text}");
 }
 
 async fn gloo_timers_sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

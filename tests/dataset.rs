@@ -13,7 +13,8 @@ const OUT: &str = "public/data/atlas.json";
 #[test]
 fn committed_dataset_matches_its_source() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let generated = support::convert::build(&root.join("tests/data/atlas-source")).expect("source converts");
+    let generated =
+        support::convert::build(&root.join("tests/data/atlas-source")).expect("source converts");
     let out = root.join(OUT);
     if std::env::var_os("ATLAS_WRITE").is_some() {
         std::fs::write(&out, &generated).unwrap();
@@ -33,4 +34,170 @@ fn shipped_dataset_validates_clean() {
     assert!(loaded.skipped.is_empty(), "skipped: {:?}", loaded.skipped);
     assert_eq!(loaded.dataset.regions.len(), 61);
     assert_eq!(loaded.dataset.events.len(), 112);
+}
+
+/// Every claim of the seed article is in the dataset and cites the article.
+#[test]
+fn seed_article_claims_are_present_and_cited() {
+    use cloud_atlas::core::model::{Event, Kind};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let d = parse_dataset(&std::fs::read_to_string(root.join(OUT)).unwrap())
+        .unwrap()
+        .dataset;
+    let seed = "seed-chinadaily-2025-03";
+    assert!(d.source(seed).is_some(), "the seed article is a source");
+    let cited = |e: &&Event| e.sources.iter().any(|s| s == seed);
+    let find = |pred: &dyn Fn(&Event) -> bool, what: &str| -> Event {
+        d.events
+            .iter()
+            .filter(cited)
+            .find(|e| pred(e))
+            .unwrap_or_else(|| panic!("seed claim missing: {what}"))
+            .clone()
+    };
+
+    let mexico = find(
+        &|e| e.kind == Kind::RegionLaunch && e.iso2.as_deref() == Some("MX"),
+        "Mexico launch",
+    );
+    assert_eq!(mexico.date.to_string(), "2025-02");
+    assert!(mexico.title.contains("first in Latin America"));
+    let fp = mexico.footprint.expect("footprint after the Mexico launch");
+    assert_eq!((fp.regions, fp.zones), (Some(29), Some(87)));
+    assert_eq!(mexico.region.as_deref(), Some("alibaba:na-south-1"));
+
+    let thai2 = find(
+        &|e| e.kind == Kind::DatacenterLaunch && e.iso2.as_deref() == Some("TH"),
+        "second Thai DC",
+    );
+    assert_eq!(thai2.date.to_string(), "2025-02");
+    assert_eq!(
+        thai2.sectors,
+        [
+            "technology",
+            "media",
+            "retail",
+            "fintech",
+            "public services"
+        ]
+    );
+    let thai1 = find(
+        &|e| e.kind == Kind::RegionLaunch && e.iso2.as_deref() == Some("TH"),
+        "first Thai DC",
+    );
+    assert_eq!(thai1.date.to_string(), "2022");
+
+    let plan = find(&|e| e.date.to_string() == "2024-05", "May 2024 plan");
+    for country in ["Malaysia", "Philippines", "South Korea", "Mexic"] {
+        assert!(
+            plan.title.contains(country),
+            "May 2024 plan names {country}"
+        );
+    }
+
+    let pledge = find(
+        &|e| e.kind == Kind::Investment && e.currency.as_deref() == Some("CNY"),
+        "380 bn yuan pledge",
+    );
+    assert_eq!(pledge.amount_local, Some(380e9));
+    assert_eq!(pledge.amount_usd, Some(52.3e9));
+    assert!(
+        pledge.note.as_deref().unwrap().contains("53.4"),
+        "the conversion conflict is recorded"
+    );
+
+    let saudi = find(
+        &|e| e.provider == "tencent" && e.iso2.as_deref() == Some("SA"),
+        "Tencent Saudi DC",
+    );
+    assert_eq!(saudi.amount_usd, Some(150e6));
+    assert_eq!(saudi.sectors.len(), 7);
+    assert!(saudi.people.iter().any(|p| p.starts_with("Hu Dan (")));
+
+    let canalys = find(
+        &|e| e.kind == Kind::MarketFigure && e.amount_usd == Some(321.3e9),
+        "Canalys 2024",
+    );
+    assert!(canalys.title.contains("+20 %") && canalys.title.contains("+19 %"));
+
+    let people: Vec<&String> = d
+        .events
+        .iter()
+        .filter(cited)
+        .flat_map(|e| &e.people)
+        .collect();
+    for name in ["Selina Yuan (", "Wu Yongming (", "Hu Dan (", "Pan Helin ("] {
+        assert!(
+            people.iter().any(|p| p.starts_with(name)),
+            "{name} is quoted with a title"
+        );
+    }
+
+    let region = d
+        .regions
+        .iter()
+        .find(|r| r.id == "alibaba:na-south-1")
+        .unwrap();
+    assert!(region.sources.iter().any(|s| s == seed));
+}
+
+/// Contradictions the research found stay visible in the notes.
+#[test]
+fn contradictions_are_recorded_not_resolved() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let d = parse_dataset(&std::fs::read_to_string(root.join(OUT)).unwrap())
+        .unwrap()
+        .dataset;
+    let note = |id: &str| {
+        d.regions
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.note.clone())
+            .or_else(|| {
+                d.events
+                    .iter()
+                    .find(|e| e.id == id)
+                    .and_then(|e| e.note.clone())
+            })
+            .unwrap_or_else(|| panic!("{id} has a note"))
+    };
+    assert!(note("tencent:me-saudi-arabia").contains("CONFLICT"));
+    assert!(note("alibaba:us-southeast-1").contains("Miami"));
+    assert!(note("tencent:ap-tokyo").contains("CONFLICT"));
+    assert!(note("tencent:na-toronto").contains("CONFLICT"));
+    assert!(note("alibaba-2016-11-region-ae").contains("disagree"));
+    // Retired regions carry their retirement date where the research has one.
+    for (id, date) in [
+        ("alibaba:ap-southeast-2", "2024-09-30"),
+        ("alibaba:ap-south-1", "2024-07-15"),
+    ] {
+        let r = d.regions.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(r.retired.map(|x| x.to_string()).as_deref(), Some(date));
+    }
+}
+
+/// The published JSON Schema names the same vocabularies as the Rust model.
+#[test]
+fn json_schema_agrees_with_the_model() {
+    use cloud_atlas::core::model::{Kind, Status};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("public/data/atlas.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let kinds: Vec<&str> = schema["$defs"]["event"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, Kind::ALL.map(Kind::id));
+    let statuses: Vec<&str> = schema["$defs"]["region"]["properties"]["status"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, Status::ALL.map(Status::id));
+    assert_eq!(schema["properties"]["schema"]["const"], 1);
 }

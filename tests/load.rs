@@ -14,7 +14,12 @@ fn small() -> Value {
 }
 
 fn skipped_reasons(doc: &Value) -> Vec<String> {
-    parse_dataset(&doc.to_string()).unwrap().skipped.iter().map(|s| s.to_string()).collect()
+    parse_dataset(&doc.to_string())
+        .unwrap()
+        .skipped
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
 
 #[test]
@@ -22,8 +27,15 @@ fn fixture_loads_clean_and_keeps_what_it_says() {
     let loaded = parse_dataset(SMALL).unwrap();
     assert!(loaded.skipped.is_empty());
     let d = &loaded.dataset;
-    assert_eq!((d.regions.len(), d.events.len(), d.sources.len()), (3, 2, 2));
-    let mumbai = d.regions.iter().find(|r| r.id == "alibaba:ap-south-1").unwrap();
+    assert_eq!(
+        (d.regions.len(), d.events.len(), d.sources.len()),
+        (3, 2, 2)
+    );
+    let mumbai = d
+        .regions
+        .iter()
+        .find(|r| r.id == "alibaba:ap-south-1")
+        .unwrap();
     assert_eq!(mumbai.status, Status::Retired);
     assert_eq!(mumbai.retired.unwrap().to_string(), "2024-06");
     assert_eq!(d.events[0].footprint.as_ref().unwrap().zones, Some(87));
@@ -36,17 +48,58 @@ fn whole_document_failures_name_the_problem() {
         ("{ not json".into(), "not valid JSON"),
         ("[]".into(), "top level is not an object"),
         (json!({"version": "x"}).to_string(), "no \"schema\""),
-        ({ let mut d = small(); d["schema"] = json!(2); d.to_string() }, "uses schema 2"),
-        ({ let mut d = small(); d["schema"] = json!("1"); d.to_string() }, "uses schema \"1\""),
-        ({ let mut d = small(); d.as_object_mut().unwrap().remove("providers"); d.to_string() }, "providers"),
-        ({ let mut d = small(); d["providers"] = json!([]); d.to_string() }, "provider list is empty"),
-        ({ let mut d = small(); d["providers"][0]["color"] = json!("red;background:url(x)"); d.to_string() }, "not #rrggbb"),
+        (
+            {
+                let mut d = small();
+                d["schema"] = json!(2);
+                d.to_string()
+            },
+            "uses schema 2",
+        ),
+        (
+            {
+                let mut d = small();
+                d["schema"] = json!("1");
+                d.to_string()
+            },
+            "uses schema \"1\"",
+        ),
+        (
+            {
+                let mut d = small();
+                d.as_object_mut().unwrap().remove("providers");
+                d.to_string()
+            },
+            "providers",
+        ),
+        (
+            {
+                let mut d = small();
+                d["providers"] = json!([]);
+                d.to_string()
+            },
+            "provider list is empty",
+        ),
+        (
+            {
+                let mut d = small();
+                d["providers"][0]["color"] = json!("red;background:url(x)");
+                d.to_string()
+            },
+            "not #rrggbb",
+        ),
     ];
     for (doc, expected) in cases {
         let err = parse_dataset(&doc).unwrap_err();
-        assert!(err.to_string().contains(expected), "{err} should mention {expected}");
+        assert!(
+            err.to_string().contains(expected),
+            "{err} should mention {expected}"
+        );
     }
-    assert!(matches!(parse_dataset("").unwrap_err(), LoadError::NotJson(_)));
+    assert!(matches!(
+        parse_dataset("").unwrap_err(),
+        LoadError::NotJson(_)
+    ));
 }
 
 #[test]
@@ -58,9 +111,20 @@ fn bad_records_are_skipped_with_reasons() {
     let reasons = skipped_reasons(&d);
     assert_eq!(reasons.len(), 4, "{reasons:?}"); // e1 also goes: its region was skipped
     assert!(reasons[0].contains("latitude 95"), "{reasons:?}");
-    assert!(reasons[1].contains("unknown provider \"aws\""), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("unknown region \"alibaba:na-south-1\"")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("duplicate id")), "{reasons:?}");
+    assert!(
+        reasons[1].contains("unknown provider \"aws\""),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("unknown region \"alibaba:na-south-1\"")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.contains("duplicate id")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -84,7 +148,10 @@ fn field_level_problems_each_skip_one_record() {
         let mut d = small();
         d[list][i][field] = value;
         let reasons = skipped_reasons(&d);
-        assert!(reasons.iter().any(|r| r.contains(expected)), "{list}[{i}].{field}: {reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r.contains(expected)),
+            "{list}[{i}].{field}: {reasons:?}"
+        );
     }
 }
 
@@ -93,11 +160,18 @@ fn only_http_sources_survive() {
     let mut d = small();
     d["sources"][1]["url"] = json!("javascript:alert(1)");
     let loaded = parse_dataset(&d.to_string()).unwrap();
-    assert!(loaded.dataset.sources.iter().all(|s| s.url.starts_with("https://")));
+    assert!(loaded
+        .dataset
+        .sources
+        .iter()
+        .all(|s| s.url.starts_with("https://")));
     let text: Vec<String> = loaded.skipped.iter().map(|s| s.to_string()).collect();
     assert!(text[0].contains("not an http(s) address"), "{text:?}");
     // Records citing it are skipped too, and say why.
-    assert!(text.iter().any(|t| t.contains("unknown source \"s2\"")), "{text:?}");
+    assert!(
+        text.iter().any(|t| t.contains("unknown source \"s2\"")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -138,7 +212,9 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         "\\PC{0,12}".prop_map(Value::String),
         Just(json!([])),
         Just(json!({})),

@@ -22,5 +22,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, String> {
         .text()
         .await
         .map_err(|e| format!("The dataset download was interrupted ({e})."))?;
-    parse_dataset(&text).map(Arc::new).map_err(|e| e.to_string())
+    parse_dataset(&text)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
 }

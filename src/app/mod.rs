@@ -12,24 +12,30 @@ pub use status::{LoadFailed, Loading, SkippedNotice};
 use leptos::prelude::*;
 
 /// The whole page below `<body>`: masthead, then the explorer once the dataset has loaded.
+///
+/// Each load is numbered; the view is "retrying" while the newest result
+/// belongs to an older attempt. That keeps the failed view (and its message)
+/// on screen during a retry without any effect writing signals.
 #[component]
 pub fn App() -> impl IntoView {
-    let data = LocalResource::new(|| fetch_dataset(DATASET_URL));
-    let (pending, set_pending) = signal(false);
-    let retry = Callback::new(move |_| data.refetch());
+    let attempt = RwSignal::new(0u32);
+    let data = LocalResource::new(move || {
+        let n = attempt.get();
+        async move { (n, fetch_dataset(DATASET_URL).await) }
+    });
+    let pending =
+        Signal::derive(move || data.with(|d| d.as_ref().map(|(n, _)| *n)) != Some(attempt.get()));
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
 
     view! {
         <header class="masthead">
             <h1 class="masthead__title">"Cloud Atlas"</h1>
             <p class="masthead__tagline">"Alibaba Cloud and Tencent Cloud abroad, record by record, with sources."</p>
         </header>
-        <Transition fallback=|| view! { <Loading/> } set_pending>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(loaded) => view! { <Explorer loaded/> }.into_any(),
-                    Err(message) => view! { <LoadFailed message retry pending/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || match data.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some((_, Ok(loaded))) => view! { <Explorer loaded/> }.into_any(),
+            Some((_, Err(message))) => view! { <LoadFailed message retry pending/> }.into_any(),
+        }}
     }
 }

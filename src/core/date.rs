@@ -37,7 +37,12 @@ impl PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let bad = || format!("\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", clip(s));
+        let bad = || {
+            format!(
+                "\"{}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                clip(s)
+            )
+        };
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| -> Option<u16> {
             (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
@@ -72,7 +77,7 @@ impl PartialDate {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -145,13 +150,28 @@ mod tests {
         assert_eq!(y.precision(), Precision::Year);
         assert_eq!(m.precision(), Precision::Month);
         assert_eq!(d.precision(), Precision::Day);
-        assert_eq!((y.human(), m.human(), d.human()), ("2025".into(), "Feb 2025".into(), "24 Feb 2025".into()));
+        assert_eq!(
+            (y.human(), m.human(), d.human()),
+            ("2025".into(), "Feb 2025".into(), "24 Feb 2025".into())
+        );
         assert!(y < m && m < d);
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["", "25", "2025-13", "2025-00", "2025-02-30", "2023-02-29", "2025-1", "2025-02-24-1", "abcd", "2025-02-", "1066"] {
+        for s in [
+            "",
+            "25",
+            "2025-13",
+            "2025-00",
+            "2025-02-30",
+            "2023-02-29",
+            "2025-1",
+            "2025-02-24-1",
+            "abcd",
+            "2025-02-",
+            "1066",
+        ] {
             assert!(PartialDate::parse(s).is_err(), "{s} should be rejected");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());

@@ -77,7 +77,9 @@ struct Frame {
 pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
     let Some(obj) = doc.as_object() else {
-        return Err(LoadError::BadHeader("the top level is not an object".into()));
+        return Err(LoadError::BadHeader(
+            "the top level is not an object".into(),
+        ));
     };
     match obj.get("schema") {
         Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA as u64) => {}
@@ -99,7 +101,13 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         }
         safe_url(&s.url)
     });
-    let sources = unique(sources, |s| &s.id, "source", &mut HashSet::new(), &mut skipped);
+    let sources = unique(
+        sources,
+        |s| &s.id,
+        "source",
+        &mut HashSet::new(),
+        &mut skipped,
+    );
     let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let check_sources = |list: &[String]| -> Result<(), String> {
         if list.is_empty() {
@@ -136,7 +144,10 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         if let Some(code) = &e.iso2 {
             iso2(code)?;
         }
-        for (name, amount) in [("amount_usd", e.amount_usd), ("amount_local", e.amount_local)] {
+        for (name, amount) in [
+            ("amount_usd", e.amount_usd),
+            ("amount_local", e.amount_local),
+        ] {
             if let Some(a) = amount {
                 if !(a.is_finite() && a >= 0.0) {
                     return Err(format!("{name} {a} is not a non-negative number"));
@@ -177,11 +188,17 @@ fn check_header(frame: &Frame) -> Result<(), LoadError> {
     let mut seen = HashSet::new();
     for p in &frame.providers {
         if !seen.insert(p.id.as_str()) || p.id == MARKET {
-            return bad(format!("provider id \"{}\" is used twice or reserved", clip(&p.id)));
+            return bad(format!(
+                "provider id \"{}\" is used twice or reserved",
+                clip(&p.id)
+            ));
         }
         let hex = p.color.strip_prefix('#').unwrap_or("");
         if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return bad(format!("provider colour \"{}\" is not #rrggbb", clip(&p.color)));
+            return bad(format!(
+                "provider colour \"{}\" is not #rrggbb",
+                clip(&p.color)
+            ));
         }
     }
     Ok(())
@@ -201,7 +218,10 @@ fn records<T: for<'de> Deserialize<'de>>(
             .and_then(Value::as_str)
             .map(|s| format!("\"{}\"", clip(s)))
             .unwrap_or_else(|| format!("#{}", i + 1));
-        match serde_json::from_value::<T>(v.clone()).map_err(|e| e.to_string()).and_then(|r| check(&r).map(|_| r)) {
+        match serde_json::from_value::<T>(v.clone())
+            .map_err(|e| e.to_string())
+            .and_then(|r| check(&r).map(|_| r))
+        {
             Ok(r) => out.push(r),
             Err(reason) => skipped.push(Skipped { what, id, reason }),
         }
@@ -223,12 +243,20 @@ fn unique<T>(
         .filter(|item| {
             let key = id(item);
             if key.trim().is_empty() {
-                skipped.push(Skipped { what, id: "\"\"".into(), reason: "empty id".into() });
+                skipped.push(Skipped {
+                    what,
+                    id: "\"\"".into(),
+                    reason: "empty id".into(),
+                });
                 false
             } else if seen.insert(key.clone()) {
                 true
             } else {
-                skipped.push(Skipped { what, id: format!("\"{}\"", clip(key)), reason: "duplicate id".into() });
+                skipped.push(Skipped {
+                    what,
+                    id: format!("\"{}\"", clip(key)),
+                    reason: "duplicate id".into(),
+                });
                 false
             }
         })
@@ -247,16 +275,24 @@ fn iso2(code: &str) -> Result<(), String> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())
     } else {
-        Err(format!("\"{}\" is not an ISO 3166-1 alpha-2 code", clip(code)))
+        Err(format!(
+            "\"{}\" is not an ISO 3166-1 alpha-2 code",
+            clip(code)
+        ))
     }
 }
 
 /// Only http(s) links become links: a `javascript:` or `data:` URL in a hostile file must not.
 fn safe_url(url: &str) -> Result<(), String> {
     let lower = url.trim().to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_whitespace) {
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_whitespace)
+    {
         Ok(())
     } else {
-        Err(format!("source URL \"{}\" is not an http(s) address", clip(url)))
+        Err(format!(
+            "source URL \"{}\" is not an http(s) address",
+            clip(url)
+        ))
     }
 }

@@ -21,9 +21,19 @@ fn read_tsv(path: &Path) -> Result<Vec<Row>, String> {
         .map(|(i, line)| {
             let cells: Vec<&str> = line.split('\t').collect();
             if cells.len() != header.len() {
-                return Err(format!("{} line {}: {} cells, header has {}", path.display(), i + 2, cells.len(), header.len()));
+                return Err(format!(
+                    "{} line {}: {} cells, header has {}",
+                    path.display(),
+                    i + 2,
+                    cells.len(),
+                    header.len()
+                ));
             }
-            Ok(header.iter().map(|h| h.to_string()).zip(cells.iter().map(|c| c.trim().to_string())).collect())
+            Ok(header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(cells.iter().map(|c| c.trim().to_string()))
+                .collect())
         })
         .collect()
 }
@@ -48,7 +58,12 @@ fn num<T: std::str::FromStr>(row: &Row, key: &str) -> Result<Option<T>, String> 
 
 fn list(row: &Row, key: &str) -> Vec<String> {
     opt(row, key)
-        .map(|v| v.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|v| {
+            v.split(';')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,7 +77,14 @@ fn fnv(s: &str) -> String {
 }
 
 fn publisher(url: &str) -> String {
-    let host = url.split("//").nth(1).unwrap_or(url).split('/').next().unwrap_or("");
+    let host = url
+        .split("//")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let host = host.split(':').next().unwrap_or(host);
     host.trim_start_matches("www.").to_string()
 }
 
@@ -77,8 +99,18 @@ impl Sources {
         urls.split_whitespace()
             .map(|url| {
                 let source = match self.overrides.get(url) {
-                    Some(o) => Source { id: o["id"].clone(), url: url.to_string(), publisher: opt(o, "publisher"), title: opt(o, "title") },
-                    None => Source { id: fnv(url), url: url.to_string(), publisher: Some(publisher(url)), title: None },
+                    Some(o) => Source {
+                        id: o["id"].clone(),
+                        url: url.to_string(),
+                        publisher: opt(o, "publisher"),
+                        title: opt(o, "title"),
+                    },
+                    None => Source {
+                        id: fnv(url),
+                        url: url.to_string(),
+                        publisher: Some(publisher(url)),
+                        title: None,
+                    },
                 };
                 let id = source.id.clone();
                 self.used.entry(id.clone()).or_insert(source);
@@ -90,10 +122,15 @@ impl Sources {
 
 /// Builds the pretty-printed JSON document (with a trailing newline).
 pub fn build(dir: &Path) -> Result<String, String> {
-    let meta: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
+    let meta: Meta = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("meta.json")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
     let mut sources = Sources {
-        overrides: read_tsv(&dir.join("sources.tsv"))?.into_iter().map(|r| (r["url"].clone(), r)).collect(),
+        overrides: read_tsv(&dir.join("sources.tsv"))?
+            .into_iter()
+            .map(|r| (r["url"].clone(), r))
+            .collect(),
         used: BTreeMap::new(),
     };
     let mut regions = Vec::new();
@@ -114,15 +151,20 @@ pub fn build(dir: &Path) -> Result<String, String> {
             opened: date(&row, "opened")?,
             retired: date(&row, "retired")?,
             zones: num(&row, "zones")?,
-            status: serde_json::from_value(Value::String(req(&row, "status")?)).map_err(|e| e.to_string())?,
-            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?)).map_err(|e| e.to_string())?,
+            status: serde_json::from_value(Value::String(req(&row, "status")?))
+                .map_err(|e| e.to_string())?,
+            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?))
+                .map_err(|e| e.to_string())?,
             sources: sources.ids(&row),
             note: opt(&row, "note"),
         });
     }
     let mut events = Vec::new();
     for row in read_tsv(&dir.join("events.tsv"))? {
-        let footprint = match (num(&row, "footprint_regions")?, num(&row, "footprint_zones")?) {
+        let footprint = match (
+            num(&row, "footprint_regions")?,
+            num(&row, "footprint_zones")?,
+        ) {
             (None, None) => None,
             (regions, zones) => Some(Footprint { regions, zones }),
         };
@@ -130,7 +172,8 @@ pub fn build(dir: &Path) -> Result<String, String> {
             id: req(&row, "id")?,
             provider: req(&row, "provider")?,
             date: date(&row, "date")?.ok_or("date")?,
-            kind: serde_json::from_value(Value::String(req(&row, "kind")?)).map_err(|e| e.to_string())?,
+            kind: serde_json::from_value(Value::String(req(&row, "kind")?))
+                .map_err(|e| e.to_string())?,
             country: opt(&row, "country"),
             iso2: opt(&row, "iso2"),
             city: opt(&row, "city"),
@@ -142,17 +185,37 @@ pub fn build(dir: &Path) -> Result<String, String> {
             footprint,
             sectors: list(&row, "sectors"),
             people: list(&row, "people"),
-            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?)).map_err(|e| e.to_string())?,
+            confidence: serde_json::from_value(Value::String(req(&row, "confidence")?))
+                .map_err(|e| e.to_string())?,
             sources: sources.ids(&row),
             note: opt(&row, "note"),
         });
     }
-    let mut doc = meta;
-    let obj = doc.as_object_mut().ok_or("meta.json is not an object")?;
-    obj.insert("sources".into(), serde_json::to_value(sources.used.into_values().collect::<Vec<_>>()).unwrap());
-    obj.insert("regions".into(), serde_json::to_value(&regions).unwrap());
-    obj.insert("events".into(), serde_json::to_value(&events).unwrap());
+    let doc = Dataset {
+        schema: meta.schema,
+        version: meta.version,
+        title: meta.title,
+        license: meta.license,
+        generated: meta.generated,
+        providers: meta.providers,
+        areas: meta.areas,
+        sources: sources.used.into_values().collect(),
+        regions,
+        events,
+    };
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
+}
+
+/// The header of the dataset, kept by hand in `meta.json`.
+#[derive(serde::Deserialize)]
+struct Meta {
+    schema: u32,
+    version: String,
+    title: String,
+    license: String,
+    generated: String,
+    providers: Vec<Provider>,
+    areas: Vec<Area>,
 }

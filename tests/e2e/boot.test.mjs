@@ -1,0 +1,91 @@
+// The release bundle boots under a sub-path, loads the dataset and renders it;
+// a missing or broken dataset gives an in-page error with a working Retry.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, teardown, guardedPage } from './harness.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+test('boots under the sub-path, renders every record, stays on its origin', async () => {
+  const page = await guardedPage(env);
+  const dataRequests = [];
+  page.on('request', (r) => r.url().includes('atlas.json') && dataRequests.push(r.url()));
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid=counts]');
+  const counts = await page.textContent('[data-testid=counts]');
+  assert.match(counts, /61 regions, 112 events · dataset version \d{4}-\d{2}-\d{2}/);
+  assert.equal(await page.locator('[data-testid=regions] > li').count(), 61);
+  assert.equal(await page.locator('[data-testid=events] > li').count(), 112);
+  assert.deepEqual(dataRequests, [env.url + 'data/atlas.json']);
+  assert.equal(await page.locator('.notice').count(), 0, 'no skipped-records notice');
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+  await page.context().close();
+});
+
+test('the shell paints the layout before the wasm runs', async () => {
+  const res = await fetch(env.url);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  for (const part of ['class="masthead"', 'class="filterbar', 'id="main"', '<noscript>', 'data/atlas.json']) {
+    assert.ok(html.includes(part), `index.html has ${part}`);
+  }
+  const wasm = html.match(/href="([^"]+\.wasm)"/);
+  assert.ok(wasm, 'the wasm is preloaded');
+  const w = await fetch(new URL(wasm[1], env.url));
+  assert.equal(w.headers.get('content-type'), 'application/wasm');
+});
+
+test('without JavaScript the page explains itself and links to the data', async () => {
+  const page = await guardedPage(env, { javaScriptEnabled: false });
+  await page.goto(env.url);
+  assert.match(await page.textContent('main'), /needs JavaScript/);
+  const href = await page.getAttribute('noscript a, main a[href$="atlas.json"]', 'href');
+  const res = await page.request.get(new URL(href, env.url).href);
+  assert.equal(res.status(), 200);
+  await page.context().close();
+});
+
+test('a dataset that 404s shows the error, and Retry recovers', async () => {
+  const page = await guardedPage(env);
+  await page.route('**/data/atlas.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(env.url);
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be loaded.*404/);
+  await page.unroute('**/data/atlas.json');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForSelector('[data-testid=counts]');
+  assert.equal(await page.locator('[role=alert]').count(), 0);
+  assert.deepEqual(page.problems.errors, []);
+  assert.deepEqual(page.problems.offOrigin, []);
+  await page.context().close();
+});
+
+test('malformed JSON and a wrong schema each show a clear message', async () => {
+  for (const [body, expected] of [
+    ['{"schema": 1, "regions": [', /not valid JSON/],
+    ['{"schema": 99}', /uses schema 99, but this version of Cloud Atlas reads schema 1/],
+  ]) {
+    const page = await guardedPage(env);
+    await page.route('**/data/atlas.json', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+    await page.goto(env.url);
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), expected);
+    assert.ok(await page.getByRole('button', { name: 'Retry' }).isVisible());
+    assert.deepEqual(page.problems.errors, []);
+    await page.context().close();
+  }
+});
+
+test('the sub-path without its trailing slash still reaches the app', async () => {
+  const page = await guardedPage(env);
+  await page.goto(env.url.replace(/\/$/, ''));
+  await page.waitForSelector('[data-testid=counts]');
+  await page.context().close();
+});

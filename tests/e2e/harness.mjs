@@ -1,0 +1,53 @@
+// Shared set-up for the end-to-end tests: one static server over the release
+// build (under its sub-path), one Chromium, and pages that record every
+// console error, page error and request that leaves the origin.
+
+import { chromium } from 'playwright-core';
+import { startServer } from './static-server.mjs';
+
+export const DIST = process.env.E2E_DIST || 'dist-e2e';
+export const BASE = process.env.E2E_BASE || '/cloud-atlas/e2e/';
+
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function setup() {
+  const server = await startServer({ root: DIST, base: BASE });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ARGS,
+  });
+  return { server, browser, url: server.url, origin: new URL(server.url).origin };
+}
+
+export async function teardown({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
+/** A page whose problems are collected in `page.problems` for the test to assert on. */
+export async function guardedPage(env, options = {}) {
+  const context = await env.browser.newContext(options);
+  const page = await context.newPage();
+  page.problems = { console: [], errors: [], offOrigin: [] };
+  page.on('console', (m) => m.type() === 'error' && page.problems.console.push(m.text()));
+  page.on('pageerror', (e) => page.problems.errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(env.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) {
+      page.problems.offOrigin.push(u);
+    }
+  });
+  // A test that leaves the origin must fail, and must not actually reach out.
+  await context.route((u) => !u.href.startsWith(env.origin + '/'), (route) => route.abort());
+  return page;
+}
