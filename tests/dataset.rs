@@ -36,14 +36,17 @@ fn shipped_dataset_validates_clean() {
     assert_eq!(loaded.dataset.events.len(), 112);
 }
 
+fn shipped() -> cloud_atlas::core::model::Dataset {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(OUT)).unwrap();
+    parse_dataset(&text).unwrap().dataset
+}
+
 /// Every claim of the seed article is in the dataset and cites the article.
 #[test]
 fn seed_article_claims_are_present_and_cited() {
     use cloud_atlas::core::model::{Event, Kind};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let d = parse_dataset(&std::fs::read_to_string(root.join(OUT)).unwrap())
-        .unwrap()
-        .dataset;
+    let d = shipped();
     let seed = "seed-chinadaily-2025-03";
     assert!(d.source(seed).is_some(), "the seed article is a source");
     let cited = |e: &&Event| e.sources.iter().any(|s| s == seed);
@@ -144,10 +147,7 @@ fn seed_article_claims_are_present_and_cited() {
 /// Contradictions the research found stay visible in the notes.
 #[test]
 fn contradictions_are_recorded_not_resolved() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let d = parse_dataset(&std::fs::read_to_string(root.join(OUT)).unwrap())
-        .unwrap()
-        .dataset;
+    let d = shipped();
     let note = |id: &str| {
         d.regions
             .iter()
