@@ -4,5 +4,8 @@
 //! tested natively with `cargo test`.
 
 pub mod date;
+pub mod filter;
 pub mod load;
 pub mod model;
+pub mod query;
+pub mod text;

@@ -1,0 +1,286 @@
+//! Client-side filtering and facet counts, in one pass over the records.
+//!
+//! Facets: provider, area, country and year apply to regions and events;
+//! status applies to regions only and kind to events only; the text query to both.
+//!
+//! Years mean different things for the two record types, on purpose:
+//! an event matches when its date falls in `[from, to]`; a region matches
+//! when it *existed* during that window (opened by `to`, not retired before
+//! `from`), so the map at `to=2016` shows the footprint as it stood in 2016.
+//! A region whose opening year is unknown cannot be placed before an upper
+//! bound, so it is left out when `to` is set, and counted in
+//! [`Selection::undated_hidden`] so the page can say so.
+
+use super::model::{Dataset, Kind, Region, Status, MARKET};
+use super::query::{Filters, Issue};
+use super::text::{fold, Needle};
+use std::collections::{BTreeMap, HashMap};
+
+/// A dataset prepared for fast filtering: folded search text and derived fields, built once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub data: Dataset,
+    region_text: Vec<String>,
+    event_text: Vec<String>,
+    event_area: Vec<Option<String>>,
+    /// The first and last year any record mentions.
+    pub years: (u16, u16),
+    /// ISO code → country name, for every country with a record.
+    pub countries: BTreeMap<String, String>,
+}
+
+/// Countries that have events but no region of either provider; their area cannot be read from the regions.
+const EXTRA_AREAS: [(&str, &str); 1] = [("BH", "me")];
+
+impl Catalog {
+    pub fn new(data: Dataset) -> Self {
+        let mut area_of: HashMap<&str, &str> = EXTRA_AREAS.into_iter().collect();
+        let mut countries = BTreeMap::new();
+        for r in &data.regions {
+            area_of.insert(r.iso2.as_str(), r.area.as_str());
+            countries.insert(r.iso2.clone(), r.country.clone());
+        }
+        for e in &data.events {
+            if let (Some(iso), Some(name)) = (&e.iso2, &e.country) {
+                countries.entry(iso.clone()).or_insert_with(|| name.clone());
+            }
+        }
+        let region_text = data
+            .regions
+            .iter()
+            .map(|r| {
+                fold(
+                    &[
+                        r.name.as_str(),
+                        r.code.as_deref().unwrap_or(""),
+                        r.city.as_deref().unwrap_or(""),
+                        &r.country,
+                        &r.iso2,
+                        data.provider_name(&r.provider),
+                    ]
+                    .join(" | "),
+                )
+            })
+            .collect();
+        let event_text = data
+            .events
+            .iter()
+            .map(|e| {
+                let mut parts = vec![
+                    e.title.as_str(),
+                    e.city.as_deref().unwrap_or(""),
+                    e.country.as_deref().unwrap_or(""),
+                    e.iso2.as_deref().unwrap_or(""),
+                    data.provider_name(&e.provider),
+                ];
+                parts.extend(e.people.iter().map(String::as_str));
+                parts.extend(e.sectors.iter().map(String::as_str));
+                fold(&parts.join(" | "))
+            })
+            .collect();
+        let event_area = data
+            .events
+            .iter()
+            .map(|e| {
+                e.iso2
+                    .as_deref()
+                    .and_then(|i| area_of.get(i))
+                    .map(|a| a.to_string())
+            })
+            .collect();
+        let years = data
+            .events
+            .iter()
+            .map(|e| e.date.year)
+            .chain(
+                data.regions
+                    .iter()
+                    .flat_map(|r| [r.opened, r.retired])
+                    .flatten()
+                    .map(|d| d.year),
+            )
+            .fold(None, |acc: Option<(u16, u16)>, y| {
+                Some(acc.map_or((y, y), |(a, b)| (a.min(y), b.max(y))))
+            })
+            .unwrap_or((2000, 2000));
+        Catalog {
+            data,
+            region_text,
+            event_text,
+            event_area,
+            years,
+            countries,
+        }
+    }
+
+    /// Drops what this dataset cannot show (unknown providers, a selection that is not a
+    /// record) and folds years at or beyond the dataset's bounds into the default.
+    pub fn reconcile(&self, f: &mut Filters) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        let known = |p: &String| p == MARKET || self.data.provider(p).is_some();
+        for p in f.providers.iter().filter(|p| !known(p)) {
+            issues.push(Issue {
+                key: "provider".into(),
+                value: p.clone(),
+                reason: "not a provider in this dataset".into(),
+            });
+        }
+        f.providers.retain(known);
+        if let Some(sel) = &f.sel {
+            if self.record(sel).is_none() {
+                issues.push(Issue {
+                    key: "sel".into(),
+                    value: sel.clone(),
+                    reason: "no record has this id".into(),
+                });
+                f.sel = None;
+            }
+        }
+        let (first, last) = self.years;
+        if f.from.is_some_and(|y| y <= first) {
+            f.from = None;
+        }
+        if f.to.is_some_and(|y| y >= last) {
+            f.to = None;
+        }
+        issues
+    }
+
+    /// Finds a region or event by id (they share one namespace).
+    pub fn record(&self, id: &str) -> Option<Record> {
+        self.data
+            .regions
+            .iter()
+            .position(|r| r.id == id)
+            .map(Record::Region)
+            .or_else(|| {
+                self.data
+                    .events
+                    .iter()
+                    .position(|e| e.id == id)
+                    .map(Record::Event)
+            })
+    }
+}
+
+/// A reference to one record of a [`Catalog`] by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Region(usize),
+    Event(usize),
+}
+
+/// How many records each facet option would match, given all the *other* filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub providers: BTreeMap<String, usize>,
+    pub areas: BTreeMap<String, usize>,
+    pub countries: BTreeMap<String, usize>,
+    pub kinds: BTreeMap<Kind, usize>,
+    pub statuses: BTreeMap<Status, usize>,
+}
+
+/// The records a view shows (indices into the catalog, in dataset order) and the facet counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub regions: Vec<usize>,
+    pub events: Vec<usize>,
+    pub facets: Facets,
+    /// Regions left out only because their opening year is unknown and `to` is set.
+    pub undated_hidden: usize,
+}
+
+const PROVIDER: usize = 0;
+const AREA: usize = 1;
+const COUNTRY: usize = 2;
+const YEAR: usize = 3;
+const KIND_OR_STATUS: usize = 4;
+
+/// Whether each facet's test passes for one record.
+type Passes = [bool; 6];
+
+fn all_but(p: &Passes, skip: usize) -> bool {
+    p.iter().enumerate().all(|(i, ok)| i == skip || *ok)
+}
+
+fn bump<K: Ord>(map: &mut BTreeMap<K, usize>, key: K) {
+    *map.entry(key).or_insert(0) += 1;
+}
+
+/// Filters the catalog and counts facets in one pass over regions and one over events.
+pub fn select(cat: &Catalog, f: &Filters) -> Selection {
+    let needle = Needle::new(&f.q);
+    let in_set = |set: &std::collections::BTreeSet<String>, v: Option<&str>| {
+        set.is_empty() || v.is_some_and(|v| set.contains(v))
+    };
+    let mut s = Selection::default();
+    for p in &cat.data.providers {
+        s.facets.providers.insert(p.id.clone(), 0);
+    }
+    for (i, r) in cat.data.regions.iter().enumerate() {
+        let (year_ok, undated) = region_in_years(r, f.from, f.to);
+        let p: Passes = [
+            in_set(&f.providers, Some(&r.provider)),
+            in_set(&f.areas, Some(&r.area)),
+            in_set(&f.countries, Some(&r.iso2)),
+            year_ok,
+            f.statuses.is_empty() || f.statuses.contains(&r.status),
+            needle.is_empty() || needle.matches(&cat.region_text[i]),
+        ];
+        count(&mut s.facets, &p, &r.provider, Some(&r.area), Some(&r.iso2));
+        if all_but(&p, KIND_OR_STATUS) {
+            bump(&mut s.facets.statuses, r.status);
+        }
+        if p.iter().all(|ok| *ok) {
+            s.regions.push(i);
+        } else if undated && all_but(&p, YEAR) {
+            s.undated_hidden += 1;
+        }
+    }
+    for (i, e) in cat.data.events.iter().enumerate() {
+        let y = e.date.year;
+        let area = cat.event_area[i].as_deref();
+        let p: Passes = [
+            in_set(&f.providers, Some(&e.provider)),
+            in_set(&f.areas, area),
+            in_set(&f.countries, e.iso2.as_deref()),
+            f.from.is_none_or(|from| y >= from) && f.to.is_none_or(|to| y <= to),
+            f.kinds.is_empty() || f.kinds.contains(&e.kind),
+            needle.is_empty() || needle.matches(&cat.event_text[i]),
+        ];
+        count(&mut s.facets, &p, &e.provider, area, e.iso2.as_deref());
+        if all_but(&p, KIND_OR_STATUS) {
+            bump(&mut s.facets.kinds, e.kind);
+        }
+        if p.iter().all(|ok| *ok) {
+            s.events.push(i);
+        }
+    }
+    s
+}
+
+fn count(facets: &mut Facets, p: &Passes, provider: &str, area: Option<&str>, iso2: Option<&str>) {
+    if all_but(p, PROVIDER) {
+        bump(&mut facets.providers, provider.to_string());
+    }
+    if let Some(a) = area.filter(|_| all_but(p, AREA)) {
+        bump(&mut facets.areas, a.to_string());
+    }
+    if let Some(c) = iso2.filter(|_| all_but(p, COUNTRY)) {
+        bump(&mut facets.countries, c.to_string());
+    }
+}
+
+/// Whether a region existed during `[from, to]`, and whether an unknown opening year decided it.
+fn region_in_years(r: &Region, from: Option<u16>, to: Option<u16>) -> (bool, bool) {
+    let opened_by_to = match (to, r.opened) {
+        (None, _) => true,
+        (Some(to), Some(o)) => o.year <= to,
+        (Some(_), None) => return (false, true),
+    };
+    let still_there = match (from, r.retired) {
+        (Some(from), Some(ret)) => ret.year >= from,
+        _ => true,
+    };
+    (opened_by_to && still_there, false)
+}

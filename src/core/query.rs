@@ -1,0 +1,445 @@
+//! The URL is the view: a separate codec between the query string and [`Filters`].
+//!
+//! Parsing is total. Every parameter ends up valid (used), invalid (ignored
+//! and reported as an [`Issue`]) or missing (its default). Serialising is
+//! canonical: fixed key order, sorted and de-duplicated lists, defaults left
+//! out, so two equal views always have the same URL.
+
+use super::date::clip;
+use super::model::{Kind, Status};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The four views, switched by tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum View {
+    #[default]
+    Map,
+    Timeline,
+    Compare,
+    Table,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Map, View::Timeline, View::Compare, View::Table];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Timeline => "timeline",
+            View::Compare => "compare",
+            View::Table => "table",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Map => "Map",
+            View::Timeline => "Timeline",
+            View::Compare => "Head to head",
+            View::Table => "Table",
+        }
+    }
+}
+
+/// The area ids are part of the URL contract, so they are fixed here rather than read from data.
+pub const AREAS: [&str; 6] = ["cn", "apac", "me", "eu", "na", "latam"];
+
+/// Everything that defines a view. `Default` is the unfiltered map.
+///
+/// Empty sets mean "all"; `None` years mean the dataset's own first/last year.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub view: View,
+    pub providers: BTreeSet<String>,
+    pub areas: BTreeSet<String>,
+    pub countries: BTreeSet<String>,
+    pub from: Option<u16>,
+    pub to: Option<u16>,
+    pub kinds: BTreeSet<Kind>,
+    pub statuses: BTreeSet<Status>,
+    pub q: String,
+    pub sel: Option<String>,
+    /// The dataset version the link was made with.
+    pub d: Option<String>,
+}
+
+/// A parameter that was ignored, and why; shown to the user in a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub key: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.is_empty() {
+            write!(f, "{}: {}", self.key, self.reason)
+        } else {
+            write!(f, "{}={}: {}", self.key, self.value, self.reason)
+        }
+    }
+}
+
+/// Longest free-text query kept from a URL.
+pub const MAX_Q: usize = 200;
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2199;
+
+/// Splits `?a=b&c=d` (leading `?` optional) into decoded pairs.
+pub fn parse_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decoding that never fails: a broken escape stays as typed, bad UTF-8 becomes U+FFFD.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Percent-encodes everything but unreserved characters and the list comma.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' | b':' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Reads filters from decoded query pairs. Repeated list keys add up; a repeated
+/// single-value key keeps its last value.
+pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
+    let mut f = Filters::default();
+    let mut issues = Vec::new();
+    let mut issue = |key: &str, value: &str, reason: &str| {
+        issues.push(Issue {
+            key: clip(key),
+            value: clip(value),
+            reason: reason.to_string(),
+        });
+    };
+    for (key, raw) in pairs {
+        let value = raw.trim();
+        if value.is_empty() && key != "q" {
+            continue;
+        }
+        match key.to_ascii_lowercase().as_str() {
+            "view" => match View::ALL
+                .iter()
+                .find(|v| v.id().eq_ignore_ascii_case(value))
+            {
+                Some(v) => f.view = *v,
+                None => issue(key, value, "not a view (map, timeline, compare or table)"),
+            },
+            "provider" => list(value, |item| {
+                let id = item.to_ascii_lowercase();
+                if is_id(&id) {
+                    f.providers.insert(id);
+                } else {
+                    issue(key, item, "not a provider id");
+                }
+            }),
+            "area" => list(value, |item| {
+                let id = item.to_ascii_lowercase();
+                if AREAS.contains(&id.as_str()) {
+                    f.areas.insert(id);
+                } else {
+                    issue(key, item, "not an area (cn, apac, me, eu, na or latam)");
+                }
+            }),
+            "country" => list(value, |item| {
+                let code = item.to_ascii_uppercase();
+                if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    f.countries.insert(code);
+                } else {
+                    issue(key, item, "not a two-letter country code");
+                }
+            }),
+            "from" | "to" => match value.parse::<u16>().ok().filter(|y| YEARS.contains(y)) {
+                Some(y) if key.eq_ignore_ascii_case("from") => f.from = Some(y),
+                Some(y) => f.to = Some(y),
+                None => issue(key, value, "not a year"),
+            },
+            "kind" => list(value, |item| {
+                match Kind::ALL.iter().find(|k| k.id().eq_ignore_ascii_case(item)) {
+                    Some(k) => {
+                        f.kinds.insert(*k);
+                    }
+                    None => issue(key, item, "not an event kind"),
+                }
+            }),
+            "status" => list(value, |item| {
+                match Status::ALL
+                    .iter()
+                    .find(|s| s.id().eq_ignore_ascii_case(item))
+                {
+                    Some(s) => {
+                        f.statuses.insert(*s);
+                    }
+                    None => issue(key, item, "not a status (live, announced or retired)"),
+                }
+            }),
+            "q" => {
+                if raw.chars().count() > MAX_Q {
+                    issue(key, raw, "too long; shortened");
+                }
+                f.q = normalize_q(raw);
+            }
+            "sel" => {
+                if value.len() <= 100 && value.chars().all(|c| c.is_ascii_graphic()) {
+                    f.sel = Some(value.to_string());
+                } else {
+                    issue(key, value, "not a record id");
+                }
+            }
+            "d" => {
+                if value.len() <= 32
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                {
+                    f.d = Some(value.to_string());
+                } else {
+                    issue(key, value, "not a dataset version");
+                }
+            }
+            _ => issue(key, value, "unknown parameter"),
+        }
+    }
+    if let (Some(from), Some(to)) = (f.from, f.to) {
+        if from > to {
+            issue(
+                "from",
+                &format!("{from}"),
+                &format!("is after to={to}; both ignored"),
+            );
+            f.from = None;
+            f.to = None;
+        }
+    }
+    (f, issues)
+}
+
+/// The form of a free-text query that the view and the URL use: single spaces, no ends, at most [`MAX_Q`] characters.
+pub fn normalize_q(raw: &str) -> String {
+    let short: String = raw.chars().take(MAX_Q).collect();
+    short.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn list(value: &str, mut each: impl FnMut(&str)) {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .for_each(&mut each);
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 32
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The canonical query string, without the leading `?`; empty for the default view.
+///
+/// Lists of ids are sorted alphabetically; kinds and statuses follow their
+/// declaration order, which is just as fixed.
+pub fn to_query(f: &Filters) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut put = |key: &str, value: String| {
+        if !value.is_empty() {
+            parts.push(format!("{key}={}", encode(&value)));
+        }
+    };
+    if f.view != View::Map {
+        put("view", f.view.id().into());
+    }
+    put("provider", join(f.providers.iter().map(String::as_str)));
+    put("area", join(f.areas.iter().map(String::as_str)));
+    put("country", join(f.countries.iter().map(String::as_str)));
+    put("from", f.from.map(|y| y.to_string()).unwrap_or_default());
+    put("to", f.to.map(|y| y.to_string()).unwrap_or_default());
+    put("kind", join(f.kinds.iter().map(|k| k.id())));
+    put("status", join(f.statuses.iter().map(|s| s.id())));
+    put("q", f.q.clone());
+    put("sel", f.sel.clone().unwrap_or_default());
+    put("d", f.d.clone().unwrap_or_default());
+    parts.join("&")
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join(",")
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse(q: &str) -> (Filters, Vec<Issue>) {
+        from_query(&parse_pairs(q))
+    }
+
+    #[test]
+    fn default_view_is_the_empty_query() {
+        assert_eq!(to_query(&Filters::default()), "");
+        assert_eq!(parse(""), (Filters::default(), vec![]));
+        assert_eq!(parse("?view=map"), (Filters::default(), vec![]));
+    }
+
+    #[test]
+    fn canonical_order_case_and_commas() {
+        let (f, issues) = parse("?q=S%C3%A3o+Paulo&country=sa%2Cmx,MX&provider=Tencent,alibaba&view=TABLE&to=2025&from=2015&kind=closure,region_launch&status=retired&sel=tencent:ap-seoul&d=2026-11-26&area=me,apac");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(
+            to_query(&f),
+            "view=table&provider=alibaba,tencent&area=apac,me&country=MX,SA&from=2015&to=2025&kind=region_launch,closure&status=retired&q=S%C3%A3o+Paulo&sel=tencent:ap-seoul&d=2026-11-26"
+        );
+        assert_eq!(f.q, "São Paulo");
+    }
+
+    #[test]
+    fn invalid_values_are_ignored_and_named() {
+        let (f, issues) = parse("provider=alibaba,AWS!&from=abc&view=globe&area=mars&foo=1&country=Mexico&status=open&kind=merger");
+        assert_eq!(f.providers.iter().collect::<Vec<_>>(), ["alibaba"]);
+        assert_eq!(f.from, None);
+        assert_eq!(f.view, View::Map);
+        let text: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
+        assert_eq!(text.len(), 8, "{text:?}");
+        assert!(
+            text.contains(&"foo=1: unknown parameter".to_string()),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(&"provider=aws!: not a provider id".to_string())
+                || text.iter().any(|t| t.starts_with("provider=AWS!")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn from_after_to_drops_both() {
+        let (f, issues) = parse("from=2030&to=2020");
+        assert_eq!((f.from, f.to), (None, None));
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].to_string().contains("after to=2020"));
+    }
+
+    #[test]
+    fn hostile_strings_are_clipped_and_encoded() {
+        let (f, _) = parse("q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assert_eq!(f.q, "<script>alert(1)</script>");
+        assert_eq!(to_query(&f), "q=%3Cscript%3Ealert%281%29%3C%2Fscript%3E");
+        let (f, issues) = parse(&format!("q={}", "a".repeat(500)));
+        assert_eq!(f.q.len(), MAX_Q);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+
+    fn id() -> impl Strategy<Value = String> {
+        "[a-z0-9_-]{1,12}"
+    }
+
+    fn filters() -> impl Strategy<Value = Filters> {
+        let years = (1900u16..2200, 1900u16..2200).prop_map(|(a, b)| (a.min(b), a.max(b)));
+        (
+            (
+                prop::sample::select(View::ALL.to_vec()),
+                prop::collection::btree_set(id(), 0..3),
+                prop::collection::btree_set(
+                    prop::sample::select(AREAS.to_vec()).prop_map(String::from),
+                    0..4,
+                ),
+                prop::collection::btree_set("[A-Z]{2}", 0..4),
+                prop::option::of(years),
+                any::<bool>(),
+            ),
+            (
+                prop::collection::btree_set(prop::sample::select(Kind::ALL.to_vec()), 0..4),
+                prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..3),
+                prop::collection::vec("[\\PC&&[^ ]]{1,8}", 0..4).prop_map(|w| w.join(" ")),
+                prop::option::of("[a-z0-9:_.-]{1,30}"),
+                prop::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+            ),
+        )
+            .prop_map(
+                |(
+                    (view, providers, areas, countries, years, only_from),
+                    (kinds, statuses, q, sel, d),
+                )| Filters {
+                    view,
+                    providers,
+                    areas,
+                    countries,
+                    from: years.map(|y| y.0),
+                    to: years.filter(|_| !only_from).map(|y| y.1),
+                    kinds,
+                    statuses,
+                    q: normalize_q(&q),
+                    sel,
+                    d,
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn round_trips(f in filters()) {
+            let q = to_query(&f);
+            let (back, issues) = parse(&q);
+            prop_assert!(issues.is_empty(), "{:?} from {}", issues, q);
+            prop_assert_eq!(back, f);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        #[test]
+        fn any_query_parses_and_canonicalises_idempotently(q in "[a-zA-Z=&%,+0-9:._ <>\"'/\\\\-]{0,80}|\\PC{0,60}") {
+            let (f, _) = parse(&q);
+            let canonical = to_query(&f);
+            let (again, issues) = parse(&canonical);
+            prop_assert!(issues.is_empty(), "{:?}", issues);
+            prop_assert_eq!(to_query(&again), canonical);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Native tests of filtering and facet counts on the shipped dataset.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cloud_atlas::core::filter::{select, Catalog};
+use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::model::{Kind, Status};
+use cloud_atlas::core::query::{from_query, parse_pairs, Filters, AREAS};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn catalog() -> &'static Catalog {
+    static CAT: OnceLock<Catalog> = OnceLock::new();
+    CAT.get_or_init(|| {
+        let text = include_str!("../public/data/atlas.json");
+        Catalog::new(parse_dataset(text).unwrap().dataset)
+    })
+}
+
+fn filters(q: &str) -> Filters {
+    let (mut f, issues) = from_query(&parse_pairs(q));
+    assert!(issues.is_empty(), "{issues:?}");
+    assert!(catalog().reconcile(&mut f).is_empty());
+    f
+}
+
+fn region_ids(q: &str) -> Vec<String> {
+    let cat = catalog();
+    select(cat, &filters(q))
+        .regions
+        .iter()
+        .map(|&i| cat.data.regions[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn no_filter_shows_everything() {
+    let s = select(catalog(), &Filters::default());
+    assert_eq!((s.regions.len(), s.events.len()), (61, 112));
+    assert_eq!(catalog().years, (2009, 2026));
+}
+
+#[test]
+fn provider_filter_and_its_facet_counts() {
+    let s = select(catalog(), &filters("provider=tencent"));
+    assert_eq!((s.regions.len(), s.events.len()), (24, 37));
+    // Facet counts ignore the facet's own filter: what each option would show.
+    assert_eq!(s.facets.providers["alibaba"], 37 + 65);
+    assert_eq!(s.facets.providers["tencent"], 24 + 37);
+    assert_eq!(s.facets.providers["market"], 10);
+}
+
+#[test]
+fn country_area_and_text_filters() {
+    assert_eq!(region_ids("country=mx"), ["alibaba:na-south-1"]);
+    assert_eq!(region_ids("q=QUERETARO"), ["alibaba:na-south-1"]);
+    assert_eq!(
+        region_ids("q=sao+paulo&provider=tencent"),
+        ["tencent:sa-saopaulo"]
+    );
+    let me = region_ids("area=me");
+    assert_eq!(
+        me,
+        [
+            "alibaba:me-east-1",
+            "alibaba:me-central-1",
+            "tencent:me-saudi-arabia"
+        ]
+    );
+    // Events take their area from their country; Bahrain has no region but is Middle East.
+    let cat = catalog();
+    let s = select(cat, &filters("area=me&provider=tencent"));
+    assert!(s
+        .events
+        .iter()
+        .any(|&i| cat.data.events[i].iso2.as_deref() == Some("BH")));
+    // People and sectors are searchable.
+    let s = select(cat, &filters("q=hu+dan"));
+    assert_eq!(s.events.len(), 1);
+    let s = select(cat, &filters("q=esports"));
+    assert_eq!(s.events.len(), 1);
+}
+
+#[test]
+fn years_place_regions_in_time() {
+    let cat = catalog();
+    // The footprint as it stood at the end of 2016: dated regions opened by then.
+    let s = select(cat, &filters("to=2016&provider=alibaba"));
+    let ids: Vec<&str> = s
+        .regions
+        .iter()
+        .map(|&i| cat.data.regions[i].id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"alibaba:ap-southeast-2"),
+        "Sydney was open in 2016"
+    );
+    assert!(!ids.contains(&"alibaba:na-south-1"));
+    assert!(
+        s.undated_hidden > 0,
+        "undated mainland regions are counted, not silently dropped"
+    );
+    // From 2025: Sydney (closed 2024) is gone; Toronto (retired, date unknown) stays.
+    let ids = region_ids("from=2025");
+    assert!(!ids.contains(&"alibaba:ap-southeast-2".to_string()));
+    assert!(ids.contains(&"tencent:na-toronto".to_string()));
+    let s = select(cat, &filters("from=2025&to=2025"));
+    assert!(s
+        .events
+        .iter()
+        .all(|&i| cat.data.events[i].date.year == 2025));
+}
+
+#[test]
+fn reconcile_drops_what_the_dataset_cannot_show() {
+    let (mut f, _) = from_query(&parse_pairs(
+        "provider=aws,tencent&from=1990&to=2030&sel=nope",
+    ));
+    let issues = catalog().reconcile(&mut f);
+    assert_eq!(issues.len(), 2, "{issues:?}");
+    assert_eq!(f.providers.iter().collect::<Vec<_>>(), ["tencent"]);
+    assert_eq!((f.from, f.to, f.sel), (None, None, None));
+}
+
+fn any_filters() -> impl Strategy<Value = Filters> {
+    let cat = catalog();
+    let countries: Vec<String> = cat.countries.keys().cloned().collect();
+    (
+        prop::collection::btree_set(
+            prop::sample::select(vec![
+                "alibaba".to_string(),
+                "tencent".into(),
+                "market".into(),
+            ]),
+            0..3,
+        ),
+        prop::collection::btree_set(
+            prop::sample::select(AREAS.to_vec()).prop_map(String::from),
+            0..3,
+        ),
+        prop::collection::btree_set(prop::sample::select(countries), 0..3),
+        prop::option::of(2009u16..2027),
+        prop::option::of(2009u16..2027),
+        prop::collection::btree_set(prop::sample::select(Kind::ALL.to_vec()), 0..3),
+        prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..2),
+        prop::sample::select(vec!["", "data", "tokyo", "alibaba", "2018", "zz"]),
+    )
+        .prop_map(
+            |(providers, areas, countries, from, to, kinds, statuses, q)| Filters {
+                providers,
+                areas,
+                countries,
+                from,
+                to,
+                kinds,
+                statuses,
+                q: q.into(),
+                ..Filters::default()
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A facet count is exactly what choosing that option alone would show.
+    #[test]
+    fn facet_counts_predict_the_result(f in any_filters()) {
+        let cat = catalog();
+        let s = select(cat, &f);
+        for (p, n) in &s.facets.providers {
+            let mut g = f.clone();
+            g.providers = [p.clone()].into();
+            let t = select(cat, &g);
+            prop_assert_eq!(*n, t.regions.len() + t.events.len(), "provider {}", p);
+        }
+        for (k, n) in &s.facets.kinds {
+            let mut g = f.clone();
+            g.kinds = [*k].into();
+            prop_assert_eq!(*n, select(cat, &g).events.len(), "kind {:?}", k);
+        }
+        for (st, n) in &s.facets.statuses {
+            let mut g = f.clone();
+            g.statuses = [*st].into();
+            prop_assert_eq!(*n, select(cat, &g).regions.len(), "status {:?}", st);
+        }
+        for (c, n) in &s.facets.countries {
+            let mut g = f.clone();
+            g.countries = [c.clone()].into();
+            let t = select(cat, &g);
+            prop_assert_eq!(*n, t.regions.len() + t.events.len(), "country {}", c);
+        }
+        // Everything selected satisfies the filters that are set.
+        for &i in &s.regions {
+            let r = &cat.data.regions[i];
+            prop_assert!(f.providers.is_empty() || f.providers.contains(&r.provider));
+            prop_assert!(f.statuses.is_empty() || f.statuses.contains(&r.status));
+        }
+    }
+}
