@@ -2,11 +2,15 @@
 //! every decision about data lives in `crate::core`.
 
 mod fetch;
+mod filterbar;
 mod records;
+mod state;
 mod status;
+pub mod url;
 
 pub use fetch::{fetch_dataset, DATASET_URL};
 pub use records::{Explorer, RecordList};
+pub use state::Atlas;
 pub use status::{LoadFailed, Loading, SkippedNotice};
 
 use leptos::prelude::*;

@@ -78,6 +78,14 @@ impl Status {
             Status::Retired => "retired",
         }
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Live => "Live",
+            Status::Announced => "Announced",
+            Status::Retired => "Retired",
+        }
+    }
 }
 
 /// How sure the research is of a record as a whole; the note says which field is weak.

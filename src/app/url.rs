@@ -1,0 +1,60 @@
+//! The address bar, read and written through the History API.
+//!
+//! Kept to a few functions instead of leptos_router: there is one route, and
+//! the app needs exact control over push versus replace and no scroll jumps.
+
+use wasm_bindgen::JsValue;
+
+/// Whether a change gets its own Back step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// Filter edits: the current entry is rewritten, so Back does not replay keystrokes.
+    Replace,
+    /// A new view or a new selection: Back returns to the previous one.
+    Push,
+}
+
+/// The current query string without its `?`.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// This page's address with the given query (and no fragment): what a copied link holds.
+pub fn address_with(query: &str) -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let base = format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    );
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// Puts `query` in the address bar without reloading or scrolling.
+pub fn write(query: &str, entry: Entry) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loc = window.location();
+    let mut url = loc.pathname().unwrap_or_default();
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(query);
+    }
+    url.push_str(&loc.hash().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = match entry {
+            Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
+}

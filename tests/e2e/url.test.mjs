@@ -1,0 +1,134 @@
+// The URL is the view: filtered links open exactly, every control writes the
+// URL, reload and Back/Forward restore, garbage is named and canonicalised.
+// All of it under the sub-path the release build was made for.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+
+const ids = (page, list) => page.locator(`[data-testid=${list}] > li`).evaluateAll((els) => els.map((e) => e.dataset.id));
+const query = (page) => new URL(page.url()).search;
+
+async function open(q = '', options) {
+  const page = await guardedPage(env, options);
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=counts]');
+  return page;
+}
+
+test('a filtered link shows exactly the matching records', async () => {
+  const page = await open('?provider=tencent&country=SA,AE');
+  const regions = data.regions.filter((r) => r.provider === 'tencent' && ['SA', 'AE'].includes(r.iso2)).map((r) => r.id);
+  const events = data.events.filter((e) => e.provider === 'tencent' && ['SA', 'AE'].includes(e.iso2)).map((e) => e.id);
+  assert.ok(regions.length > 0 && events.length > 0);
+  assert.deepEqual(await ids(page, 'regions'), regions);
+  assert.deepEqual(await ids(page, 'events'), events);
+  assert.match(await page.textContent('[data-testid=counts]'), new RegExp(`^${regions.length} of 61 regions, ${events.length} of 112 events`));
+  assert.equal(query(page), '?provider=tencent&country=AE,SA', 'rewritten canonically');
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+  await page.context().close();
+});
+
+test('every control writes the URL without adding history entries', async () => {
+  const page = await open();
+  const steps = async (action, expected) => {
+    await action();
+    await page.waitForFunction((q) => location.search === q, expected, { timeout: 5000 });
+  };
+  const historyBefore = await page.evaluate(() => history.length);
+  await steps(() => page.getByRole('button', { name: /^Tencent Cloud/ }).click(), '?provider=tencent');
+  await steps(async () => {
+    await page.locator('summary', { hasText: 'Area' }).click();
+    await page.getByRole('checkbox', { name: /Middle East/ }).check();
+  }, '?provider=tencent&area=me');
+  await steps(async () => {
+    await page.locator('summary', { hasText: 'Country' }).click();
+    await page.getByRole('checkbox', { name: /Saudi Arabia/ }).check();
+  }, '?provider=tencent&area=me&country=SA');
+  await steps(() => page.getByLabel('From year').fill('2020').then(() => page.getByLabel('From year').press('Enter')),
+    '?provider=tencent&area=me&country=SA&from=2020');
+  await steps(() => page.getByLabel('To year').fill('2025').then(() => page.getByLabel('To year').press('Tab')),
+    '?provider=tencent&area=me&country=SA&from=2020&to=2025');
+  await steps(async () => {
+    await page.locator('summary', { hasText: 'Event kind' }).click();
+    await page.getByRole('checkbox', { name: /Investment/ }).check();
+  }, '?provider=tencent&area=me&country=SA&from=2020&to=2025&kind=investment');
+  await steps(async () => {
+    await page.locator('summary', { hasText: 'Region status' }).click();
+    await page.getByRole('checkbox', { name: /^Live/ }).check();
+  }, '?provider=tencent&area=me&country=SA&from=2020&to=2025&kind=investment&status=live');
+  await steps(() => page.getByLabel('Search records').fill('riyadh'),
+    '?provider=tencent&area=me&country=SA&from=2020&to=2025&kind=investment&status=live&q=riyadh');
+  assert.deepEqual(await ids(page, 'regions'), ['tencent:me-saudi-arabia']);
+  assert.deepEqual(await ids(page, 'events'), ['tencent-2025-invest-sa']);
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'filter edits replace the entry');
+  await steps(() => page.getByRole('button', { name: 'Reset' }).click(), '');
+  assert.equal(await page.locator('[data-testid=regions] > li').count(), 61);
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
+});
+
+test('reload restores the same view', async () => {
+  const page = await open('?view=table&area=eu&status=retired,live&q=frankfurt');
+  const before = { q: query(page), regions: await ids(page, 'regions'), counts: await page.textContent('[data-testid=counts]') };
+  await page.reload();
+  await page.waitForSelector('[data-testid=counts]');
+  assert.deepEqual({ q: query(page), regions: await ids(page, 'regions'), counts: await page.textContent('[data-testid=counts]') }, before);
+  assert.equal(await page.getByLabel('Search records').inputValue(), 'frankfurt');
+  assert.equal(await page.locator('[aria-current=page]').textContent(), 'Table');
+  await page.context().close();
+});
+
+test('Back and Forward walk through view switches', async () => {
+  const page = await open('?provider=alibaba');
+  const current = () => page.locator('nav[aria-label=Views] [aria-current=page]').textContent();
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  assert.equal(query(page), '?view=timeline&provider=alibaba');
+  await page.getByRole('link', { name: 'Table' }).click();
+  assert.equal(query(page), '?view=table&provider=alibaba');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?view=timeline&provider=alibaba');
+  assert.equal(await current(), 'Timeline');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?provider=alibaba');
+  assert.equal(await current(), 'Map');
+  await page.goForward();
+  await page.waitForFunction(() => location.search === '?view=timeline&provider=alibaba');
+  assert.equal(await current(), 'Timeline');
+  assert.equal((await ids(page, 'regions')).length, 37);
+  await page.context().close();
+});
+
+test('garbage parameters are named in a notice and the URL ends canonical', async () => {
+  const page = await open('?zzz=1&provider=AWS,Tencent&from=abc&view=globe&to=2019&from=2030&country=xx1');
+  const notice = page.locator('[data-testid=url-notice]');
+  await notice.waitFor();
+  const text = await notice.textContent();
+  for (const part of ['zzz=1', 'provider=aws', 'from=abc', 'view=globe', 'country=xx1']) assert.ok(text.includes(part), `${part} in ${text}`);
+  assert.equal(query(page), '?provider=tencent');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await notice.count(), 0);
+  await page.context().close();
+});
+
+test('Copy link stamps the dataset version; an older stamp warns', async () => {
+  const page = await open('?area=latam', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, `${env.url}?area=latam&d=${data.version}`);
+  await page.goto(link);
+  await page.waitForSelector('[data-testid=counts]');
+  assert.equal(await page.locator('[data-testid=data-changed]').count(), 0);
+  await page.goto(`${env.url}?area=latam&d=2020-01-01`);
+  await page.locator('[data-testid=data-changed]').waitFor();
+  await page.context().close();
+});
