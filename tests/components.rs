@@ -115,6 +115,32 @@ async fn skipped_records_are_named_and_the_notice_dismisses() {
     assert_eq!(count(&root, ".notice"), 0);
 }
 
+#[wasm_bindgen_test]
+async fn provider_chip_narrows_the_list_and_writes_the_url() {
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer loaded=loaded.clone()/> });
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=regions] li"), 3);
+    let chip: web_sys::HtmlElement = root
+        .query_selector("button.chip--tencent")
+        .unwrap()
+        .expect("a Tencent Cloud chip")
+        .unchecked_into();
+    assert!(chip.text_content().unwrap().contains("Tencent Cloud"));
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("false"));
+    chip.click();
+    settle().await;
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(count(&root, "[data-testid=regions] li"), 1);
+    assert_eq!(count(&root, "[data-testid=events] li"), 0);
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    // Put the runner's address back before asserting, so a failure cannot leak into other tests.
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    assert_eq!(search, "?provider=tencent");
+}
+
 /// The test runner serves no dataset, so the real fetch 404s: the page must say so, not go blank.
 #[wasm_bindgen_test]
 async fn app_without_a_dataset_shows_an_error_with_retry() {
