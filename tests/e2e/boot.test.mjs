@@ -16,7 +16,7 @@ test('boots under the sub-path, renders every record, stays on its origin', asyn
   await page.goto(env.url);
   await page.waitForSelector('[data-testid=counts]');
   const counts = await page.textContent('[data-testid=counts]');
-  assert.match(counts, /61 regions, 112 events · dataset version \d{4}-\d{2}-\d{2}/);
+  assert.match(counts, /^61 of 61 regions, 112 of 112 events · dataset version \d{4}-\d{2}-\d{2}$/);
   assert.equal(await page.locator('[data-testid=regions] > li').count(), 61);
   assert.equal(await page.locator('[data-testid=events] > li').count(), 112);
   assert.deepEqual(dataRequests, [env.url + 'data/atlas.json']);
@@ -81,6 +81,28 @@ test('malformed JSON and a wrong schema each show a clear message', async () => 
     assert.deepEqual(page.problems.errors, []);
     await page.context().close();
   }
+});
+
+test('invalid records are left out and counted in a visible notice', async () => {
+  const page = await guardedPage(env);
+  await page.route('**/data/atlas.json', async (route) => {
+    const doc = await (await route.fetch()).json();
+    doc.regions[0].lat = 95;
+    doc.events[1].id = doc.events[0].id;
+    doc.sources.push({ id: 'evil', url: 'javascript:alert(1)' });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doc) });
+  });
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid=counts]');
+  const notice = page.locator('.notice', { hasText: 'skipped' });
+  assert.match(await notice.textContent(), /3 records skipped/);
+  assert.match(await notice.textContent(), /latitude 95/);
+  assert.match(await notice.textContent(), /duplicate id/);
+  assert.match(await notice.textContent(), /not an http\(s\) address/);
+  assert.match(await page.textContent('[data-testid=counts]'), /^60 of 60 regions, 111 of 111 events/);
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
 });
 
 test('the sub-path without its trailing slash still reaches the app', async () => {
