@@ -119,7 +119,10 @@ async fn skipped_records_are_named_and_the_notice_dismisses() {
 async fn provider_chip_narrows_the_list_and_writes_the_url() {
     let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Explorer loaded=loaded.clone()/> });
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Explorer loaded=loaded.clone()/> },
+    );
     settle().await;
     assert_eq!(count(&root, "[data-testid=regions] li"), 3);
     let chip: web_sys::HtmlElement = root
@@ -137,7 +140,12 @@ async fn provider_chip_narrows_the_list_and_writes_the_url() {
     let search = web_sys::window().unwrap().location().search().unwrap();
     // Put the runner's address back before asserting, so a failure cannot leak into other tests.
     let path = web_sys::window().unwrap().location().pathname().unwrap();
-    web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     assert_eq!(search, "?provider=tencent");
 }
 

@@ -197,3 +197,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn summary_and_presence_describe_the_selection() {
+    use cloud_atlas::core::aggregate::{presence, summary};
+    let cat = catalog();
+    let s = select(cat, &filters("provider=tencent"));
+    assert_eq!(summary(cat, &s), "Showing 24 Tencent Cloud regions in 16 countries and territories (3 retired) and 37 events, 2013–2026.");
+    let p = presence(cat, &select(cat, &Filters::default()));
+    assert_eq!(p["SA"].len(), 2, "both providers are in Saudi Arabia");
+    assert_eq!(p["CA"].iter().collect::<Vec<_>>(), ["tencent"]);
+    let s = select(cat, &filters("country=NL"));
+    assert_eq!(summary(cat, &s), "Showing 1 Alibaba Cloud region in 1 country or territory (1 announced) and 1 event in 2025.");
+}

@@ -1,8 +1,10 @@
 //! Leptos components. They read the pure core and wire signals to markup;
 //! every decision about data lives in `crate::core`.
 
+mod detail;
 mod fetch;
 mod filterbar;
+mod map;
 mod records;
 mod state;
 mod status;

@@ -1,9 +1,12 @@
 //! The explorer: filter bar, notices, view tabs, and the records the filters select.
 
+use super::detail::DetailPanel;
 use super::filterbar::FilterBar;
+use super::map::MapView;
 use super::state::Atlas;
 use super::status::SkippedNotice;
 use super::url::Entry;
+use crate::core::aggregate::summary;
 use crate::core::filter::Catalog;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, View};
@@ -27,7 +30,13 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
             <SkippedNotice skipped=loaded.skipped.clone()/>
             <ViewTabs/>
             <Counts/>
-            <RecordList/>
+            <Summary/>
+            <div class="workspace">
+                <div class="workspace__view">
+                    <CurrentView/>
+                </div>
+                <DetailPanel/>
+            </div>
         </main>
     }
 }
@@ -64,6 +73,27 @@ fn Counts() -> impl IntoView {
             {text}
             <span class="counts__version">{format!(" · dataset version {version}")}</span>
         </p>
+    }
+}
+
+/// The generated sentence about what the view shows, read out when it changes.
+#[component]
+fn Summary() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    view! {
+        <p class="summary" data-testid="summary" aria-live="polite">
+            {move || atlas.selection.with(|s| summary(&atlas.catalog, s))}
+        </p>
+    }
+}
+
+#[component]
+fn CurrentView() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let view = Memo::new(move |_| atlas.filters.with(|f| f.view));
+    move || match view.get() {
+        View::Map => view! { <MapView/> }.into_any(),
+        _ => view! { <RecordList/> }.into_any(),
     }
 }
 

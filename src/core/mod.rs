@@ -3,8 +3,10 @@
 //! Nothing here imports leptos, web-sys or wasm-bindgen, so all of it is
 //! tested natively with `cargo test`.
 
+pub mod aggregate;
 pub mod date;
 pub mod filter;
+pub mod geo;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -1,0 +1,185 @@
+//! The map view: country shapes shaded by presence, one marker per region.
+//!
+//! Markers are HTML buttons laid over the SVG, positioned in percent of the
+//! frame, so they keep a 24 px hit target at any size and zoom, take keyboard
+//! focus, and carry a full accessible name.
+
+use super::state::Atlas;
+use super::url::Entry;
+use crate::core::aggregate::presence;
+use crate::core::geo::{spread, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::model::Region;
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
+    let response = Request::get("geo/world.json")
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response
+        .json::<Shapes>()
+        .await
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+}
+
+/// "Tencent Cloud — Middle East (Riyadh), live, 2 zones"
+pub fn marker_name(provider: &str, r: &Region) -> String {
+    let mut name = format!("{provider} — {}, {}", r.name, r.status.id());
+    if let Some(z) = r.zones {
+        name.push_str(&format!(", {z} zone{}", if z == 1 { "" } else { "s" }));
+    }
+    if let Some(o) = r.opened {
+        name.push_str(&format!(", opened {}", o.human()));
+    }
+    name
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let shapes = LocalResource::new(fetch_shapes);
+    let initial = atlas.filters.with_untracked(|f| {
+        match f
+            .areas
+            .iter()
+            .filter_map(|a| Zoom::for_area(a))
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
+            _ => Zoom::World,
+        }
+    });
+    let zoom = RwSignal::new(initial);
+    let frame = Memo::new(move |_| zoom.get().frame(&WORLD, MAP_WIDTH, MAP_HEIGHT));
+
+    let a = atlas.clone();
+    let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
+    let countries = move || {
+        shapes.get().map(|r| match r {
+            Ok(shapes) => shapes
+                .countries
+                .iter()
+                .map(|c| {
+                    let iso = c.iso2.clone();
+                    let class = move || {
+                        let who = iso
+                            .as_ref()
+                            .and_then(|i| shading.with(|m| m.get(i).cloned()))
+                            .unwrap_or_default();
+                        match (who.contains("alibaba"), who.contains("tencent")) {
+                            (true, true) => "country country--both",
+                            (true, false) => "country country--alibaba",
+                            (false, true) => "country country--tencent",
+                            _ => "country",
+                        }
+                    };
+                    view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
+                })
+                .collect_view()
+                .into_any(),
+            Err(_) => ().into_any(),
+        })
+    };
+    let outline = move || {
+        shapes
+            .get()
+            .and_then(|r| r.ok())
+            .map(|s| view! { <path class="sphere" d=s.sphere.clone()/> })
+    };
+    let failed = move || shapes.get().is_some_and(|r| r.is_err());
+
+    let markers = {
+        let atlas = atlas.clone();
+        move || {
+            let d = &atlas.catalog.data;
+            let f = frame.get();
+            let selected = atlas.filters.with(|f| f.sel.clone());
+            atlas.selection.with(|s| {
+                let points: Vec<(f64, f64)> = s.regions.iter().map(|&i| WORLD.project(d.regions[i].lon, d.regions[i].lat)).collect();
+                // Markers closer than a marker's width at this zoom would cover each other.
+                let offsets = spread(&points, f.w / 35.0);
+                s.regions
+                    .iter()
+                    .zip(points)
+                    .zip(offsets)
+                    .filter(|((_, p), _)| f.contains(*p))
+                    .map(|((&i, p), offset)| {
+                        let r = &d.regions[i];
+                        let (left, top) = f.percent(p);
+                        let name = marker_name(d.provider_name(&r.provider), r);
+                        let tip = name.clone();
+                        let id = r.id.clone();
+                        let a = atlas.clone();
+                        let pressed = selected.as_deref() == Some(r.id.as_str());
+                        view! {
+                            <button
+                                type="button"
+                                class=format!("marker marker--{} marker--{}", r.provider, r.status.id())
+                                data-sel-id=r.id.clone()
+                                aria-label=name
+                                aria-pressed=pressed.to_string()
+                                style:left=format!("{left:.3}%")
+                                style:top=format!("{top:.3}%")
+                                style:margin-left=format!("{:.0}px", offset * 26.0 - 12.0)
+                                on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(id.clone()))
+                            >
+                                <span class="marker__shape" aria-hidden="true"></span>
+                                <span class="marker__tip" aria-hidden="true">{tip}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+
+    let zoom_buttons = Zoom::ALL
+        .into_iter()
+        .map(|z| {
+            view! {
+                <button type="button" class="chip" aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>
+                    {z.label()}
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="map-tools">
+            <div class="filters__group" role="group" aria-label="Zoom to">{zoom_buttons}</div>
+            <MapLegend/>
+        </div>
+        <div class="map" data-testid="map">
+            <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
+                {outline}
+                <g>{countries}</g>
+            </svg>
+            <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
+        </div>
+        <Show when=failed>
+            <p class="status">"The country outlines could not be loaded; the region markers are still placed correctly."</p>
+        </Show>
+    }
+}
+
+#[component]
+fn MapLegend() -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Legend">
+            <li><span class="marker__shape legend__alibaba" aria-hidden="true"></span>"Alibaba Cloud region"</li>
+            <li><span class="marker__shape legend__tencent" aria-hidden="true"></span>"Tencent Cloud region"</li>
+            <li><span class="legend__hollow" aria-hidden="true"></span>"announced"</li>
+            <li><span class="legend__crossed" aria-hidden="true"></span>"retired"</li>
+            <li><span class="swatch country--alibaba" aria-hidden="true"></span>"Alibaba only"</li>
+            <li><span class="swatch country--tencent" aria-hidden="true"></span>"Tencent only"</li>
+            <li><span class="swatch country--both" aria-hidden="true"></span>"both"</li>
+        </ul>
+    }
+}

@@ -1,0 +1,293 @@
+//! Map geometry: the Equal Earth projection (the one the country shapes in
+//! `public/geo/world.json` were drawn with), zoom presets, and marker layout.
+
+/// The map's frame in map units and the projection that fills it; equal to the
+/// header of `public/geo/world.json` (a test holds them together), so markers
+/// can be placed before, or without, the country shapes.
+pub const MAP_WIDTH: f64 = 1000.0;
+pub const MAP_HEIGHT: f64 = 487.0;
+pub const WORLD: Projection = Projection {
+    scale: 184.731568,
+    translate: (500.0, 243.358488),
+};
+
+/// The country shapes file.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Shapes {
+    pub width: f64,
+    pub height: f64,
+    pub scale: f64,
+    pub translate: (f64, f64),
+    pub sphere: String,
+    pub countries: Vec<Shape>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Shape {
+    pub iso2: Option<String>,
+    pub name: String,
+    pub d: String,
+}
+
+/// Where the world fits in map units: `x = tx + k·X(λ, φ)`, `y = ty − k·Y(λ, φ)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    pub scale: f64,
+    pub translate: (f64, f64),
+}
+
+const A1: f64 = 1.340264;
+const A2: f64 = -0.081106;
+const A3: f64 = 0.000893;
+const A4: f64 = 0.003796;
+
+impl Projection {
+    /// Equal Earth (Šavrič, Patterson, Jenny 2018), as d3-geo's `geoEqualEarth`.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let m = 3f64.sqrt() / 2.0;
+        let l = lon.to_radians();
+        let theta = (m * lat.to_radians().sin()).asin();
+        let t2 = theta * theta;
+        let t6 = t2 * t2 * t2;
+        let x = l * theta.cos() / (m * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+        let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+        (
+            self.translate.0 + self.scale * x,
+            self.translate.1 - self.scale * y,
+        )
+    }
+}
+
+/// A rectangle in map units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn view_box(&self) -> String {
+        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.w, self.h)
+    }
+
+    /// Where a map point falls in this rectangle, in percent of its width and height.
+    pub fn percent(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        ((x - self.x) / self.w * 100.0, (y - self.y) / self.h * 100.0)
+    }
+
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+}
+
+/// The zoom presets: every view of the map is one click away, none needs dragging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Zoom {
+    World,
+    AsiaPacific,
+    MiddleEast,
+    Europe,
+    Americas,
+}
+
+impl Zoom {
+    pub const ALL: [Zoom; 5] = [
+        Zoom::World,
+        Zoom::AsiaPacific,
+        Zoom::MiddleEast,
+        Zoom::Europe,
+        Zoom::Americas,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Zoom::World => "World",
+            Zoom::AsiaPacific => "Asia Pacific",
+            Zoom::MiddleEast => "Middle East",
+            Zoom::Europe => "Europe",
+            Zoom::Americas => "Americas",
+        }
+    }
+
+    /// The preset that frames one area filter, if any.
+    pub fn for_area(area: &str) -> Option<Zoom> {
+        match area {
+            "cn" | "apac" => Some(Zoom::AsiaPacific),
+            "me" => Some(Zoom::MiddleEast),
+            "eu" => Some(Zoom::Europe),
+            "na" | "latam" => Some(Zoom::Americas),
+            _ => None,
+        }
+    }
+
+    /// West, south, east, north in degrees.
+    fn bounds(self) -> Option<(f64, f64, f64, f64)> {
+        match self {
+            Zoom::World => None,
+            Zoom::AsiaPacific => Some((65.0, -45.0, 180.0, 55.0)),
+            Zoom::MiddleEast => Some((25.0, 10.0, 65.0, 42.0)),
+            Zoom::Europe => Some((-12.0, 34.0, 45.0, 62.0)),
+            Zoom::Americas => Some((-130.0, -40.0, -30.0, 60.0)),
+        }
+    }
+
+    /// The rectangle to show, with the map's aspect ratio, inside the map.
+    pub fn frame(self, p: &Projection, width: f64, height: f64) -> Rect {
+        let Some((w, s, e, n)) = self.bounds() else {
+            return Rect {
+                x: 0.0,
+                y: 0.0,
+                w: width,
+                h: height,
+            };
+        };
+        let corners = [
+            (w, s),
+            (w, n),
+            (e, s),
+            (e, n),
+            ((w + e) / 2.0, n),
+            ((w + e) / 2.0, s),
+        ]
+        .map(|(lon, lat)| p.project(lon, lat));
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (x, y) in corners {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        let aspect = width / height;
+        let (mut bw, mut bh) = (x1 - x0, y1 - y0);
+        if bw / bh > aspect {
+            bh = bw / aspect;
+        } else {
+            bw = bh * aspect;
+        }
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let x = (cx - bw / 2.0).clamp(0.0, (width - bw).max(0.0));
+        let y = (cy - bh / 2.0).clamp(0.0, (height - bh).max(0.0));
+        Rect {
+            x,
+            y,
+            w: bw.min(width),
+            h: bh.min(height),
+        }
+    }
+}
+
+/// Spreads markers that share a place so each stays visible and clickable:
+/// given map points, returns per-point offsets in marker widths (−0.5, +0.5, …).
+pub fn spread(points: &[(f64, f64)], same_place: f64) -> Vec<f64> {
+    let mut offsets = vec![0.0; points.len()];
+    let mut done = vec![false; points.len()];
+    for i in 0..points.len() {
+        if done[i] {
+            continue;
+        }
+        let group: Vec<usize> = (i..points.len())
+            .filter(|&j| {
+                !done[j]
+                    && (points[j].0 - points[i].0).hypot(points[j].1 - points[i].1) <= same_place
+            })
+            .collect();
+        let n = group.len() as f64;
+        for (k, &j) in group.iter().enumerate() {
+            offsets[j] = k as f64 - (n - 1.0) / 2.0;
+            done[j] = true;
+        }
+    }
+    offsets
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn world() -> (Projection, serde_json::Value) {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../public/geo/world.json")).unwrap();
+        let t = doc["translate"].as_array().unwrap();
+        let p = Projection {
+            scale: doc["scale"].as_f64().unwrap(),
+            translate: (t[0].as_f64().unwrap(), t[1].as_f64().unwrap()),
+        };
+        (p, doc)
+    }
+
+    #[test]
+    fn matches_d3_on_the_shipped_geometry() {
+        let (p, doc) = world();
+        for c in doc["checks"].as_array().unwrap() {
+            let (x, y) = p.project(c["lon"].as_f64().unwrap(), c["lat"].as_f64().unwrap());
+            assert!((x - c["x"].as_f64().unwrap()).abs() < 0.01, "{c}: x {x}");
+            assert!((y - c["y"].as_f64().unwrap()).abs() < 0.01, "{c}: y {y}");
+        }
+    }
+
+    #[test]
+    fn constants_match_the_shapes_file() {
+        let shapes: Shapes =
+            serde_json::from_str(include_str!("../../public/geo/world.json")).unwrap();
+        assert_eq!((shapes.width, shapes.height), (MAP_WIDTH, MAP_HEIGHT));
+        assert_eq!(
+            Projection {
+                scale: shapes.scale,
+                translate: shapes.translate
+            },
+            WORLD
+        );
+        assert!(shapes
+            .countries
+            .iter()
+            .any(|c| c.iso2.as_deref() == Some("MX")));
+    }
+
+    #[test]
+    fn presets_frame_their_places() {
+        let (p, doc) = world();
+        let (w, h) = (
+            doc["width"].as_f64().unwrap(),
+            doc["height"].as_f64().unwrap(),
+        );
+        let cases = [
+            (Zoom::Europe, (-0.13, 51.51), (151.21, -33.87)),
+            (Zoom::MiddleEast, (46.68, 24.71), (-0.13, 51.51)),
+            (Zoom::AsiaPacific, (103.82, 1.35), (-100.39, 20.59)),
+            (Zoom::Americas, (-100.39, 20.59), (139.69, 35.69)),
+        ];
+        for (zoom, inside, outside) in cases {
+            let r = zoom.frame(&p, w, h);
+            assert!(
+                r.contains(p.project(inside.0, inside.1)),
+                "{zoom:?} shows {inside:?}"
+            );
+            assert!(
+                !r.contains(p.project(outside.0, outside.1)),
+                "{zoom:?} hides {outside:?}"
+            );
+            assert!(
+                ((r.w / r.h) - w / h).abs() < 1e-6,
+                "{zoom:?} keeps the aspect ratio"
+            );
+            assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= w + 1e-9 && r.y + r.h <= h + 1e-9);
+        }
+        assert_eq!(
+            Zoom::World.frame(&p, w, h),
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                w,
+                h
+            }
+        );
+    }
+
+    #[test]
+    fn spread_separates_shared_places() {
+        let offsets = spread(
+            &[(10.0, 10.0), (10.2, 10.1), (50.0, 50.0), (10.0, 10.0)],
+            1.0,
+        );
+        assert_eq!(offsets, vec![-1.0, 0.0, 0.0, 1.0]);
+    }
+}
