@@ -19,6 +19,9 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test components
 
+step "geometry: public/geo/world.json matches its generator"
+node tests/geo/build-world.mjs --check
+
 step "3/3 end-to-end (release build under a sub-path, headless Chromium)"
 E2E_BASE=/cloud-atlas/e2e/
 trunk build --release --public-url "$E2E_BASE" --dist dist-e2e

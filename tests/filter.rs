@@ -210,3 +210,32 @@ fn summary_and_presence_describe_the_selection() {
     let s = select(cat, &filters("country=NL"));
     assert_eq!(summary(cat, &s), "Showing 1 Alibaba Cloud region in 1 country or territory (1 announced) and 1 event in 2025.");
 }
+
+#[test]
+fn table_sorts_keep_unknowns_last() {
+    use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol};
+    let cat = catalog();
+    let mut rows: Vec<usize> = (0..cat.data.regions.len()).collect();
+    for dir in [Dir::Asc, Dir::Desc] {
+        sort_regions(cat, &mut rows, RegionCol::Opened, dir);
+        let opened: Vec<_> = rows.iter().map(|&i| cat.data.regions[i].opened).collect();
+        let known = opened.iter().take_while(|o| o.is_some()).count();
+        assert!(
+            opened[known..].iter().all(|o| o.is_none()),
+            "unknowns last ({dir:?})"
+        );
+        assert!(opened[..known].windows(2).all(|w| if dir == Dir::Asc {
+            w[0] <= w[1]
+        } else {
+            w[0] >= w[1]
+        }));
+    }
+    let mut rows: Vec<usize> = (0..cat.data.events.len()).collect();
+    sort_events(cat, &mut rows, EventCol::Amount, Dir::Desc);
+    let top = &cat.data.events[rows[0]];
+    assert_eq!(
+        top.amount_usd,
+        Some(321.3e9),
+        "the largest amount is the 2024 cloud market"
+    );
+}

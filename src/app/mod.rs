@@ -8,6 +8,7 @@ mod map;
 mod records;
 mod state;
 mod status;
+mod table;
 pub mod url;
 
 pub use fetch::{fetch_dataset, DATASET_URL};

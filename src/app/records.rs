@@ -5,6 +5,7 @@ use super::filterbar::FilterBar;
 use super::map::MapView;
 use super::state::Atlas;
 use super::status::SkippedNotice;
+use super::table::TableView;
 use super::url::Entry;
 use crate::core::aggregate::summary;
 use crate::core::filter::Catalog;
@@ -93,6 +94,7 @@ fn CurrentView() -> impl IntoView {
     let view = Memo::new(move |_| atlas.filters.with(|f| f.view));
     move || match view.get() {
         View::Map => view! { <MapView/> }.into_any(),
+        View::Table => view! { <TableView/> }.into_any(),
         _ => view! { <RecordList/> }.into_any(),
     }
 }

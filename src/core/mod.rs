@@ -10,4 +10,5 @@ pub mod geo;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod table;
 pub mod text;

@@ -1,0 +1,165 @@
+//! The table view: regions or events, sortable by any column header (buttons,
+//! so the keyboard works; `aria-sort` on the sorted column), every row with
+//! its confidence and source links, dates at their real precision.
+
+use super::detail::money;
+use super::state::Atlas;
+use super::url::Entry;
+use crate::core::filter::Catalog;
+use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn TableView() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let (show_events, set_show_events) = signal(false);
+    let (a, b) = (atlas.clone(), atlas.clone());
+    view! {
+        <div class="filters__group table-switch" role="group" aria-label="Records">
+            <button type="button" class="chip" aria-pressed=move || (!show_events.get()).to_string() on:click=move |_| set_show_events.set(false)>
+                {move || format!("Regions ({})", a.selection.with(|s| s.regions.len()))}
+            </button>
+            <button type="button" class="chip" aria-pressed=move || show_events.get().to_string() on:click=move |_| set_show_events.set(true)>
+                {move || format!("Events ({})", b.selection.with(|s| s.events.len()))}
+            </button>
+        </div>
+        <div class="table-wrap">
+            {move || if show_events.get() { view! { <EventTable/> }.into_any() } else { view! { <RegionTable/> }.into_any() }}
+        </div>
+    }
+}
+
+/// A sortable header cell. Clicking the sorted column flips it; another column starts ascending.
+fn header<C: Copy + PartialEq + Send + Sync + 'static>(
+    label: &'static str,
+    col: C,
+    sort: RwSignal<(C, Dir)>,
+) -> impl IntoView {
+    view! {
+        <th scope="col" aria-sort=move || { let (c, d) = sort.get(); if c == col { d.aria() } else { "none" } }>
+            <button type="button" class="sort" on:click=move |_| sort.update(|(c, d)| if *c == col { *d = d.flip() } else { *c = col; *d = Dir::Asc })>
+                {label}
+                <span class="sort__mark" aria-hidden="true">{move || { let (c, d) = sort.get(); if c != col { "↕" } else if d == Dir::Asc { "▲" } else { "▼" } }}</span>
+            </button>
+        </th>
+    }
+}
+
+fn select_button(atlas: &Atlas, id: String, label: String) -> impl IntoView {
+    let a = atlas.clone();
+    let target = id.clone();
+    view! {
+        <button type="button" class="link-button" data-sel-id=id on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(target.clone()))>
+            {label}
+        </button>
+    }
+}
+
+fn source_links(cat: &Catalog, ids: &[String]) -> impl IntoView {
+    ids.iter()
+        .filter_map(|id| cat.data.source(id).cloned())
+        .map(|s| {
+            let label = s.publisher.clone().unwrap_or_else(|| s.url.clone());
+            view! { <a class="source" href=s.url target="_blank" rel="noopener noreferrer">{label}</a>" " }
+        })
+        .collect_view()
+}
+
+#[component]
+fn RegionTable() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let sort = RwSignal::new((RegionCol::Provider, Dir::Asc));
+    let cat: Arc<Catalog> = atlas.catalog.clone();
+    let a = atlas.clone();
+    let rows = move || {
+        let mut idx = a.selection.with(|s| s.regions.clone());
+        let (col, dir) = sort.get();
+        sort_regions(&cat, &mut idx, col, dir);
+        let d = &cat.data;
+        idx.into_iter()
+            .map(|i| {
+                let r = &d.regions[i];
+                view! {
+                    <tr>
+                        <th scope="row">{select_button(&a, r.id.clone(), r.name.clone())}</th>
+                        <td>{d.provider_name(&r.provider).to_string()}</td>
+                        <td>{r.country.clone()}</td>
+                        <td>{r.opened.map(|o| o.human()).unwrap_or_else(|| "unknown".into())}</td>
+                        <td>{r.status.label()}{r.retired.map(|x| format!(" ({})", x.human()))}</td>
+                        <td class="num">{r.zones.map(|z| z.to_string()).unwrap_or_else(|| "—".into())}</td>
+                        <td class=format!("conf conf--{}", r.confidence.id())>{r.confidence.id()}</td>
+                        <td>{source_links(&cat, &r.sources)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="records-table" data-testid="region-table">
+            <caption class="visually-hidden">"Regions, sortable by any column"</caption>
+            <thead>
+                <tr>
+                    {header("Region", RegionCol::Name, sort)}
+                    {header("Provider", RegionCol::Provider, sort)}
+                    {header("Country", RegionCol::Country, sort)}
+                    {header("Opened", RegionCol::Opened, sort)}
+                    {header("Status", RegionCol::Status, sort)}
+                    {header("Zones", RegionCol::Zones, sort)}
+                    {header("Confidence", RegionCol::Confidence, sort)}
+                    <th scope="col" class="plain">"Sources"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn EventTable() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let sort = RwSignal::new((EventCol::Date, Dir::Asc));
+    let cat: Arc<Catalog> = atlas.catalog.clone();
+    let a = atlas.clone();
+    let rows = move || {
+        let mut idx = a.selection.with(|s| s.events.clone());
+        let (col, dir) = sort.get();
+        sort_events(&cat, &mut idx, col, dir);
+        let d = &cat.data;
+        idx.into_iter()
+            .map(|i| {
+                let e = &d.events[i];
+                view! {
+                    <tr>
+                        <td><time datetime=e.date.to_string()>{e.date.human()}</time></td>
+                        <td>{d.provider_name(&e.provider).to_string()}</td>
+                        <td>{e.kind.label()}</td>
+                        <th scope="row">{select_button(&a, e.id.clone(), e.title.clone())}</th>
+                        <td>{e.country.clone().unwrap_or_default()}</td>
+                        <td class="num">{e.amount_usd.map(|v| format!("US${}", money(v))).unwrap_or_default()}</td>
+                        <td class=format!("conf conf--{}", e.confidence.id())>{e.confidence.id()}</td>
+                        <td>{source_links(&cat, &e.sources)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="records-table" data-testid="event-table">
+            <caption class="visually-hidden">"Events, sortable by any column"</caption>
+            <thead>
+                <tr>
+                    {header("Date", EventCol::Date, sort)}
+                    {header("Provider", EventCol::Provider, sort)}
+                    {header("Kind", EventCol::Kind, sort)}
+                    {header("Event", EventCol::Title, sort)}
+                    {header("Country", EventCol::Country, sort)}
+                    {header("Amount", EventCol::Amount, sort)}
+                    {header("Confidence", EventCol::Confidence, sort)}
+                    <th scope="col" class="plain">"Sources"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
