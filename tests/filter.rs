@@ -239,3 +239,37 @@ fn table_sorts_keep_unknowns_last() {
         "the largest amount is the 2024 cloud market"
     );
 }
+
+#[test]
+fn head_to_head_growth_and_footprints() {
+    use cloud_atlas::core::aggregate::{compare, country_split, footprints, growth};
+    let cat = catalog();
+    let all = select(cat, &Filters::default());
+    let stats = compare(cat, &all, None);
+    let (ali, ten) = (&stats["alibaba"], &stats["tencent"]);
+    assert_eq!((ali.live, ali.announced, ali.retired), (34, 1, 2));
+    assert_eq!((ten.live, ten.announced, ten.retired), (21, 0, 3));
+    assert_eq!(
+        ali.first_launch.as_ref().unwrap().0.to_string(),
+        "2014-05-12"
+    );
+    assert!(ali
+        .pledges
+        .iter()
+        .any(|(id, usd)| id == "alibaba-2025-02-invest-cn" && *usd == 52.3e9));
+    let me = compare(cat, &all, Some("me"));
+    assert_eq!((me["alibaba"].live, me["tencent"].live), (2, 1));
+    let split = country_split(cat, &all);
+    assert!(split.both.contains("SA") && split.both.contains("US"));
+    assert!(split.only["alibaba"].contains("MX") && split.only["tencent"].contains("CA"));
+    let (series, undated) = growth(cat, &all);
+    let ali = &series["alibaba"];
+    let at = |y: u16| ali.iter().find(|g| g.year == y).unwrap().regions;
+    assert_eq!(at(2014), 1, "Hong Kong");
+    assert!(at(2024) < at(2023) + 2, "Sydney and Mumbai closed in 2024");
+    assert!(undated > 0);
+    let fp = footprints(cat, &all);
+    assert!(fp["alibaba"]
+        .iter()
+        .any(|p| p.1 == Some(29) && p.2 == Some(87)));
+}

@@ -1,6 +1,7 @@
 //! Leptos components. They read the pure core and wire signals to markup;
 //! every decision about data lives in `crate::core`.
 
+mod compare;
 mod detail;
 mod fetch;
 mod filterbar;
@@ -9,10 +10,11 @@ mod records;
 mod state;
 mod status;
 mod table;
+mod timeline;
 pub mod url;
 
 pub use fetch::{fetch_dataset, DATASET_URL};
-pub use records::{Explorer, RecordList};
+pub use records::Explorer;
 pub use state::Atlas;
 pub use status::{LoadFailed, Loading, SkippedNotice};
 

@@ -1,11 +1,13 @@
 //! The explorer: filter bar, notices, view tabs, and the records the filters select.
 
+use super::compare::CompareView;
 use super::detail::DetailPanel;
 use super::filterbar::FilterBar;
 use super::map::MapView;
 use super::state::Atlas;
 use super::status::SkippedNotice;
 use super::table::TableView;
+use super::timeline::TimelineView;
 use super::url::Entry;
 use crate::core::aggregate::summary;
 use crate::core::filter::Catalog;
@@ -95,7 +97,8 @@ fn CurrentView() -> impl IntoView {
     move || match view.get() {
         View::Map => view! { <MapView/> }.into_any(),
         View::Table => view! { <TableView/> }.into_any(),
-        _ => view! { <RecordList/> }.into_any(),
+        View::Timeline => view! { <TimelineView/> }.into_any(),
+        View::Compare => view! { <CompareView/> }.into_any(),
     }
 }
 
@@ -172,87 +175,4 @@ fn DataChangedNotice() -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// The selected regions and events, each with its source links.
-#[component]
-pub fn RecordList() -> impl IntoView {
-    let atlas = expect_context::<Atlas>();
-    let cat = atlas.catalog.clone();
-    let regions = {
-        let (atlas, cat) = (atlas.clone(), cat.clone());
-        move || {
-            let d = &cat.data;
-            atlas.selection.with(|s| {
-                s.regions
-                    .iter()
-                    .map(|&i| {
-                        let r = &d.regions[i];
-                        let opened = r.opened.map(|o| format!(" · opened {}", o.human())).unwrap_or_default();
-                        view! {
-                            <li class="record" data-id=r.id.clone()>
-                                <span class="record__provider">{d.provider_name(&r.provider).to_string()}</span>
-                                " "
-                                <strong>{r.name.clone()}</strong>
-                                {format!(" — {} · {}{} · {} confidence", r.country, r.status.id(), opened, r.confidence.id())}
-                                " "
-                                <Sources cat=cat.clone() ids=r.sources.clone()/>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
-        }
-    };
-    let events = move || {
-        let d = &cat.data;
-        atlas.selection.with(|s| {
-            s.events
-                .iter()
-                .map(|&i| {
-                    let e = &d.events[i];
-                    view! {
-                        <li class="record" data-id=e.id.clone()>
-                            <time datetime=e.date.to_string()>{e.date.human()}</time>
-                            " "
-                            <span class="record__provider">{d.provider_name(&e.provider).to_string()}</span>
-                            " "
-                            {e.title.clone()}
-                            {format!(" · {} · {} confidence", e.kind.label(), e.confidence.id())}
-                            " "
-                            <Sources cat=cat.clone() ids=e.sources.clone()/>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <section aria-labelledby="regions-h">
-            <h2 id="regions-h">"Regions"</h2>
-            <ul class="records" data-testid="regions">{regions}</ul>
-        </section>
-        <section aria-labelledby="events-h">
-            <h2 id="events-h">"Events"</h2>
-            <ul class="records" data-testid="events">{events}</ul>
-        </section>
-    }
-}
-
-/// Source links; validation guarantees every id resolves to an http(s) URL.
-#[component]
-fn Sources(cat: Arc<Catalog>, ids: Vec<String>) -> impl IntoView {
-    ids.into_iter()
-        .filter_map(|id| cat.data.source(&id).cloned())
-        .enumerate()
-        .map(|(i, s)| {
-            let label = s.publisher.clone().unwrap_or_else(|| format!("source {}", i + 1));
-            view! {
-                <a class="source" href=s.url.clone() target="_blank" rel="noopener noreferrer" title=s.title.clone()>
-                    {label}
-                </a>
-                " "
-            }
-        })
-        .collect_view()
 }

@@ -81,7 +81,7 @@ fn RegionTable() -> impl IntoView {
             .map(|i| {
                 let r = &d.regions[i];
                 view! {
-                    <tr>
+                    <tr data-id=r.id.clone()>
                         <th scope="row">{select_button(&a, r.id.clone(), r.name.clone())}</th>
                         <td>{d.provider_name(&r.provider).to_string()}</td>
                         <td>{r.country.clone()}</td>
@@ -130,7 +130,7 @@ fn EventTable() -> impl IntoView {
             .map(|i| {
                 let e = &d.events[i];
                 view! {
-                    <tr>
+                    <tr data-id=e.id.clone()>
                         <td><time datetime=e.date.to_string()>{e.date.human()}</time></td>
                         <td>{d.provider_name(&e.provider).to_string()}</td>
                         <td>{e.kind.label()}</td>

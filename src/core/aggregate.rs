@@ -82,3 +82,173 @@ pub fn summary(cat: &Catalog, sel: &Selection) -> String {
     text.push('.');
     text
 }
+
+/// One provider's figures for the head-to-head view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProviderStats {
+    pub live: usize,
+    pub announced: usize,
+    pub retired: usize,
+    /// Zones of live regions whose count is known.
+    pub zones: u32,
+    pub countries: BTreeSet<String>,
+    /// Earliest and latest dated region launch (`region_launch` events).
+    pub first_launch: Option<(super::date::PartialDate, String)>,
+    pub latest_launch: Option<(super::date::PartialDate, String)>,
+    /// Investment events with a US$ amount: (event id, amount).
+    pub pledges: Vec<(String, f64)>,
+}
+
+impl ProviderStats {
+    pub fn pledged(&self) -> f64 {
+        self.pledges.iter().map(|p| p.1).sum()
+    }
+}
+
+/// Head-to-head figures per provider id, optionally for one area only.
+pub fn compare(
+    cat: &Catalog,
+    sel: &Selection,
+    area: Option<&str>,
+) -> BTreeMap<String, ProviderStats> {
+    let d = &cat.data;
+    let mut out: BTreeMap<String, ProviderStats> = d
+        .providers
+        .iter()
+        .map(|p| (p.id.clone(), ProviderStats::default()))
+        .collect();
+    for &i in &sel.regions {
+        let r = &d.regions[i];
+        if area.is_some_and(|a| a != r.area) {
+            continue;
+        }
+        let Some(s) = out.get_mut(&r.provider) else {
+            continue;
+        };
+        match r.status {
+            Status::Live => {
+                s.live += 1;
+                s.zones += r.zones.unwrap_or(0);
+                s.countries.insert(r.iso2.clone());
+            }
+            Status::Announced => s.announced += 1,
+            Status::Retired => s.retired += 1,
+        }
+    }
+    for &i in &sel.events {
+        let e = &d.events[i];
+        let in_area = match area {
+            None => true,
+            Some(a) => e
+                .iso2
+                .as_deref()
+                .and_then(|c| d.regions.iter().find(|r| r.iso2 == c))
+                .is_some_and(|r| r.area == a),
+        };
+        let Some(s) = out.get_mut(&e.provider).filter(|_| in_area) else {
+            continue;
+        };
+        if e.kind == super::model::Kind::RegionLaunch {
+            if s.first_launch.as_ref().is_none_or(|(d0, _)| e.date < *d0) {
+                s.first_launch = Some((e.date, e.id.clone()));
+            }
+            if s.latest_launch.as_ref().is_none_or(|(d0, _)| e.date >= *d0) {
+                s.latest_launch = Some((e.date, e.id.clone()));
+            }
+        }
+        if e.kind == super::model::Kind::Investment {
+            if let Some(usd) = e.amount_usd {
+                s.pledges.push((e.id.clone(), usd));
+            }
+        }
+    }
+    out
+}
+
+/// Countries with a selected region of exactly one provider, or of both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountrySplit {
+    pub only: BTreeMap<String, BTreeSet<String>>,
+    pub both: BTreeSet<String>,
+}
+
+pub fn country_split(cat: &Catalog, sel: &Selection) -> CountrySplit {
+    let mut split = CountrySplit::default();
+    for (country, providers) in presence(cat, sel) {
+        if providers.len() > 1 {
+            split.both.insert(country);
+        } else if let Some(p) = providers.into_iter().next() {
+            split.only.entry(p).or_default().insert(country);
+        }
+    }
+    split
+}
+
+/// One year of the growth chart for one provider.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Growth {
+    pub year: u16,
+    /// Live regions outside the Chinese Mainland at the end of the year (closures subtracted).
+    pub regions: usize,
+    pub countries: usize,
+}
+
+/// Cumulative footprint outside the mainland per provider per year, from the selected
+/// regions' opening and retirement years. Regions with an unknown opening year are not
+/// placed; `undated` counts them so the chart can say so.
+pub fn growth(cat: &Catalog, sel: &Selection) -> (BTreeMap<String, Vec<Growth>>, usize) {
+    let d = &cat.data;
+    let (first, last) = cat.years;
+    let mut undated = 0;
+    let mut out = BTreeMap::new();
+    for p in &d.providers {
+        let mine: Vec<_> = sel
+            .regions
+            .iter()
+            .map(|&i| &d.regions[i])
+            .filter(|r| r.provider == p.id && r.area != "cn" && r.status != Status::Announced)
+            .collect();
+        undated += mine.iter().filter(|r| r.opened.is_none()).count();
+        let series = (first..=last)
+            .map(|year| {
+                let open: Vec<_> = mine
+                    .iter()
+                    .filter(|r| {
+                        r.opened.is_some_and(|o| o.year <= year)
+                            && r.retired.is_none_or(|x| x.year > year)
+                    })
+                    .collect();
+                let countries: BTreeSet<&str> = open.iter().map(|r| r.iso2.as_str()).collect();
+                Growth {
+                    year,
+                    regions: open.len(),
+                    countries: countries.len(),
+                }
+            })
+            .collect();
+        out.insert(p.id.clone(), series);
+    }
+    (out, undated)
+}
+
+/// The providers' own announced totals over time: (date, regions, zones, event id).
+pub type FootprintPoint = (super::date::PartialDate, Option<u32>, Option<u32>, String);
+
+pub fn footprints(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Vec<FootprintPoint>> {
+    let mut out: BTreeMap<String, Vec<FootprintPoint>> = BTreeMap::new();
+    for &i in &sel.events {
+        let e = &cat.data.events[i];
+        if let Some(fp) = &e.footprint {
+            out.entry(e.provider.clone()).or_default().push((
+                e.date,
+                fp.regions,
+                fp.zones,
+                e.id.clone(),
+            ));
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|p| p.0);
+    }
+    out
+}

@@ -17,8 +17,11 @@ test('boots under the sub-path, renders every record, stays on its origin', asyn
   await page.waitForSelector('[data-testid=counts]');
   const counts = await page.textContent('[data-testid=counts]');
   assert.match(counts, /^61 of 61 regions, 112 of 112 events · dataset version \d{4}-\d{2}-\d{2}$/);
-  assert.equal(await page.locator('[data-testid=regions] > li').count(), 61);
-  assert.equal(await page.locator('[data-testid=events] > li').count(), 112);
+  assert.equal(await page.locator('.marker').count(), 61, 'one map marker per region');
+  await page.getByRole('link', { name: 'Table' }).click();
+  assert.equal(await page.locator('[data-testid=region-table] tbody tr').count(), 61);
+  await page.getByRole('button', { name: /^Events \(/ }).click();
+  assert.equal(await page.locator('[data-testid=event-table] tbody tr').count(), 112);
   assert.deepEqual(dataRequests, [env.url + 'data/atlas.json']);
   assert.equal(await page.locator('.notice').count(), 0, 'no skipped-records notice');
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });

@@ -107,3 +107,85 @@ test('the summary sentence follows the filters', async () => {
   assert.equal(await page.getByTestId('summary').textContent(), 'Showing 1 Alibaba Cloud region in 1 country or territory and 2 events, 2024–2025.');
   await page.context().close();
 });
+
+test('timeline: lanes per provider, events focusable and named, precision drawn honestly', async () => {
+  const page = await open('?view=timeline');
+  const events = page.locator('.tl-event');
+  assert.equal(await events.count(), 112);
+  const mexico = page.locator('.tl-event[data-sel-id="alibaba-2025-02-region-mx"]');
+  assert.equal(await mexico.getAttribute('aria-label'), 'Alibaba Cloud, Feb 2025: First Mexican data centre and region, the first in Latin America (Region launch)');
+  // A month-precise event spans its month; a day-precise one has no span.
+  assert.equal(await mexico.locator('.tl-span').count(), 1);
+  assert.equal(await page.locator('.tl-event[data-sel-id="alibaba-2025-02-invest-cn"] .tl-span').count(), 0);
+  const width = (id) => page.locator(`.tl-event[data-sel-id="${id}"] .tl-span`).evaluate((l) => l.x2.baseVal.value - l.x1.baseVal.value);
+  const year = await width('tencent-2025-region-sa');
+  const month = await width('alibaba-2025-02-region-mx');
+  assert.ok(Math.abs(year / month - 12) < 0.2, `a year spans 12 months (${year} vs ${month})`);
+  // Closures are visibly distinct.
+  assert.equal(await page.locator('.tl-event.tl-kind--closure').count(), 3);
+  // Keyboard: focus, Enter opens the detail panel.
+  await mexico.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('detail').waitFor();
+  assert.match(new URL(page.url()).search, /sel=alibaba-2025-02-region-mx/);
+  // Growth chart and the announced totals.
+  assert.match(await page.getByTestId('footprints').textContent(), /Feb 2025Alibaba Cloud2987/);
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+  await page.context().close();
+});
+
+test('head to head: figures per provider, per area, countries alone and shared, market context', async () => {
+  const page = await open('?view=compare');
+  const table = page.getByTestId('compare');
+  const row = async (label) => table.locator('tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').allTextContents();
+  assert.deepEqual(await row('Live regions'), ['34', '21']);
+  assert.deepEqual(await row('Retired regions'), ['2', '3']);
+  assert.deepEqual(await row('First region launch'), ['12 May 2014', '2013']);
+  assert.deepEqual(await row('Latest footprint the provider announced'), ['29 regions, 92 zones (14 Oct 2025)', '21 regions, 56 zones (2 Jul 2025)']);
+  // A cited figure opens its record, whose panel lists the sources.
+  await table.getByRole('button', { name: '12 May 2014' }).click();
+  await page.getByTestId('detail').waitFor();
+  const split = await page.getByTestId('country-split').textContent();
+  assert.match(split, /Alibaba Cloud only \(7\).*Mexico/);
+  assert.match(split, /Tencent Cloud only \(3\).*Canada/);
+  assert.match(split, /Both \(13\).*Saudi Arabia/);
+  assert.match(await page.textContent('main'), /US\$321\.3 billion \(\+20 %\)/);
+  // Filters apply: Middle East only.
+  const me = await open('?view=compare&area=me');
+  assert.deepEqual(await me.getByTestId('compare').locator('tr', { has: me.locator('th:text-is("Live regions")') }).locator('td').allTextContents(), ['2', '1']);
+  await me.context().close();
+  await page.context().close();
+});
+
+test('keyboard only: reach the filters, switch views, step through markers, open and close details', async () => {
+  const page = await open();
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e ? (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60) : '';
+  });
+  const seen = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focused());
+  }
+  for (const name of ['Alibaba Cloud', 'Area', 'Country', 'From year', 'To year', 'Event kind', 'Region status', 'Search records', 'Copy link', 'Map', 'Timeline', 'Head to head', 'Table', 'World', 'Europe']) {
+    assert.ok(seen.some((s) => s.startsWith(name)), `${name} is reachable by Tab: ${seen.join(' | ')}`);
+  }
+  assert.ok(seen.some((s) => s.includes(' — ')), 'markers are reachable by Tab');
+  // A marker opens with Enter and closes with Escape, focus returning to it.
+  const marker = page.locator('.marker').first();
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('detail').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('detail').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('marker')), true);
+  // The focus ring is visible (not hidden by anything).
+  const outline = await marker.evaluate((e) => getComputedStyle(e).outlineStyle);
+  assert.notEqual(outline, 'none');
+  // A view switch by keyboard.
+  await page.getByRole('link', { name: 'Timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search === '?view=timeline');
+  await page.context().close();
+});

@@ -1,0 +1,113 @@
+//! Timeline geometry: dates drawn at their real precision and stacked so
+//! events of one lane never cover each other.
+
+use super::date::PartialDate;
+
+/// The stretch of time a date stands for, in fractional years: a year-precise
+/// date covers its whole year, a month its month, a day a single instant.
+pub fn span(d: PartialDate) -> (f64, f64) {
+    let y = d.year as f64;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            let t = y + (m as f64 - 1.0) / 12.0 + (day as f64 - 1.0) / 365.25;
+            (t, t)
+        }
+        (Some(m), None) => (y + (m as f64 - 1.0) / 12.0, y + m as f64 / 12.0),
+        _ => (y, y + 1.0),
+    }
+}
+
+/// A linear year axis from the start of `first` to the end of `last`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    pub first: u16,
+    pub last: u16,
+    pub left: f64,
+    pub width: f64,
+}
+
+impl Axis {
+    pub fn x(&self, t: f64) -> f64 {
+        let years = (self.last as f64 + 1.0 - self.first as f64).max(1.0);
+        self.left + (t - self.first as f64) / years * self.width
+    }
+
+    /// Tick years: every year when few, else every 2nd or 5th.
+    pub fn ticks(&self) -> Vec<u16> {
+        let n = self.last.saturating_sub(self.first) + 1;
+        let step = if n <= 12 {
+            1
+        } else if n <= 24 {
+            2
+        } else {
+            5
+        };
+        (self.first..=self.last)
+            .filter(|y| (y - self.first).is_multiple_of(step))
+            .collect()
+    }
+}
+
+/// Assigns each interval (x0, x1) the lowest row where it keeps `gap` from the others in that row.
+pub fn stack(intervals: &[(f64, f64)], gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..intervals.len()).collect();
+    order.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+    let mut row_end: Vec<f64> = Vec::new();
+    let mut rows = vec![0; intervals.len()];
+    for i in order {
+        let (x0, x1) = intervals[i];
+        let row = match row_end.iter().position(|&end| x0 >= end + gap) {
+            Some(r) => r,
+            None => {
+                row_end.push(f64::MIN);
+                row_end.len() - 1
+            }
+        };
+        row_end[row] = x1.max(x0);
+        rows[i] = row;
+    }
+    rows
+}
+
+/// Marker radius for an investment: area proportional to the amount.
+pub fn radius(amount: Option<f64>, max: f64) -> f64 {
+    match amount {
+        Some(a) if max > 0.0 => 4.0 + 10.0 * (a / max).sqrt(),
+        _ => 5.0,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_becomes_width() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(span(d("2025")), (2025.0, 2026.0));
+        let (a, b) = span(d("2025-02"));
+        assert!((a - 2025.0833).abs() < 1e-3 && (b - 2025.1667).abs() < 1e-3);
+        let (a, b) = span(d("2025-02-24"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn stacking_avoids_overlap() {
+        let rows = stack(&[(0.0, 10.0), (5.0, 6.0), (12.0, 13.0), (5.5, 5.5)], 1.0);
+        assert_eq!(rows, vec![0, 1, 0, 2]);
+    }
+
+    #[test]
+    fn axis_and_ticks() {
+        let a = Axis {
+            first: 2009,
+            last: 2026,
+            left: 100.0,
+            width: 900.0,
+        };
+        assert_eq!(a.x(2009.0), 100.0);
+        assert_eq!(a.x(2027.0), 1000.0);
+        assert_eq!(a.ticks().first(), Some(&2009));
+        assert!(radius(Some(100.0), 100.0) > radius(Some(1.0), 100.0));
+    }
+}
