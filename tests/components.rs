@@ -53,21 +53,38 @@ async fn explorer_lists_every_record_with_safe_source_links() {
     );
     settle().await;
 
-    assert_eq!(count(&root, "[data-testid=regions] li"), regions);
-    assert_eq!(count(&root, "[data-testid=events] li"), events);
+    // The default view is the map: one marker per region, named for screen readers.
+    assert_eq!(count(&root, ".marker"), regions);
+    let marker = root
+        .query_selector(".marker[data-sel-id=\"alibaba:na-south-1\"]")
+        .unwrap()
+        .expect("the Mexico marker");
+    assert_eq!(
+        marker.get_attribute("aria-label").as_deref(),
+        Some("Alibaba Cloud — Mexico, live, 2 zones, opened Feb 2025")
+    );
+    let counts = root
+        .query_selector("[data-testid=counts]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    let expected = format!("{regions} of {regions} regions, {events} of {events} events");
+    assert!(counts.starts_with(&expected), "{counts}");
+    assert!(counts.contains("dataset version 2026-01-01"));
+    // Selecting a marker opens the detail panel with safe source links.
+    marker.unchecked_ref::<web_sys::HtmlElement>().click();
+    settle().await;
     let link = root
-        .query_selector("a.source")
+        .query_selector("[data-testid=detail] a")
         .unwrap()
         .expect("a source link");
+    reset_url();
     assert_eq!(
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
     );
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
-    assert!(root
-        .text_content()
-        .unwrap()
-        .contains("dataset version 2026-01-01"));
 }
 
 #[wasm_bindgen_test]
@@ -146,17 +163,9 @@ async fn provider_chip_narrows_the_list_and_writes_the_url() {
     chip.click();
     settle().await;
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(count(&root, "[data-testid=regions] li"), 1);
-    assert_eq!(count(&root, "[data-testid=events] li"), 0);
+    assert_eq!(count(&root, ".marker"), 1);
     let search = web_sys::window().unwrap().location().search().unwrap();
-    // Put the runner's address back before asserting, so a failure cannot leak into other tests.
-    let path = web_sys::window().unwrap().location().pathname().unwrap();
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
+    reset_url();
     assert_eq!(search, "?provider=tencent");
 }
 
