@@ -158,6 +158,8 @@ pub fn MapView() -> impl IntoView {
         </div>
         <div class="map" data-testid="map">
             <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
+                <title>"World map of cloud regions"</title>
+                <desc>"Countries shaded by which providers have a region there; the region markers are buttons laid over the map."</desc>
                 {outline}
                 <g>{countries}</g>
             </svg>

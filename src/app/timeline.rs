@@ -176,7 +176,9 @@ pub fn TimelineView() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <svg class="timeline" viewBox=format!("0 0 {WIDTH} {y:.0}") role="group" aria-label="Events by provider and date">
+                <svg class="timeline" viewBox=format!("0 0 {WIDTH} {y:.0}") role="group" aria-labelledby="tl-title" aria-describedby="tl-desc">
+                    <title id="tl-title">"Events by provider and date"</title>
+                    <desc id="tl-desc">"One lane per provider and one for market figures. Each mark is an event; a pale bar behind it spans the year or month when the date is known only that precisely. Marks are focusable; Enter opens the event's details."</desc>
                     {ticks}
                     {lane_views}
                 </svg>
@@ -277,7 +279,9 @@ fn GrowthChart() -> impl IntoView {
             <section class="growth-section" aria-labelledby="growth-h">
                 <h2 id="growth-h" class="section-title">"Growth outside the Chinese Mainland"</h2>
                 <p class="hint">"Live regions at each year's end (solid) and countries or territories reached (dashed), closures subtracted."</p>
-                <svg class="growth-chart" viewBox=format!("0 0 1000 {height}") role="img" aria-labelledby="growth-h">
+                <svg class="growth-chart" viewBox=format!("0 0 1000 {height}") role="img" aria-labelledby="growth-title" aria-describedby="growth-desc">
+                    <title id="growth-title">"Live regions and countries outside the Chinese Mainland, by year"</title>
+                    <desc id="growth-desc">"Solid lines: live regions at each year's end; dashed lines: countries and territories reached; one colour per provider. The table below gives the final values."</desc>
                     {axis.ticks().into_iter().map(|t| view! { <text class="axis" x=format!("{:.1}", axis.x(t as f64)) y=format!("{:.1}", height - 4.0)>{t}</text> }).collect_view()}
                     <line class="axis-line" x1="40" x2="980" y1=format!("{:.1}", height - 20.0) y2=format!("{:.1}", height - 20.0)/>
                     <text class="axis" x="4" y=format!("{:.1}", y(max) + 4.0)>{max as u32}</text>

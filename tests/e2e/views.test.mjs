@@ -129,6 +129,7 @@ test('timeline: lanes per provider, events focusable and named, precision drawn 
   await page.getByTestId('detail').waitFor();
   assert.match(new URL(page.url()).search, /sel=alibaba-2025-02-region-mx/);
   // Growth chart and the announced totals.
+  assert.equal(await page.locator('svg.timeline title').first().textContent(), 'Events by provider and date');
   assert.match(await page.getByTestId('footprints').textContent(), /Feb 2025Alibaba Cloud2987/);
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
   await page.context().close();
@@ -187,5 +188,23 @@ test('keyboard only: reach the filters, switch views, step through markers, open
   await page.getByRole('link', { name: 'Timeline' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.search === '?view=timeline');
+  await page.context().close();
+});
+
+test('each view shows the records of a filtered URL', async () => {
+  const page = await open('?view=timeline&kind=closure');
+  const ids = await page.locator('.tl-event').evaluateAll((els) => els.map((e) => e.dataset.selId).sort());
+  assert.deepEqual(ids, ['alibaba-2024-06-closure', 'alibaba-2024-07-closure-in', 'alibaba-2024-09-closure-au']);
+  await page.goto(env.url + '?view=table&provider=alibaba&status=retired');
+  await page.waitForSelector('[data-testid=region-table]');
+  const rows = await page.locator('[data-testid=region-table] tbody tr').evaluateAll((r) => r.map((x) => x.dataset.id).sort());
+  assert.deepEqual(rows, ['alibaba:ap-south-1', 'alibaba:ap-southeast-2']);
+  await page.goto(env.url + '?status=retired');
+  await page.waitForSelector('.marker');
+  const markers = await page.locator('.marker').evaluateAll((els) => els.map((e) => e.dataset.selId).sort());
+  assert.deepEqual(markers, ['alibaba:ap-south-1', 'alibaba:ap-southeast-2', 'tencent:ap-mumbai', 'tencent:eu-moscow', 'tencent:na-toronto']);
+  await page.goto(env.url + '?view=compare&status=retired');
+  await page.waitForSelector('[data-testid=compare]');
+  assert.deepEqual(await page.getByTestId('compare').locator('tr', { has: page.locator('th:text-is("Retired regions")') }).locator('td').allTextContents(), ['2', '3']);
   await page.context().close();
 });
