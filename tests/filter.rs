@@ -273,3 +273,21 @@ fn head_to_head_growth_and_footprints() {
         .iter()
         .any(|p| p.1 == Some(29) && p.2 == Some(87)));
 }
+
+#[test]
+fn page_titles_follow_the_view() {
+    use cloud_atlas::core::aggregate::page_title;
+    let cat = catalog();
+    assert_eq!(
+        page_title(cat, &filters("provider=tencent&area=me")),
+        "Tencent Cloud in the Middle East — Cloud Atlas"
+    );
+    assert_eq!(
+        page_title(cat, &filters("view=table&country=MX")),
+        "Cloud regions in Mexico: table — Cloud Atlas"
+    );
+    assert_eq!(
+        page_title(cat, &Filters::default()),
+        "Cloud Atlas — Alibaba Cloud and Tencent Cloud abroad"
+    );
+}

@@ -354,7 +354,7 @@ fn ResetButton() -> impl IntoView {
             type="button"
             class="button button--quiet"
             disabled=move || a.filters.with(|f| active_count(f) == 0)
-            on:click=move |_| atlas.update(Entry::Replace, |f| *f = Filters { view: f.view, sel: f.sel.clone(), ..Filters::default() })
+            on:click=move |_| atlas.update(Entry::Replace, |f| *f = Filters { view: f.view, sel: f.sel.clone(), embed: f.embed, ..Filters::default() })
         >
             "Reset"
         </button>

@@ -40,23 +40,43 @@ pub fn marker_name(provider: &str, r: &Region) -> String {
     name
 }
 
+/// The country shapes and the zoom, shared by the map and the image export.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    pub shapes: LocalResource<Result<Arc<Shapes>, String>>,
+    pub zoom: RwSignal<Zoom>,
+}
+
+impl MapState {
+    /// Starts loading the shapes; a link whose area filter names one area opens framed on it.
+    pub fn new(atlas: &Atlas) -> Self {
+        let initial = atlas.filters.with_untracked(|f| {
+            match f
+                .areas
+                .iter()
+                .filter_map(|a| Zoom::for_area(a))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
+                _ => Zoom::World,
+            }
+        });
+        MapState {
+            shapes: LocalResource::new(fetch_shapes),
+            zoom: RwSignal::new(initial),
+        }
+    }
+
+    pub fn loaded(&self) -> Option<Arc<Shapes>> {
+        self.shapes.get().and_then(|r| r.ok())
+    }
+}
+
 #[component]
 pub fn MapView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let shapes = LocalResource::new(fetch_shapes);
-    let initial = atlas.filters.with_untracked(|f| {
-        match f
-            .areas
-            .iter()
-            .filter_map(|a| Zoom::for_area(a))
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
-            [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
-            _ => Zoom::World,
-        }
-    });
-    let zoom = RwSignal::new(initial);
+    let MapState { shapes, zoom } = expect_context::<MapState>();
     let frame = Memo::new(move |_| zoom.get().frame(&WORLD, MAP_WIDTH, MAP_HEIGHT));
 
     let a = atlas.clone();

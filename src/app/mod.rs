@@ -7,6 +7,7 @@ mod fetch;
 mod filterbar;
 mod map;
 mod records;
+mod share;
 mod state;
 mod status;
 mod table;
@@ -36,11 +37,17 @@ pub fn App() -> impl IntoView {
         Signal::derive(move || data.with(|d| d.as_ref().map(|(n, _)| *n)) != Some(attempt.get()));
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
 
+    let embed =
+        crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()))
+            .0
+            .embed;
     view! {
-        <header class="masthead">
-            <h1 class="masthead__title">"Cloud Atlas"</h1>
-            <p class="masthead__tagline">"Alibaba Cloud and Tencent Cloud abroad, record by record, with sources."</p>
-        </header>
+        <Show when=move || !embed>
+            <header class="masthead">
+                <h1 class="masthead__title">"Cloud Atlas"</h1>
+                <p class="masthead__tagline">"Alibaba Cloud and Tencent Cloud abroad, record by record, with sources."</p>
+            </header>
+        </Show>
         {move || match data.get() {
             None => view! { <Loading/> }.into_any(),
             Some((_, Ok(loaded))) => view! { <Explorer loaded/> }.into_any(),

@@ -9,7 +9,7 @@ use super::status::SkippedNotice;
 use super::table::TableView;
 use super::timeline::TimelineView;
 use super::url::Entry;
-use crate::core::aggregate::summary;
+use crate::core::aggregate::{page_title, summary};
 use crate::core::filter::Catalog;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, View};
@@ -21,10 +21,25 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     let catalog = Arc::new(Catalog::new(loaded.dataset.clone()));
     let atlas = Atlas::new(catalog);
     provide_context(atlas.clone());
+    provide_context(super::map::MapState::new(&atlas));
     let a = atlas.clone();
     let listener = window_event_listener(leptos::ev::popstate, move |_| a.reload_from_url());
     on_cleanup(move || listener.remove());
 
+    let a = atlas.clone();
+    // The page's title and description follow the view (tabs, bookmarks, shared previews).
+    Effect::new(move |_| {
+        let title = a.filters.with(|f| page_title(&a.catalog, f));
+        let description = a.selection.with(|s| summary(&a.catalog, s));
+        document().set_title(&title);
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &description);
+        }
+    });
+
+    if atlas.filters.with_untracked(|f| f.embed) {
+        return view! { <Embedded skipped=loaded.skipped.clone()/> }.into_any();
+    }
     view! {
         <FilterBar/>
         <main id="main" class="view">
@@ -34,6 +49,39 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
             <ViewTabs/>
             <Counts/>
             <Summary/>
+            <super::share::ShareBar/>
+            <div class="workspace">
+                <div class="workspace__view">
+                    <CurrentView/>
+                </div>
+                <DetailPanel/>
+            </div>
+            <PrintSources/>
+        </main>
+    }
+    .into_any()
+}
+
+/// `embed=1`: the chosen view under a one-line header that links to the full view.
+#[component]
+fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let a = atlas.clone();
+    let full = move || {
+        let mut f = a.filters.get();
+        f.embed = false;
+        super::url::address_with(&to_query(&f))
+    };
+    let b = atlas.clone();
+    view! {
+        <header class="embed-head">
+            <strong class="embed-head__title">{move || b.filters.with(|f| page_title(&b.catalog, f))}</strong>
+            <a class="embed-head__link" href=full target="_blank" rel="noopener noreferrer" data-testid="open-full">"Open full view"</a>
+        </header>
+        <main id="main" class="view view--embed">
+            <UrlNotice/>
+            <SkippedNotice skipped/>
+            <Summary/>
             <div class="workspace">
                 <div class="workspace__view">
                     <CurrentView/>
@@ -41,6 +89,26 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
                 <DetailPanel/>
             </div>
         </main>
+    }
+}
+
+/// On paper, the view is followed by the sources of the records it shows.
+#[component]
+fn PrintSources() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    view! {
+        <section class="print-only" aria-hidden="true">
+            <h2>"Sources"</h2>
+            <ol>
+                {move || {
+                    let d = &atlas.catalog.data;
+                    let ids: std::collections::BTreeSet<&String> = atlas.selection.with(|s| {
+                        s.regions.iter().flat_map(|&i| &d.regions[i].sources).chain(s.events.iter().flat_map(|&i| &d.events[i].sources)).collect()
+                    });
+                    ids.into_iter().filter_map(|id| d.source(id)).map(|s| view! { <li>{s.publisher.clone().unwrap_or_default()}" — "{s.url.clone()}</li> }).collect_view()
+                }}
+            </ol>
+        </section>
     }
 }
 

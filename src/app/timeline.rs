@@ -231,7 +231,10 @@ fn GrowthChart() -> impl IntoView {
     let a = atlas.clone();
     move || {
         let d = &a.catalog.data;
-        let (series, undated) = a.selection.with(|s| growth(&a.catalog, s));
+        let (mut series, undated) = a.selection.with(|s| growth(&a.catalog, s));
+        // A provider filtered out has no line (rather than a flat zero).
+        a.filters
+            .with(|f| series.retain(|p, _| f.providers.is_empty() || f.providers.contains(p)));
         let fps = a.selection.with(|s| footprints(&a.catalog, s));
         let max = series
             .values()

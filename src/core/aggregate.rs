@@ -252,3 +252,42 @@ pub fn footprints(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Vec<Footpr
     }
     out
 }
+
+/// The page title for a view: "Tencent Cloud in the Middle East — Cloud Atlas".
+pub fn page_title(cat: &Catalog, f: &super::query::Filters) -> String {
+    let d = &cat.data;
+    let who: Vec<&str> = f.providers.iter().map(|p| d.provider_name(p)).collect();
+    let areas: Vec<String> = f
+        .areas
+        .iter()
+        .filter_map(|a| d.areas.iter().find(|x| &x.id == a))
+        .map(|a| {
+            if a.id == "me" {
+                format!("the {}", a.name)
+            } else {
+                a.name.clone()
+            }
+        })
+        .collect();
+    let places: Vec<String> = areas
+        .into_iter()
+        .chain(
+            f.countries
+                .iter()
+                .map(|c| cat.countries.get(c).cloned().unwrap_or(c.clone())),
+        )
+        .collect();
+    let subject = match (who.is_empty(), places.is_empty()) {
+        (true, true) => return "Cloud Atlas — Alibaba Cloud and Tencent Cloud abroad".into(),
+        (false, true) => who.join(" and "),
+        (true, false) => format!("Cloud regions in {}", places.join(", ")),
+        (false, false) => format!("{} in {}", who.join(" and "), places.join(", ")),
+    };
+    let view = match f.view {
+        super::query::View::Map => "",
+        super::query::View::Timeline => ": timeline",
+        super::query::View::Compare => ": head to head",
+        super::query::View::Table => ": table",
+    };
+    format!("{subject}{view} — Cloud Atlas")
+}

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod date;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod load;

@@ -62,6 +62,8 @@ pub struct Filters {
     pub sel: Option<String>,
     /// The dataset version the link was made with.
     pub d: Option<String>,
+    /// `embed=1`: only the view, for an iframe.
+    pub embed: bool,
 }
 
 /// A parameter that was ignored, and why; shown to the user in a notice.
@@ -237,6 +239,11 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                     issue(key, value, "not a dataset version");
                 }
             }
+            "embed" => match value {
+                "1" => f.embed = true,
+                "0" => f.embed = false,
+                _ => issue(key, value, "not 1"),
+            },
             _ => issue(key, value, "unknown parameter"),
         }
     }
@@ -299,6 +306,9 @@ pub fn to_query(f: &Filters) -> String {
     put("q", f.q.clone());
     put("sel", f.sel.clone().unwrap_or_default());
     put("d", f.d.clone().unwrap_or_default());
+    if f.embed {
+        put("embed", "1".into());
+    }
     parts.join("&")
 }
 
@@ -411,6 +421,7 @@ mod tests {
                     to: years.filter(|_| !only_from).map(|y| y.1),
                     kinds,
                     statuses,
+                    embed: q.len() % 2 == 1,
                     q: normalize_q(&q),
                     sel,
                     d,

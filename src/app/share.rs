@@ -1,0 +1,238 @@
+//! Share and export: downloads of exactly the filtered records (CSV, JSON),
+//! the current map or chart as SVG or PNG, and an embed snippet. Every file
+//! carries the permalink of the view it came from.
+
+use super::state::Atlas;
+use super::url;
+use crate::core::export::{events_csv, json, map_svg, regions_csv, Provenance};
+use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::query::{to_query, Filters, View};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The link to this view, stamped with the dataset version, without `embed`.
+pub fn permalink(atlas: &Atlas) -> String {
+    let mut f: Filters = atlas.filters.get_untracked();
+    f.d = Some(atlas.catalog.data.version.clone());
+    f.embed = false;
+    url::address_with(&to_query(&f))
+}
+
+fn provenance(atlas: &Atlas) -> Provenance {
+    Provenance {
+        permalink: permalink(atlas),
+        version: atlas.catalog.data.version.clone(),
+        license: atlas.catalog.data.license.clone(),
+    }
+}
+
+/// Saves text as a file through a temporary object URL.
+fn save(name: &str, mime: &str, body: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        save_blob(name, &blob);
+    }
+}
+
+fn save_blob(name: &str, blob: &web_sys::Blob) {
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&href);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&href);
+}
+
+fn stem(atlas: &Atlas) -> String {
+    let f = atlas.filters.get_untracked();
+    format!("cloud-atlas-{}-{}", f.view.id(), atlas.catalog.data.version)
+}
+
+/// The SVG of what is on screen: the map is drawn from the data; a chart is the
+/// live SVG with its stylesheet written in, so the file stands alone.
+fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
+    let footer = vec![
+        document().title(),
+        format!(
+            "Source: Cloud Atlas dataset {} ({}); sources per record in the data",
+            atlas.catalog.data.version, atlas.catalog.data.license
+        ),
+        permalink(atlas),
+    ];
+    match atlas.filters.get_untracked().view {
+        View::Map => {
+            let frame = zoom.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
+            let empty = Shapes {
+                width: MAP_WIDTH,
+                height: MAP_HEIGHT,
+                scale: WORLD.scale,
+                translate: WORLD.translate,
+                sphere: String::new(),
+                countries: vec![],
+            };
+            Some(atlas.selection.with_untracked(|s| {
+                map_svg(&atlas.catalog, s, shapes.unwrap_or(&empty), frame, &footer)
+            }))
+        }
+        View::Timeline => {
+            let chart = document().query_selector("svg.timeline").ok().flatten()?;
+            let view_box = chart.get_attribute("viewBox")?;
+            let (w, h) = view_box
+                .split(' ')
+                .skip(2)
+                .map(|v| v.parse::<f64>().unwrap_or(0.0))
+                .fold(
+                    (0.0, 0.0),
+                    |(a, _), v| if a == 0.0 { (v, 0.0) } else { (a, v) },
+                );
+            let foot = 20.0 * (footer.len() as f64 + 1.0);
+            let lines: String = footer
+                .iter()
+                .enumerate()
+                .map(|(k, l)| {
+                    format!(
+                        "<text x=\"8\" y=\"{:.0}\" font-size=\"13\" fill=\"#1b1f24\">{}</text>",
+                        h + 20.0 * (k as f64 + 1.0),
+                        crate::core::export::xml_escape(l)
+                    )
+                })
+                .collect();
+            Some(format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{:.0}\" viewBox=\"0 0 {w:.0} {:.0}\" font-family=\"system-ui, sans-serif\"><style>{CHART_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{}{lines}</svg>",
+                h + foot,
+                h + foot,
+                chart.outer_html().replace("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ").replace("<!---->", "")
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The timeline's rules with the light theme's colours written out.
+const CHART_CSS: &str = ".tl-lane__bg{fill:#f4f6f9}.tl-lane__label{font-size:13px;font-weight:600;fill:#1b1f24}.tl-tick line{stroke:#c9d1da}.tl-tick text{font-size:12px;fill:#4f5b67}.tl-span{stroke-width:4;opacity:.35}.tl-event--alibaba .tl-mark{fill:#d55e00;stroke:#fff}.tl-event--alibaba .tl-span{stroke:#d55e00}.tl-event--tencent .tl-mark{fill:#0072b2;stroke:#fff}.tl-event--tencent .tl-span{stroke:#0072b2}.tl-event--market .tl-mark{fill:#4f5b67;stroke:#fff}.tl-event--market .tl-span{stroke:#4f5b67}.tl-kind--announcement .tl-mark{fill:#fff!important;stroke-width:2}.tl-event--alibaba.tl-kind--announcement .tl-mark{stroke:#d55e00}.tl-event--tencent.tl-kind--announcement .tl-mark{stroke:#0072b2}.tl-event--market.tl-kind--announcement .tl-mark{stroke:#4f5b67}.tl-kind--closure .tl-mark{fill:none!important;stroke:#c62828!important;stroke-width:3}.tl-kind--investment .tl-mark{fill-opacity:.75}";
+
+/// Renders an SVG through a canvas at twice its size and saves it as PNG.
+fn save_png(name: String, svg: String) {
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    );
+    let image = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let (w, h) = (image.natural_width() * 2, image.natural_height() * 2);
+        let Some(canvas) = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width(w);
+        canvas.set_height(h);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx
+            .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w as f64, h as f64);
+        let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                save_blob(&name, &blob);
+            }
+        });
+        let _ = canvas.to_blob(done.unchecked_ref());
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&src);
+}
+
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let map = expect_context::<super::map::MapState>();
+    let shapes = Signal::derive(move || map.loaded());
+    let zoom = map.zoom;
+    let (message, set_message) = signal(String::new());
+    let a = atlas.clone();
+    let counts = move || a.selection.with(|s| (s.regions.len(), s.events.len()));
+    let c1 = counts;
+    let c2 = counts;
+    let c3 = counts;
+    let (a1, a2, a3, a4, a5, a6, a7) = (
+        atlas.clone(),
+        atlas.clone(),
+        atlas.clone(),
+        atlas.clone(),
+        atlas.clone(),
+        atlas.clone(),
+        atlas.clone(),
+    );
+    let has_image = move || {
+        a7.filters
+            .with(|f| matches!(f.view, View::Map | View::Timeline))
+    };
+    view! {
+        <div class="share" role="group" aria-label="Download and share">
+            <button type="button" class="button button--quiet" on:click=move |_| {
+                let text = a1.selection.with_untracked(|s| regions_csv(&a1.catalog, s, &provenance(&a1)));
+                save(&format!("{}-regions.csv", stem(&a1)), "text/csv;charset=utf-8", &text);
+            }>{move || format!("Regions CSV ({})", c1().0)}</button>
+            <button type="button" class="button button--quiet" on:click=move |_| {
+                let text = a2.selection.with_untracked(|s| events_csv(&a2.catalog, s, &provenance(&a2)));
+                save(&format!("{}-events.csv", stem(&a2)), "text/csv;charset=utf-8", &text);
+            }>{move || format!("Events CSV ({})", c2().1)}</button>
+            <button type="button" class="button button--quiet" on:click=move |_| {
+                let text = a3.selection.with_untracked(|s| json(&a3.catalog, s, &provenance(&a3)));
+                save(&format!("{}.json", stem(&a3)), "application/json", &text);
+            }>{move || { let (r, e) = c3(); format!("JSON ({} records)", r + e) }}</button>
+            <Show when=has_image>
+                <button type="button" class="button button--quiet" on:click={
+                    let a4 = a4.clone();
+                    move |_| if let Some(svg) = current_svg(&a4, shapes.get_untracked().as_deref(), zoom.get_untracked()) {
+                        save(&format!("{}.svg", stem(&a4)), "image/svg+xml", &svg);
+                    }
+                }>"SVG image"</button>
+                <button type="button" class="button button--quiet" on:click={
+                    let a5 = a5.clone();
+                    move |_| if let Some(svg) = current_svg(&a5, shapes.get_untracked().as_deref(), zoom.get_untracked()) {
+                        save_png(format!("{}.png", stem(&a5)), svg);
+                    }
+                }>"PNG image"</button>
+            </Show>
+            <button type="button" class="button button--quiet" on:click=move |_| {
+                let mut f = a6.filters.get_untracked();
+                f.d = Some(a6.catalog.data.version.clone());
+                f.embed = true;
+                let src = url::address_with(&to_query(&f));
+                let code = format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>", src.replace('&', "&amp;").replace('"', "&quot;"), document().title().replace('"', "&quot;"));
+                if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                    let promise = clip.write_text(&code);
+                    leptos::task::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => set_message.set("Embed code copied".into()),
+                            Err(_) => set_message.set(format!("Copy this code: {code}")),
+                        }
+                    });
+                }
+            }>"Copy embed code"</button>
+            <span class="copy-status" role="status">{message}</span>
+        </div>
+    }
+}

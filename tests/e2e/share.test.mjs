@@ -1,0 +1,111 @@
+// Share and export: downloads hold exactly the filtered records and their
+// permalink; images carry a footer; embed mode; print; the title follows the view.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+
+async function open(q = '', options) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=summary]');
+  return page;
+}
+
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return { name: file.suggestedFilename(), body: fs.readFileSync(await file.path()) };
+}
+
+test('CSV and JSON downloads hold the filtered records and the permalink', async () => {
+  const page = await open('?provider=tencent&area=me');
+  const permalink = `${env.url}?provider=tencent&area=me&d=${data.version}`;
+  const regions = data.regions.filter((r) => r.provider === 'tencent' && r.area === 'me');
+  assert.equal(await page.getByRole('button', { name: /^Regions CSV/ }).textContent(), `Regions CSV (${regions.length})`);
+  const csv = await download(page, /^Regions CSV/);
+  assert.equal(csv.name, `cloud-atlas-map-${data.version}-regions.csv`);
+  const text = csv.body.toString('utf8');
+  assert.ok(text.startsWith('\uFEFF# Cloud Atlas regions'), 'BOM and provenance line');
+  assert.ok(text.includes(permalink), 'the permalink of the view');
+  assert.ok(text.includes(data.license));
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines.length, 2 + regions.length);
+  assert.ok(lines[2].startsWith('tencent:me-saudi-arabia,tencent,me-saudi-arabia,Middle East (Riyadh),Riyadh,Saudi Arabia,SA,me,24.71,46.68,2025,,2,live,medium,'));
+  const events = await download(page, /^Events CSV/);
+  const eventLines = events.body.toString('utf8').trim().split('\r\n');
+  const expectedEvents = (await page.textContent('[data-testid=counts]')).match(/, (\d+) of 112 events/)[1];
+  assert.equal(eventLines.length - 2, Number(expectedEvents));
+  const json = JSON.parse((await download(page, /^JSON/)).body.toString('utf8'));
+  assert.equal(json.permalink, permalink);
+  assert.deepEqual(json.regions.map((r) => r.id), regions.map((r) => r.id));
+  assert.equal(json.events.length, Number(expectedEvents));
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+  await page.context().close();
+});
+
+test('map and timeline export as self-contained SVG and as 2x PNG with a footer', async () => {
+  const page = await open('?provider=alibaba');
+  await page.waitForSelector('path.country');
+  const svg = (await download(page, 'SVG image')).body.toString('utf8');
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="'));
+  assert.ok(svg.includes(`${env.url}?provider=alibaba&amp;d=${data.version}`), 'footer permalink');
+  assert.ok(!/href=|<image|url\(/.test(svg), 'nothing external');
+  const png = (await download(page, 'PNG image')).body;
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.equal(png.readUInt32BE(16), 2000, 'rendered at twice the SVG width');
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  const chart = (await download(page, 'SVG image')).body.toString('utf8');
+  assert.ok(chart.includes('<style>') && chart.includes('tl-event--alibaba'));
+  assert.ok(chart.includes('view=timeline&amp;provider=alibaba'));
+  await page.getByRole('link', { name: 'Table' }).click();
+  assert.equal(await page.getByRole('button', { name: 'SVG image' }).count(), 0, 'no image for the table');
+  await page.context().close();
+});
+
+test('embed mode shows only the view and links to the full view', async () => {
+  const page = await open('?view=table&provider=alibaba&embed=1');
+  assert.equal(await page.locator('.filterbar').count(), 0);
+  assert.equal(await page.locator('.masthead').count(), 0);
+  assert.equal(await page.locator('nav[aria-label=Views]').count(), 0);
+  assert.equal(await page.getByTestId('region-table').locator('tbody tr').count(), 37);
+  const full = page.getByTestId('open-full');
+  assert.equal(await full.getAttribute('href'), `${env.url}?view=table&provider=alibaba`);
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), full.click()]);
+  await tab.waitForSelector('.filterbar');
+  assert.equal(new URL(tab.url()).search, '?view=table&provider=alibaba');
+  await page.context().close();
+});
+
+test('Copy embed code gives an iframe of this view', async () => {
+  const page = await open('?view=compare&area=eu', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await page.getByText('Embed code copied').waitFor();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(code, new RegExp(`^<iframe src="${env.url.replace(/[.?]/g, '\\$&')}\\?view=compare&amp;area=eu&amp;d=${data.version}&amp;embed=1" title="Cloud regions in Europe: head to head — Cloud Atlas"`));
+  await page.context().close();
+});
+
+test('the page title follows the view; print shows the view and sources without controls', async () => {
+  const page = await open('?provider=tencent&area=me');
+  assert.equal(await page.title(), 'Tencent Cloud in the Middle East — Cloud Atlas');
+  assert.match(await page.getAttribute('meta[name=description]', 'content'), /^Showing 1 Tencent Cloud region/);
+  await page.getByRole('link', { name: 'Table' }).click();
+  assert.equal(await page.title(), 'Tencent Cloud in the Middle East: table — Cloud Atlas');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.filterbar').isVisible(), false);
+  assert.equal(await page.locator('.share').isVisible(), false);
+  assert.ok(await page.getByTestId('summary').isVisible());
+  assert.ok(await page.locator('.print-only').isVisible());
+  assert.match(await page.locator('.print-only').textContent(), /https?:\/\//);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000);
+  await page.context().close();
+});

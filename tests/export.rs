@@ -1,0 +1,133 @@
+//! Native tests of the CSV and JSON downloads.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cloud_atlas::core::export::{events_csv, json, regions_csv, xml_escape, Provenance};
+use cloud_atlas::core::filter::{select, Catalog};
+use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::query::Filters;
+use serde_json::json as j;
+
+fn catalog(mutate: impl FnOnce(&mut serde_json::Value)) -> Catalog {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("data/fixtures/small.json")).unwrap();
+    mutate(&mut doc);
+    Catalog::new(parse_dataset(&doc.to_string()).unwrap().dataset)
+}
+
+fn prov() -> Provenance {
+    Provenance {
+        permalink: "https://host/atlas/?area=latam&d=2026-01-01".into(),
+        version: "2026-01-01".into(),
+        license: "CC0".into(),
+    }
+}
+
+/// A minimal RFC 4180 reader, to prove the writer's output parses back.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{FEFF}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_round_trips_quotes_commas_newlines_and_unicode() {
+    let cat = catalog(|d| {
+        d["regions"][0]["name"] = j!("Mexico, \"Querétaro\"\nzone");
+        d["regions"][0]["note"] = j!("=HYPERLINK(\"http://evil\")");
+        d["regions"][1]["note"] = j!("-1+1");
+    });
+    let sel = select(&cat, &Filters::default());
+    let text = regions_csv(&cat, &sel, &prov());
+    assert!(text.starts_with('\u{FEFF}'), "UTF-8 BOM");
+    assert!(text.contains("\r\n"));
+    let rows = parse_csv(&text);
+    assert!(rows[0][0].starts_with("# Cloud Atlas regions · dataset 2026-01-01 · licence: CC0 · view: https://host/atlas/?area=latam&d=2026-01-01"));
+    assert_eq!(rows[1][3], "name");
+    assert_eq!(rows.len(), 2 + 3);
+    assert_eq!(rows[2][3], "Mexico, \"Querétaro\"\nzone");
+    assert_eq!(
+        rows[2][16], "'=HYPERLINK(\"http://evil\")",
+        "formula neutralised"
+    );
+    assert_eq!(rows[3][16], "'-1+1");
+    assert_eq!(
+        rows[2][9], "-100.39",
+        "numbers stay numbers, minus sign included"
+    );
+    assert_eq!(rows[2][15], "https://example.org/a");
+}
+
+#[test]
+fn events_csv_and_json_hold_exactly_the_selection() {
+    let cat = catalog(|_| {});
+    let mut f = Filters::default();
+    f.providers.insert("market".into());
+    let sel = select(&cat, &f);
+    let rows = parse_csv(&events_csv(&cat, &sel, &prov()));
+    assert_eq!(rows.len(), 2 + 1);
+    assert_eq!(rows[2][0], "e2");
+    assert_eq!(rows[2][9], "321300000000");
+    let doc: serde_json::Value = serde_json::from_str(&json(&cat, &sel, &prov())).unwrap();
+    assert_eq!(
+        doc["permalink"],
+        "https://host/atlas/?area=latam&d=2026-01-01"
+    );
+    assert_eq!(doc["regions"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["events"][0]["id"], "e2");
+    assert_eq!(
+        doc["sources"].as_array().unwrap().len(),
+        1,
+        "only the cited sources"
+    );
+}
+
+#[test]
+fn xml_text_is_escaped() {
+    assert_eq!(
+        xml_escape("<a href=\"x\">'&'</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn map_svg_is_self_contained_and_escaped() {
+    use cloud_atlas::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+    let cat = catalog(|d| d["regions"][0]["name"] = j!("<script>alert(1)</script>"));
+    let sel = select(&cat, &Filters::default());
+    let shapes: Shapes = serde_json::from_str(include_str!("../public/geo/world.json")).unwrap();
+    let frame = Zoom::World.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
+    let svg = cloud_atlas::core::export::map_svg(
+        &cat,
+        &sel,
+        &shapes,
+        frame,
+        &["Cloud Atlas".into(), "https://host/?a=1&b=2".into()],
+    );
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(!svg.contains("<script"), "record text is escaped");
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains("https://host/?a=1&amp;b=2"));
+    assert!(!svg.contains("href"), "nothing is fetched");
+    assert_eq!(svg.matches("<circle").count(), 2, "two Alibaba circles");
+}
