@@ -94,7 +94,7 @@ test('table: sortable headers with aria-sort, sources on every row', async () =>
   assert.equal(await table.locator('tbody tr').first().locator('td').nth(2).textContent(), 'Jun 2026');
   const rowsWithoutSource = await table.locator('tbody tr').evaluateAll((rows) => rows.filter((r) => !r.querySelector('a[href^="http"][rel="noopener noreferrer"]')).length);
   assert.equal(rowsWithoutSource, 0);
-  await page.getByRole('button', { name: /^Events/ }).click();
+  await page.getByRole('button', { name: /^Events \(/ }).click();
   const events = page.getByTestId('event-table');
   assert.equal(await events.locator('tbody tr').count(), 112);
   assert.equal(await events.locator('th[aria-sort=ascending]').textContent(), 'Date▲');
