@@ -72,15 +72,9 @@ fn active_count(f: &Filters) -> usize {
 #[component]
 fn ProviderChips() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let mut options: Vec<(String, String)> = atlas
+    let chips = atlas
         .catalog
-        .data
-        .providers
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    options.push(("market".into(), "Market".into()));
-    let chips = options
+        .lanes()
         .into_iter()
         .map(|(id, name)| {
             let a = atlas.clone();
@@ -183,96 +177,103 @@ fn CheckMenu(
     }
 }
 
+/// One facet as a checkbox menu: options are (value, id, name); the filter set and the
+/// facet counts are picked out of the state by the two accessors.
+fn facet_menu<T: Ord + Clone + Send + Sync + 'static>(
+    label: &'static str,
+    options: Vec<(T, String, String)>,
+    set: fn(&Filters) -> &BTreeSet<T>,
+    set_mut: fn(&mut Filters) -> &mut BTreeSet<T>,
+    facet: fn(&crate::core::filter::Facets) -> &std::collections::BTreeMap<T, usize>,
+) -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let values: Vec<(T, String)> = options
+        .iter()
+        .map(|(v, id, _)| (v.clone(), id.clone()))
+        .collect();
+    let (v1, v2, v3) = (values.clone(), values.clone(), values);
+    let (a, b, c) = (atlas.clone(), atlas.clone(), atlas);
+    view! {
+        <CheckMenu
+            label
+            options=options.into_iter().map(|(_, id, name)| (id, name)).collect()
+            chosen=Signal::derive(move || a.filters.with(|f| v1.iter().filter(|(v, _)| set(f).contains(v)).map(|(_, id)| id.clone()).collect()))
+            counts=Signal::derive(move || b.selection.with(|s| v2.iter().map(|(v, _)| facet(&s.facets).get(v).copied().unwrap_or(0)).collect()))
+            on_toggle=Callback::new(move |id: String| {
+                if let Some((v, _)) = v3.iter().find(|(_, i)| *i == id) {
+                    c.update(Entry::Replace, |f| toggle(set_mut(f), v));
+                }
+            })
+        />
+    }
+}
+
 #[component]
 fn AreaMenu() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let options: Vec<(String, String)> = atlas
+    let options = atlas
         .catalog
         .data
         .areas
         .iter()
-        .map(|a| (a.id.clone(), a.name.clone()))
+        .map(|a| (a.id.clone(), a.id.clone(), a.name.clone()))
         .collect();
-    let ids: Vec<String> = options.iter().map(|o| o.0.clone()).collect();
-    let (a, b, c) = (atlas.clone(), atlas.clone(), atlas.clone());
-    view! {
-        <CheckMenu
-            label="Area"
-            options
-            chosen=Signal::derive(move || a.filters.with(|f| f.areas.clone()))
-            counts=Signal::derive(move || b.selection.with(|s| ids.iter().map(|i| s.facets.areas.get(i).copied().unwrap_or(0)).collect()))
-            on_toggle=Callback::new(move |id: String| c.update(Entry::Replace, |f| toggle(&mut f.areas, &id)))
-        />
-    }
+    facet_menu(
+        "Area",
+        options,
+        |f| &f.areas,
+        |f| &mut f.areas,
+        |x| &x.areas,
+    )
 }
 
 #[component]
 fn CountryMenu() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let mut options: Vec<(String, String)> = atlas
+    let mut options: Vec<(String, String, String)> = atlas
         .catalog
         .countries
         .iter()
-        .map(|(code, name)| (code.clone(), name.clone()))
+        .map(|(code, name)| (code.clone(), code.clone(), name.clone()))
         .collect();
-    options.sort_by(|x, y| x.1.cmp(&y.1));
-    let ids: Vec<String> = options.iter().map(|o| o.0.clone()).collect();
-    let (a, b, c) = (atlas.clone(), atlas.clone(), atlas.clone());
-    view! {
-        <CheckMenu
-            label="Country"
-            options
-            chosen=Signal::derive(move || a.filters.with(|f| f.countries.clone()))
-            counts=Signal::derive(move || b.selection.with(|s| ids.iter().map(|i| s.facets.countries.get(i).copied().unwrap_or(0)).collect()))
-            on_toggle=Callback::new(move |id: String| c.update(Entry::Replace, |f| toggle(&mut f.countries, &id)))
-        />
-    }
+    options.sort_by(|x, y| x.2.cmp(&y.2));
+    facet_menu(
+        "Country",
+        options,
+        |f| &f.countries,
+        |f| &mut f.countries,
+        |x| &x.countries,
+    )
 }
 
 #[component]
 fn KindMenu() -> impl IntoView {
-    let atlas = expect_context::<Atlas>();
-    let options: Vec<(String, String)> = Kind::ALL
+    let options = Kind::ALL
         .iter()
-        .map(|k| (k.id().to_string(), k.label().to_string()))
+        .map(|k| (*k, k.id().to_string(), k.label().to_string()))
         .collect();
-    let (a, b, c) = (atlas.clone(), atlas.clone(), atlas.clone());
-    view! {
-        <CheckMenu
-            label="Event kind"
-            options
-            chosen=Signal::derive(move || a.filters.with(|f| f.kinds.iter().map(|k| k.id().to_string()).collect()))
-            counts=Signal::derive(move || b.selection.with(|s| Kind::ALL.iter().map(|k| s.facets.kinds.get(k).copied().unwrap_or(0)).collect()))
-            on_toggle=Callback::new(move |id: String| {
-                if let Some(k) = Kind::ALL.into_iter().find(|k| k.id() == id) {
-                    c.update(Entry::Replace, |f| toggle(&mut f.kinds, &k));
-                }
-            })
-        />
-    }
+    facet_menu(
+        "Event kind",
+        options,
+        |f| &f.kinds,
+        |f| &mut f.kinds,
+        |x| &x.kinds,
+    )
 }
 
 #[component]
 fn StatusMenu() -> impl IntoView {
-    let atlas = expect_context::<Atlas>();
-    let options: Vec<(String, String)> = Status::ALL
+    let options = Status::ALL
         .iter()
-        .map(|s| (s.id().to_string(), s.label().to_string()))
+        .map(|s| (*s, s.id().to_string(), s.label().to_string()))
         .collect();
-    let (a, b, c) = (atlas.clone(), atlas.clone(), atlas.clone());
-    view! {
-        <CheckMenu
-            label="Region status"
-            options
-            chosen=Signal::derive(move || a.filters.with(|f| f.statuses.iter().map(|s| s.id().to_string()).collect()))
-            counts=Signal::derive(move || b.selection.with(|s| Status::ALL.iter().map(|st| s.facets.statuses.get(st).copied().unwrap_or(0)).collect()))
-            on_toggle=Callback::new(move |id: String| {
-                if let Some(st) = Status::ALL.into_iter().find(|s| s.id() == id) {
-                    c.update(Entry::Replace, |f| toggle(&mut f.statuses, &st));
-                }
-            })
-        />
-    }
+    facet_menu(
+        "Region status",
+        options,
+        |f| &f.statuses,
+        |f| &mut f.statuses,
+        |x| &x.statuses,
+    )
 }
 
 /// Typed years (WCAG 2.2 needs an alternative to dragging, and typing is faster anyway).

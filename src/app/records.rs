@@ -50,16 +50,24 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
             <Counts/>
             <Summary/>
             <super::share::ShareBar/>
-            <div class="workspace">
-                <div class="workspace__view">
-                    <CurrentView/>
-                </div>
-                <DetailPanel/>
-            </div>
+            <Workspace/>
             <PrintSources/>
         </main>
     }
     .into_any()
+}
+
+/// The current view with the detail panel beside it.
+#[component]
+fn Workspace() -> impl IntoView {
+    view! {
+        <div class="workspace">
+            <div class="workspace__view">
+                <CurrentView/>
+            </div>
+            <DetailPanel/>
+        </div>
+    }
 }
 
 /// `embed=1`: the chosen view under a one-line header that links to the full view.
@@ -82,12 +90,7 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
             <UrlNotice/>
             <SkippedNotice skipped/>
             <Summary/>
-            <div class="workspace">
-                <div class="workspace__view">
-                    <CurrentView/>
-                </div>
-                <DetailPanel/>
-            </div>
+            <Workspace/>
         </main>
     }
 }

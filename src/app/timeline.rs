@@ -6,7 +6,7 @@ use super::detail::money;
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::aggregate::{footprints, growth};
-use crate::core::model::{Kind, MARKET};
+use crate::core::model::Kind;
 use crate::core::timeline::{radius, span, stack, Axis};
 use leptos::prelude::*;
 
@@ -79,14 +79,7 @@ pub fn TimelineView() -> impl IntoView {
         left: LEFT,
         width: WIDTH - LEFT - 10.0,
     };
-    let mut lanes: Vec<(String, String)> = atlas
-        .catalog
-        .data
-        .providers
-        .iter()
-        .map(|p| (p.id.clone(), p.name.clone()))
-        .collect();
-    lanes.push((MARKET.into(), "Market".into()));
+    let lanes = atlas.catalog.lanes();
     let max_amount = atlas
         .catalog
         .data

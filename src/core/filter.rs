@@ -146,6 +146,18 @@ impl Catalog {
         issues
     }
 
+    /// (id, name) of every provider, then the market: the provider chips and the timeline lanes.
+    pub fn lanes(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .data
+            .providers
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        out.push((MARKET.to_string(), "Market".to_string()));
+        out
+    }
+
     /// Finds a region or event by id (they share one namespace).
     pub fn record(&self, id: &str) -> Option<Record> {
         self.data
