@@ -56,7 +56,7 @@ export function startServer({ root, port = 0, base = '/', host = '127.0.0.1' }) 
       const headers = {
         'Content-Type': TYPES[ext] || 'application/octet-stream',
         // Only file names that carry a content hash may be cached for good; the page and the data revalidate.
-        'Cache-Control': /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
       };
