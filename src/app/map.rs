@@ -7,7 +7,7 @@
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::aggregate::presence;
-use crate::core::geo::{spread, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::geo::{dodge, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::model::Region;
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -78,6 +78,24 @@ pub fn MapView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let MapState { shapes, zoom } = expect_context::<MapState>();
     let frame = Memo::new(move |_| zoom.get().frame(&WORLD, MAP_WIDTH, MAP_HEIGHT));
+    // The map's width on screen decides how far apart markers must be in map units.
+    let map_ref = NodeRef::<leptos::html::Div>::new();
+    let width_px = RwSignal::new(1000.0);
+    let measure = move || {
+        if let Some(el) = map_ref.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - width_px.get_untracked()).abs() > 0.5 {
+                width_px.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if map_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
@@ -122,15 +140,21 @@ pub fn MapView() -> impl IntoView {
             let f = frame.get();
             let selected = atlas.filters.with(|f| f.sel.clone());
             atlas.selection.with(|s| {
-                let points: Vec<(f64, f64)> = s.regions.iter().map(|&i| WORLD.project(d.regions[i].lon, d.regions[i].lat)).collect();
-                // Markers closer than a marker's width at this zoom would cover each other.
-                let offsets = spread(&points, f.w / 35.0);
-                s.regions
+                // Only the markers inside the frame are drawn, and only they need room.
+                let shown: Vec<(usize, (f64, f64))> = s
+                    .regions
                     .iter()
-                    .zip(points)
-                    .zip(offsets)
-                    .filter(|((_, p), _)| f.contains(*p))
-                    .map(|((&i, p), offset)| {
+                    .map(|&i| (i, WORLD.project(d.regions[i].lon, d.regions[i].lat)))
+                    .filter(|(_, p)| f.contains(*p))
+                    .collect();
+                let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
+                // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
+                let gap = 26.0 * f.w / width_px.get().max(1.0);
+                let placed = dodge(&points, gap);
+                shown
+                    .iter()
+                    .zip(placed)
+                    .map(|(&(i, _), p)| {
                         let r = &d.regions[i];
                         let (left, top) = f.percent(p);
                         let name = marker_name(d.provider_name(&r.provider), r);
@@ -147,7 +171,6 @@ pub fn MapView() -> impl IntoView {
                                 aria-pressed=pressed.to_string()
                                 style:left=format!("{left:.3}%")
                                 style:top=format!("{top:.3}%")
-                                style:margin-left=format!("{:.0}px", offset * 26.0 - 12.0)
                                 on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(id.clone()))
                             >
                                 <span class="marker__shape" aria-hidden="true"></span>
@@ -176,7 +199,7 @@ pub fn MapView() -> impl IntoView {
             <div class="filters__group" role="group" aria-label="Zoom to">{zoom_buttons}</div>
             <MapLegend/>
         </div>
-        <div class="map" data-testid="map">
+        <div class="map" data-testid="map" node_ref=map_ref>
             <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
                 <title>"World map of cloud regions"</title>
                 <desc>"Countries shaded by which providers have a region there; the region markers are buttons laid over the map."</desc>

@@ -269,10 +269,9 @@ pub fn map_svg(
         .iter()
         .map(|&i| WORLD.project(cat.data.regions[i].lon, cat.data.regions[i].lat))
         .collect();
-    let offsets = super::geo::spread(&points, r * 2.0);
-    for ((&i, (x, y)), off) in sel.regions.iter().zip(points).zip(offsets) {
+    let placed = super::geo::dodge(&points, r * 2.2);
+    for (&i, (x, y)) in sel.regions.iter().zip(placed) {
         let reg = &cat.data.regions[i];
-        let x = x + off * r * 2.2;
         let color = cat
             .data
             .provider(&reg.provider)

@@ -175,28 +175,40 @@ impl Zoom {
     }
 }
 
-/// Spreads markers that share a place so each stays visible and clickable:
-/// given map points, returns per-point offsets in marker widths (−0.5, +0.5, …).
-pub fn spread(points: &[(f64, f64)], same_place: f64) -> Vec<f64> {
-    let mut offsets = vec![0.0; points.len()];
-    let mut done = vec![false; points.len()];
-    for i in 0..points.len() {
-        if done[i] {
-            continue;
+/// Moves markers apart until no two square hit targets of side `gap` overlap
+/// (their centres differ by at least `gap` along x or along y), so each keeps
+/// a clear target (WCAG 2.5.8), staying as close to its place as it can: a pair
+/// is pushed apart along the axis where it is already furthest apart.
+/// Deterministic: markers on the very same spot are split along x in input order.
+pub fn dodge(points: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
+    let mut p = points.to_vec();
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..p.len() {
+            for j in (i + 1)..p.len() {
+                let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
+                if dx.abs().max(dy.abs()) + 1e-9 >= gap {
+                    continue;
+                }
+                moved = true;
+                if dx.abs() >= dy.abs() {
+                    let push = (gap - dx.abs()) / 2.0 + 1e-6;
+                    let sign = if dx < 0.0 { -1.0 } else { 1.0 };
+                    p[i].0 -= sign * push;
+                    p[j].0 += sign * push;
+                } else {
+                    let push = (gap - dy.abs()) / 2.0 + 1e-6;
+                    let sign = if dy < 0.0 { -1.0 } else { 1.0 };
+                    p[i].1 -= sign * push;
+                    p[j].1 += sign * push;
+                }
+            }
         }
-        let group: Vec<usize> = (i..points.len())
-            .filter(|&j| {
-                !done[j]
-                    && (points[j].0 - points[i].0).hypot(points[j].1 - points[i].1) <= same_place
-            })
-            .collect();
-        let n = group.len() as f64;
-        for (k, &j) in group.iter().enumerate() {
-            offsets[j] = k as f64 - (n - 1.0) / 2.0;
-            done[j] = true;
+        if !moved {
+            break;
         }
     }
-    offsets
+    p
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -283,11 +295,31 @@ mod tests {
     }
 
     #[test]
-    fn spread_separates_shared_places() {
-        let offsets = spread(
-            &[(10.0, 10.0), (10.2, 10.1), (50.0, 50.0), (10.0, 10.0)],
-            1.0,
-        );
-        assert_eq!(offsets, vec![-1.0, 0.0, 0.0, 1.0]);
+    fn dodge_keeps_markers_apart_and_near_home() {
+        let (p, _) = world();
+        let cities = [
+            (116.41, 39.90),
+            (117.2, 39.1),
+            (114.88, 40.77),
+            (121.47, 31.23),
+            (120.16, 30.27),
+            (118.8, 32.06),
+            (116.41, 39.90),
+        ];
+        let points: Vec<(f64, f64)> = cities
+            .iter()
+            .map(|&(lon, lat)| p.project(lon, lat))
+            .collect();
+        let gap = 12.0;
+        let out = dodge(&points, gap);
+        for i in 0..out.len() {
+            for j in (i + 1)..out.len() {
+                let d = (out[i].0 - out[j].0).abs().max((out[i].1 - out[j].1).abs());
+                assert!(d >= gap - 1e-3, "{i} and {j} are {d} apart");
+            }
+            let moved = (out[i].0 - points[i].0).hypot(out[i].1 - points[i].1);
+            assert!(moved < gap * 3.0, "marker {i} moved {moved}");
+        }
+        assert_eq!(dodge(&points, gap), out, "deterministic");
     }
 }

@@ -1,0 +1,39 @@
+// axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every view, in light
+// and dark, on a desktop and at 360 px: zero violations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { setup, teardown, guardedPage } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+async function violations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const width of [1280, 360]) {
+    test(`no WCAG A/AA violations: ${colorScheme}, ${width} px`, async () => {
+      const page = await guardedPage(env, { viewport: { width, height: 900 }, colorScheme });
+      const found = [];
+      for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1']) {
+        await page.goto(env.url + q);
+        await page.waitForSelector('[data-testid=summary]');
+        if (!q || q.includes('sel=')) await page.waitForTimeout(300);
+        for (const v of await violations(page)) found.push(`${q || '(map)'}: ${v}`);
+      }
+      assert.deepEqual(found, []);
+      await page.context().close();
+    });
+  }
+}
