@@ -24,6 +24,35 @@ test('boots under the sub-path, renders every record, stays on its origin', asyn
   assert.equal(await page.locator('[data-testid=event-table] tbody tr').count(), 112);
   assert.deepEqual(dataRequests, [env.url + 'data/atlas.json']);
   assert.equal(await page.locator('.notice').count(), 0, 'no skipped-records notice');
+  assert.deepEqual(await page.cspViolations(), []);
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+  await page.context().close();
+});
+
+test('a strict CSP is in force and nothing violates it', async () => {
+  const html = await (await fetch(env.url)).text();
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  assert.ok(csp, 'the release build carries a CSP meta');
+  const policy = csp[1];
+  assert.ok(!policy.includes('unsafe-inline'), policy);
+  for (const part of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "base-uri 'self'", "form-action 'none'"]) {
+    assert.ok(policy.includes(part), `${part} in ${policy}`);
+  }
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes every script');
+  // Every view, a selection, a filter edit and an export: no violation anywhere.
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  for (const q of ['', '?view=timeline&sel=alibaba-2025-02-region-mx', '?view=compare', '?view=table', '?embed=1']) {
+    await page.goto(env.url + q);
+    await page.waitForSelector('[data-testid=summary]');
+  }
+  await page.goto(env.url);
+  await page.waitForSelector('path.country');
+  await page.locator('.marker').first().click();
+  await page.getByLabel('From year').fill('2020');
+  await page.getByLabel('From year').press('Enter');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG image' }).click()]);
+  assert.ok(png.suggestedFilename().endsWith('.png'));
+  assert.deepEqual(await page.cspViolations(), []);
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
   await page.context().close();
 });

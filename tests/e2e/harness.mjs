@@ -47,6 +47,12 @@ export async function guardedPage(env, options = {}) {
       page.problems.offOrigin.push(u);
     }
   });
+  // Every Content-Security-Policy violation is recorded for the test to read.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  page.cspViolations = () => page.evaluate(() => window.__csp);
   // A test that leaves the origin must fail, and must not actually reach out.
   await context.route((u) => !u.href.startsWith(env.origin + '/'), (route) => route.abort());
   return page;
