@@ -5,12 +5,41 @@ use std::sync::Arc;
 /// Relative to the document, so a build served under any sub-path finds its own copy.
 pub const DATASET_URL: &str = "data/atlas.json";
 
+/// How long the server may take to start answering. A stalled request ends
+/// with a message and a Retry instead of an endless "Loading…"; a slow but
+/// flowing download of a large file is not cut off.
+pub const RESPONSE_TIMEOUT_MS: i32 = 15_000;
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Downloads and validates the dataset; the error is a sentence for the page.
 pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, String> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("The dataset could not be downloaded ({e})."))?;
+    let controller = web_sys::AbortController::new().ok();
+    let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let send = std::pin::pin!(request.send());
+    let timeout = std::pin::pin!(sleep(RESPONSE_TIMEOUT_MS));
+    let response = match futures::future::select(send, timeout).await {
+        futures::future::Either::Left((result, _)) => {
+            result.map_err(|e| format!("The dataset could not be downloaded ({e})."))?
+        }
+        futures::future::Either::Right(_) => {
+            if let Some(c) = controller {
+                c.abort();
+            }
+            return Err(format!(
+                "The dataset did not arrive: the server sent no answer within {} seconds.",
+                RESPONSE_TIMEOUT_MS / 1000
+            ));
+        }
+    };
     if !response.ok() {
         return Err(format!(
             "The dataset could not be loaded: the server answered {} {} for {url}.",

@@ -1,0 +1,116 @@
+// Hostile and broken inputs against the release build: each ends in a clear
+// in-page message or a correct render; never a blank page, a panic or executed script.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+const base = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+
+async function withDataset(body, { status = 200, q = '' } = {}) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  await page.exposeFunction('__pwned', () => (page.pwned = true));
+  await page.route('**/data/atlas.json', (route) =>
+    route.fulfill({ status, contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  );
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=summary], [role=alert]');
+  return page;
+}
+
+test('markup and script in titles, notes and URLs stay text; javascript: sources never become links', async () => {
+  const doc = structuredClone(base);
+  doc.events[0].title = '<script>__pwned()</script><img src=x onerror="__pwned()">';
+  doc.regions[0].note = '<img src=x onerror="__pwned()"> javascript:__pwned()';
+  doc.regions[0].name = '"><svg onload="__pwned()">';
+  doc.sources.push({ id: 'evil', url: 'javascript:__pwned()', publisher: '<b>evil</b>' });
+  doc.events[1].sources = ['evil'];
+  for (const q of ['?view=table', `?view=table&sel=${encodeURIComponent(doc.regions[0].id)}`, '?view=timeline', '?q=%3Cscript%3E__pwned()%3C%2Fscript%3E']) {
+    const page = await withDataset(doc, { q });
+    await page.waitForTimeout(300);
+    assert.equal(page.pwned, undefined, `no script ran for ${q}`);
+    assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+    assert.equal(await page.locator('main img').count(), 0);
+    assert.deepEqual(page.problems.errors, []);
+    await page.context().close();
+  }
+  const page = await withDataset(doc, { q: '?view=table' });
+  await page.getByRole('button', { name: /^Events \(/ }).click();
+  assert.ok((await page.textContent('[data-testid=event-table]')).includes('<script>__pwned()</script>'), 'shown as text');
+  assert.match(await page.locator('.notice', { hasText: 'skipped' }).textContent(), /not an http\(s\) address/);
+  await page.context().close();
+});
+
+test('missing fields, duplicate ids and out-of-range coordinates are skipped and named', async () => {
+  const doc = structuredClone(base);
+  delete doc.regions[0].name;
+  doc.regions[1].lon = 181;
+  doc.regions[2].id = doc.regions[3].id;
+  delete doc.events[0].date;
+  const page = await withDataset(doc);
+  const notice = await page.locator('.notice', { hasText: 'skipped' }).textContent();
+  assert.match(notice, /4 records skipped/);
+  assert.match(notice, /missing field `name`/);
+  assert.match(notice, /longitude 181/);
+  assert.match(notice, /duplicate id/);
+  assert.match(notice, /missing field `date`/);
+  assert.match(await page.textContent('[data-testid=counts]'), /^58 of 58 regions, 111 of 111 events/);
+  await page.context().close();
+});
+
+test('a wrong schema, an empty body and a 500 each explain themselves with Retry', async () => {
+  for (const [body, status, expected] of [
+    [{ ...base, schema: 2 }, 200, /uses schema 2/],
+    ['', 200, /not valid JSON/],
+    ['oops', 500, /server answered 500/],
+    [{ schema: 1 }, 200, /incomplete/],
+  ]) {
+    const page = await withDataset(body, { status });
+    assert.match(await page.locator('[role=alert]').textContent(), expected);
+    assert.ok(await page.getByRole('button', { name: 'Retry' }).isVisible());
+    assert.deepEqual(page.problems.errors, []);
+    await page.context().close();
+  }
+});
+
+test('a 10 MB dataset still loads and filters', async () => {
+  const doc = structuredClone(base);
+  const padding = 'x'.repeat(2000);
+  for (let i = 0; doc.events.length < 112 + 4800; i++) {
+    const e = structuredClone(base.events[i % base.events.length]);
+    e.id = `synthetic-${i}`;
+    e.note = padding;
+    doc.events.push(e);
+  }
+  const body = JSON.stringify(doc);
+  assert.ok(body.length > 10_000_000, `${body.length} bytes`);
+  const page = await withDataset(body);
+  assert.match(await page.textContent('[data-testid=counts]'), /^61 of 61 regions, 4912 of 4912 events/);
+  await page.getByRole('group', { name: 'Providers' }).getByRole('button', { name: /^Tencent Cloud/ }).click();
+  await page.waitForFunction(() => location.search === '?provider=tencent');
+  assert.match(await page.textContent('[data-testid=counts]'), /^24 of 61 regions/);
+  await page.context().close();
+});
+
+test('a response that stalls ends in a timeout message with Retry', async () => {
+  const page = await guardedPage(env);
+  let stalled = true;
+  await page.route('**/data/atlas.json', async (route) => {
+    if (stalled) return; // never answer
+    await route.continue();
+  });
+  await page.goto(env.url);
+  const alert = page.locator('[role=alert]');
+  await alert.waitFor({ timeout: 25_000 });
+  assert.match(await alert.textContent(), /no answer within 15 seconds/);
+  stalled = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForSelector('[data-testid=counts]');
+  await page.context().close();
+});
