@@ -31,9 +31,11 @@ fn cited(atlas: &Atlas, text: String, event_id: Option<String>) -> AnyView {
         .unwrap_or_default();
     let a = atlas.clone();
     let target = id.clone();
+    let name = format!("{text} ({source})");
     view! {
-        <button type="button" class="link-button" title=source data-sel-id=id on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(target.clone()))>
+        <button type="button" class="link-button cited" aria-label=name data-sel-id=id on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(target.clone()))>
             {text}
+            <span class="cited__tip">{source}</span>
         </button>
     }
     .into_any()

@@ -138,13 +138,13 @@ test('timeline: lanes per provider, events focusable and named, precision drawn 
 test('head to head: figures per provider, per area, countries alone and shared, market context', async () => {
   const page = await open('?view=compare');
   const table = page.getByTestId('compare');
-  const row = async (label) => table.locator('tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').allTextContents();
+  const row = async (label) => table.locator('tr', { has: page.locator(`th:text-is("${label}")`) }).locator('td').allInnerTexts();
   assert.deepEqual(await row('Live regions'), ['34', '21']);
   assert.deepEqual(await row('Retired regions'), ['2', '3']);
   assert.deepEqual(await row('First region launch'), ['12 May 2014', '2013']);
   assert.deepEqual(await row('Latest footprint the provider announced'), ['29 regions, 92 zones (14 Oct 2025)', '21 regions, 56 zones (2 Jul 2025)']);
   // A cited figure opens its record, whose panel lists the sources.
-  await table.getByRole('button', { name: '12 May 2014' }).click();
+  await table.getByRole('button', { name: /^12 May 2014 \(Source: / }).click();
   await page.getByTestId('detail').waitFor();
   const split = await page.getByTestId('country-split').textContent();
   assert.match(split, /Alibaba Cloud only \(7\).*Mexico/);
@@ -153,7 +153,7 @@ test('head to head: figures per provider, per area, countries alone and shared, 
   assert.match(await page.textContent('main'), /US\$321\.3 billion \(\+20 %\)/);
   // Filters apply: Middle East only.
   const me = await open('?view=compare&area=me');
-  assert.deepEqual(await me.getByTestId('compare').locator('tr', { has: me.locator('th:text-is("Live regions")') }).locator('td').allTextContents(), ['2', '1']);
+  assert.deepEqual(await me.getByTestId('compare').locator('tr', { has: me.locator('th:text-is("Live regions")') }).locator('td').allInnerTexts(), ['2', '1']);
   await me.context().close();
   await page.context().close();
 });
@@ -205,6 +205,6 @@ test('each view shows the records of a filtered URL', async () => {
   assert.deepEqual(markers, ['alibaba:ap-south-1', 'alibaba:ap-southeast-2', 'tencent:ap-mumbai', 'tencent:eu-moscow', 'tencent:na-toronto']);
   await page.goto(env.url + '?view=compare&status=retired');
   await page.waitForSelector('[data-testid=compare]');
-  assert.deepEqual(await page.getByTestId('compare').locator('tr', { has: page.locator('th:text-is("Retired regions")') }).locator('td').allTextContents(), ['2', '3']);
+  assert.deepEqual(await page.getByTestId('compare').locator('tr', { has: page.locator('th:text-is("Retired regions")') }).locator('td').allInnerTexts(), ['2', '3']);
   await page.context().close();
 });
