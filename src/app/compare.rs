@@ -210,7 +210,7 @@ pub fn CompareView() -> impl IntoView {
             <section aria-labelledby="h2h-h">
                 <h2 id="h2h-h" class="section-title">"Side by side"</h2>
                 <p class="hint">"For the filtered records. A linked figure opens the record it comes from, with its sources."</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Table, scrolls sideways on small screens">
                     <table class="records-table compare" data-testid="compare">
                         <thead><tr><th scope="col" class="plain">"Figure"</th>{head}</tr></thead>
                         <tbody>
@@ -224,7 +224,7 @@ pub fn CompareView() -> impl IntoView {
             </section>
             <section aria-labelledby="areas-h">
                 <h2 id="areas-h" class="section-title">"By area"</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Table, scrolls sideways on small screens">
                     <table class="records-table compare">
                         <thead><tr><th scope="col" class="plain">"Area"</th>{providers.iter().map(|(_, n)| view! { <th scope="col" class="plain">{n.clone()}</th> }).collect_view()}</tr></thead>
                         <tbody>{area_rows}</tbody>

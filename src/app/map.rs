@@ -7,7 +7,7 @@
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::aggregate::presence;
-use crate::core::geo::{dodge, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::model::Region;
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -150,7 +150,8 @@ pub fn MapView() -> impl IntoView {
                 let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
                 // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
                 let gap = 26.0 * f.w / width_px.get().max(1.0);
-                let placed = dodge(&points, gap);
+                let inner = Rect { x: f.x + gap / 2.0, y: f.y + gap / 2.0, w: f.w - gap, h: f.h - gap };
+                let placed = dodge_within(&points, gap, inner);
                 shown
                     .iter()
                     .zip(placed)
@@ -199,14 +200,16 @@ pub fn MapView() -> impl IntoView {
             <div class="filters__group" role="group" aria-label="Zoom to">{zoom_buttons}</div>
             <MapLegend/>
         </div>
+        <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
-            <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-                <title>"World map of cloud regions"</title>
-                <desc>"Countries shaded by which providers have a region there; the region markers are buttons laid over the map."</desc>
-                {outline}
-                <g>{countries}</g>
-            </svg>
-            <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
+                <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
+                    <title>"World map of cloud regions"</title>
+                    <desc>"Countries shaded by which providers have a region there; the region markers are buttons laid over the map."</desc>
+                    {outline}
+                    <g>{countries}</g>
+                </svg>
+                <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
+            </div>
         </div>
         <Show when=failed>
             <p class="status">"The country outlines could not be loaded; the region markers are still placed correctly."</p>

@@ -181,7 +181,25 @@ impl Zoom {
 /// is pushed apart along the axis where it is already furthest apart.
 /// Deterministic: markers on the very same spot are split along x in input order.
 pub fn dodge(points: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
-    let mut p = points.to_vec();
+    let all = Rect {
+        x: f64::MIN / 4.0,
+        y: f64::MIN / 4.0,
+        w: f64::MAX / 2.0,
+        h: f64::MAX / 2.0,
+    };
+    dodge_within(points, gap, all)
+}
+
+/// [`dodge`], keeping every marker inside `bounds` (the visible frame, less half a marker),
+/// so none is pushed off the map where it could not be seen or clicked.
+pub fn dodge_within(points: &[(f64, f64)], gap: f64, bounds: Rect) -> Vec<(f64, f64)> {
+    let clamp = |(x, y): (f64, f64)| {
+        (
+            x.clamp(bounds.x, bounds.x + bounds.w),
+            y.clamp(bounds.y, bounds.y + bounds.h),
+        )
+    };
+    let mut p: Vec<(f64, f64)> = points.iter().map(|&q| clamp(q)).collect();
     for _ in 0..200 {
         let mut moved = false;
         for i in 0..p.len() {
@@ -202,6 +220,8 @@ pub fn dodge(points: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
                     p[i].1 -= sign * push;
                     p[j].1 += sign * push;
                 }
+                p[i] = clamp(p[i]);
+                p[j] = clamp(p[j]);
             }
         }
         if !moved {
@@ -321,5 +341,15 @@ mod tests {
             assert!(moved < gap * 3.0, "marker {i} moved {moved}");
         }
         assert_eq!(dodge(&points, gap), out, "deterministic");
+        // Inside a frame, nobody is pushed out of it.
+        let frame = Rect {
+            x: points[0].0 - 5.0,
+            y: points[0].1 - 30.0,
+            w: 40.0,
+            h: 60.0,
+        };
+        for q in dodge_within(&points, gap, frame) {
+            assert!(frame.contains(q), "{q:?} left the frame");
+        }
     }
 }
