@@ -6,7 +6,7 @@ use super::detail::money;
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::aggregate::{compare, country_split, footprints, ProviderStats};
-use crate::core::filter::Catalog;
+use crate::core::filter::{Catalog, Record};
 use crate::core::model::{Kind, MARKET};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -19,8 +19,10 @@ fn cited(atlas: &Atlas, text: String, event_id: Option<String>) -> AnyView {
     let cat = &atlas.catalog;
     let source = cat
         .record(&id)
-        .and_then(|_| cat.data.events.iter().find(|e| e.id == id))
-        .and_then(|e| e.sources.first())
+        .and_then(|r| match r {
+            Record::Event(i) => cat.data.events[i].sources.first(),
+            Record::Region(i) => cat.data.regions[i].sources.first(),
+        })
         .and_then(|s| cat.data.source(s))
         .map(|s| {
             format!(

@@ -9,7 +9,7 @@ use super::status::SkippedNotice;
 use super::table::TableView;
 use super::timeline::TimelineView;
 use super::url::Entry;
-use crate::core::aggregate::{page_title, summary};
+use crate::core::aggregate::page_title;
 use crate::core::filter::Catalog;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, View};
@@ -30,7 +30,7 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     // The page's title and description follow the view (tabs, bookmarks, shared previews).
     Effect::new(move |_| {
         let title = a.filters.with(|f| page_title(&a.catalog, f));
-        let description = a.selection.with(|s| summary(&a.catalog, s));
+        let description = a.summary.get();
         document().set_title(&title);
         if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
             let _ = meta.set_attribute("content", &description);
@@ -156,7 +156,7 @@ fn Summary() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     view! {
         <p class="summary" data-testid="summary" aria-live="polite">
-            {move || atlas.selection.with(|s| summary(&atlas.catalog, s))}
+            {move || atlas.summary.get()}
         </p>
     }
 }

@@ -87,14 +87,8 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
         View::Timeline => {
             let chart = document().query_selector("svg.timeline").ok().flatten()?;
             let view_box = chart.get_attribute("viewBox")?;
-            let (w, h) = view_box
-                .split(' ')
-                .skip(2)
-                .map(|v| v.parse::<f64>().unwrap_or(0.0))
-                .fold(
-                    (0.0, 0.0),
-                    |(a, _), v| if a == 0.0 { (v, 0.0) } else { (a, v) },
-                );
+            let size: Vec<f64> = view_box.split(' ').filter_map(|v| v.parse().ok()).collect();
+            let (w, h) = (*size.get(2)?, *size.get(3)?);
             let foot = 20.0 * (footer.len() as f64 + 1.0);
             let lines: String = footer
                 .iter()

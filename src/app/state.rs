@@ -12,6 +12,8 @@ pub struct Atlas {
     pub catalog: Arc<Catalog>,
     pub filters: RwSignal<Filters>,
     pub selection: Memo<Arc<Selection>>,
+    /// The sentence above the view; also the page's description.
+    pub summary: Memo<String>,
     /// Parameters the last URL read had to ignore; shown until dismissed.
     pub url_issues: RwSignal<Vec<Issue>>,
 }
@@ -27,10 +29,14 @@ impl Atlas {
         let filters = RwSignal::new(filters);
         let cat = catalog.clone();
         let selection = Memo::new(move |_| Arc::new(filters.with(|f| select(&cat, f))));
+        let cat = catalog.clone();
+        let summary =
+            Memo::new(move |_| selection.with(|s| crate::core::aggregate::summary(&cat, s)));
         Atlas {
             catalog,
             filters,
             selection,
+            summary,
             url_issues: RwSignal::new(issues),
         }
     }

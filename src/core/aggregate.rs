@@ -137,14 +137,8 @@ pub fn compare(
     }
     for &i in &sel.events {
         let e = &d.events[i];
-        let in_area = match area {
-            None => true,
-            Some(a) => e
-                .iso2
-                .as_deref()
-                .and_then(|c| d.regions.iter().find(|r| r.iso2 == c))
-                .is_some_and(|r| r.area == a),
-        };
+        // The catalog already knows each event's area; scanning the regions here was O(events × regions).
+        let in_area = area.is_none_or(|a| cat.event_area(i) == Some(a));
         let Some(s) = out.get_mut(&e.provider).filter(|_| in_area) else {
             continue;
         };

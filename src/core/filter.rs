@@ -158,6 +158,11 @@ impl Catalog {
         out
     }
 
+    /// The area of event `i`, from its country (the same one the area filter uses).
+    pub fn event_area(&self, i: usize) -> Option<&str> {
+        self.event_area.get(i).and_then(|a| a.as_deref())
+    }
+
     /// Finds a region or event by id (they share one namespace).
     pub fn record(&self, id: &str) -> Option<Record> {
         self.data
