@@ -221,8 +221,32 @@ fn any_json() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// Whatever loads must also index, filter and aggregate without a panic.
+fn use_fully(loaded: cloud_atlas::core::load::Loaded) {
+    use cloud_atlas::core::{aggregate, filter, query};
+    let cat = filter::Catalog::new(loaded.dataset);
+    let f = query::Filters::default();
+    let sel = filter::select(&cat, &f);
+    let _ = aggregate::summary(&cat, &sel);
+    let _ = aggregate::compare(&cat, &sel, None);
+    let _ = aggregate::growth(&cat, &sel);
+}
+
+// 10,000 documents each: arbitrary text, structured mutations of a valid
+// document, and byte-level splices of its text (truncations, insertions).
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn spliced_text_never_panics(at in 0usize..4096, cut in 0usize..64, insert in "\\PC{0,8}|[\\[\\]{}\",:0-9]{0,4}") {
+        let mut text = SMALL.to_string();
+        let at = (at % (text.len() + 1)..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        let end = (at + cut..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len()).min(text.len());
+        text.replace_range(at..end.max(at), &insert);
+        if let Ok(loaded) = parse_dataset(&text) {
+            use_fully(loaded);
+        }
+    }
 
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
@@ -241,6 +265,7 @@ proptest! {
                 prop_assert!(e.sources.iter().all(|s| d.source(s).is_some()));
             }
             prop_assert_eq!(d.regions.len() + d.events.len() + d.sources.len() + loaded.skipped.len() >= 1, true);
+            use_fully(loaded);
         }
     }
 }

@@ -43,6 +43,11 @@ fn cited(atlas: &Atlas, text: String, event_id: Option<String>) -> AnyView {
     .into_any()
 }
 
+/// Past these, the lists name the largest pledges and the latest market figures and say how many
+/// more the events table has: at tens of thousands of events a full list is unreadable and slow.
+const PLEDGES_SHOWN: usize = 10;
+const MARKET_SHOWN: usize = 12;
+
 fn names(cat: &Catalog, codes: impl IntoIterator<Item = String>) -> String {
     let mut v: Vec<String> = codes
         .into_iter()
@@ -166,10 +171,20 @@ pub fn CompareView() -> impl IntoView {
             .collect_view();
         let pledge_list = providers
             .iter()
-            .flat_map(|(pid, _)| stats.get(pid).map(|s| s.pledges.clone()).unwrap_or_default().into_iter().map(move |p| (pid.clone(), p)))
-            .map(|(pid, (id, usd))| {
-                let title = d.events.iter().find(|e| e.id == id).map(|e| format!("{} — {}", e.date.human(), e.title)).unwrap_or_default();
-                view! { <li>{d.provider_name(&pid).to_string()}": "{cited(&a, format!("US${}", money(usd)), Some(id))}" · "{title}</li> }
+            .map(|(pid, pname)| {
+                let (shown, rest) = stats.get(pid).map(|s| s.largest_pledges(PLEDGES_SHOWN)).unwrap_or_default();
+                let items = shown
+                    .into_iter()
+                    .map(|(id, usd)| {
+                        let title = match cat.record(&id) {
+                            Some(Record::Event(i)) => format!("{} — {}", d.events[i].date.human(), d.events[i].title),
+                            _ => String::new(),
+                        };
+                        view! { <li>{pname.clone()}": "{cited(&a, format!("US${}", money(usd)), Some(id))}" · "{title}</li> }
+                    })
+                    .collect_view();
+                let more = (rest > 0).then(|| view! { <li class="hint">{format!("{pname}: {rest} smaller pledges are not listed here; the events table lists every one.")}</li> });
+                view! { {items}{more} }
             })
             .collect_view();
         let area_rows = per_area
@@ -192,11 +207,24 @@ pub fn CompareView() -> impl IntoView {
                 view! { <div class="split"><h3 class="split__title">{format!("{name} only ({})", codes.len())}</h3><p>{names(&cat, codes)}</p></div> }
             })
             .collect_view();
-        let market = a.selection.with(|s| {
-            s.events
+        let (market_shown, market_rest) = a.selection.with(|s| {
+            let mut all: Vec<usize> = s
+                .events
                 .iter()
-                .map(|&i| &d.events[i])
-                .filter(|e| e.provider == MARKET && e.kind == Kind::MarketFigure)
+                .copied()
+                .filter(|&i| {
+                    d.events[i].provider == MARKET && d.events[i].kind == Kind::MarketFigure
+                })
+                .collect();
+            all.sort_by_key(|&i| d.events[i].date);
+            // The latest figures matter most; the events table has the rest.
+            let rest = all.len().saturating_sub(MARKET_SHOWN);
+            (all[rest..].to_vec(), rest)
+        });
+        let market = {
+            market_shown
+                .into_iter()
+                .map(|i| &d.events[i])
                 .map(|e| {
                     let src = e.sources.first().and_then(|s| d.source(s)).cloned();
                     view! {
@@ -207,7 +235,8 @@ pub fn CompareView() -> impl IntoView {
                     }
                 })
                 .collect_view()
-        });
+        };
+        let market_more = (market_rest > 0).then(|| view! { <p class="hint">{format!("The {MARKET_SHOWN} latest market figures are shown; {market_rest} earlier ones are in the events table.")}</p> });
         view! {
             <section aria-labelledby="h2h-h">
                 <h2 id="h2h-h" class="section-title">"Side by side"</h2>
@@ -244,6 +273,7 @@ pub fn CompareView() -> impl IntoView {
             <section aria-labelledby="market-h">
                 <h2 id="market-h" class="section-title">"Market context"</h2>
                 <ul class="market">{market}</ul>
+                {market_more}
             </section>
         }
     }

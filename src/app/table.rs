@@ -6,7 +6,7 @@ use super::detail::money;
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::filter::Catalog;
-use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol};
+use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -46,6 +46,30 @@ fn header<C: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// Below a table: how many rows are drawn, and a button that draws the next batch.
+///
+/// A filter or sort change keeps the number of rows already drawn, so reading on
+/// after re-sorting does not jump back to the top.
+fn more_rows(
+    shown: RwSignal<usize>,
+    total: impl Fn() -> usize + Send + Sync + Copy + 'static,
+    noun: &'static str,
+) -> impl IntoView {
+    move || {
+        let (n, all) = (shown.get().min(total()), total());
+        (n < all).then(|| {
+            view! {
+                <p class="more-rows" data-testid="more-rows">
+                    {format!("Showing the first {n} of {all} {noun}. ")}
+                    <button type="button" class="chip" on:click=move |_| shown.update(|s| *s = (*s).min(all) + ROWS_STEP)>
+                        {format!("Show {} more", ROWS_STEP.min(all - n))}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
 fn select_button(atlas: &Atlas, id: String, label: String) -> impl IntoView {
     let a = atlas.clone();
     let target = id.clone();
@@ -70,14 +94,19 @@ fn source_links(cat: &Catalog, ids: &[String]) -> impl IntoView {
 fn RegionTable() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let sort = RwSignal::new((RegionCol::Provider, Dir::Asc));
+    let shown = RwSignal::new(ROWS_STEP);
+    let s = atlas.selection;
+    let total = move || s.with(|s| s.regions.len());
     let cat: Arc<Catalog> = atlas.catalog.clone();
     let a = atlas.clone();
     let rows = move || {
         let mut idx = a.selection.with(|s| s.regions.clone());
         let (col, dir) = sort.get();
+        let limit = shown.get();
         sort_regions(&cat, &mut idx, col, dir);
         let d = &cat.data;
         idx.into_iter()
+            .take(limit)
             .map(|i| {
                 let r = &d.regions[i];
                 view! {
@@ -112,6 +141,7 @@ fn RegionTable() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {more_rows(shown, total, "regions")}
     }
 }
 
@@ -119,14 +149,19 @@ fn RegionTable() -> impl IntoView {
 fn EventTable() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let sort = RwSignal::new((EventCol::Date, Dir::Asc));
+    let shown = RwSignal::new(ROWS_STEP);
+    let s = atlas.selection;
+    let total = move || s.with(|s| s.events.len());
     let cat: Arc<Catalog> = atlas.catalog.clone();
     let a = atlas.clone();
     let rows = move || {
         let mut idx = a.selection.with(|s| s.events.clone());
         let (col, dir) = sort.get();
+        let limit = shown.get();
         sort_events(&cat, &mut idx, col, dir);
         let d = &cat.data;
         idx.into_iter()
+            .take(limit)
             .map(|i| {
                 let e = &d.events[i];
                 view! {
@@ -161,5 +196,6 @@ fn EventTable() -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {more_rows(shown, total, "events")}
     }
 }

@@ -7,12 +7,58 @@ use super::state::Atlas;
 use super::url::Entry;
 use crate::core::aggregate::{footprints, growth};
 use crate::core::model::Kind;
-use crate::core::timeline::{radius, span, stack, Axis};
+use crate::core::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
 use leptos::prelude::*;
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 110.0;
 const ROW: f64 = 26.0;
+const BINNED_HEIGHT: f64 = 72.0;
+
+/// A lane with more than [`LANE_CAP`] events: one bar per year, its height the
+/// count. Each bar is a button that narrows the year filter to that year.
+fn binned_lane(
+    atlas: &Atlas,
+    provider: &str,
+    name: &str,
+    counts: &[usize],
+    axis: Axis,
+    top: f64,
+    height: f64,
+) -> impl IntoView {
+    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let bars = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(i, &n)| {
+            let year = axis.first + i as u16;
+            let (x0, x1) = (axis.x(year as f64) + 1.0, axis.x(year as f64 + 1.0) - 1.0);
+            let h = (n as f64 / max * BINNED_HEIGHT).max(2.0);
+            let a = atlas.clone();
+            let pick = move || a.update(Entry::Push, |f| (f.from, f.to) = (Some(year), Some(year)));
+            let label = format!("{name}, {year}: {n} events. Show only {year}.");
+            let title = label.clone();
+            view! {
+                <g class="tl-bin" tabindex="0" role="button" aria-label=label
+                    on:click={ let pick = pick.clone(); move |_| pick() }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); pick() }
+                >
+                    <title>{title}</title>
+                    <rect x=format!("{x0:.1}") y=format!("{:.1}", top + 6.0 + BINNED_HEIGHT - h) width=format!("{:.1}", x1 - x0) height=format!("{h:.1}")/>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <g class=format!("tl-lane tl-lane--binned tl-lane--{provider}")>
+            <rect class="tl-lane__bg" x="0" y=format!("{top:.1}") width=WIDTH height=format!("{height:.1}")/>
+            <text class="tl-lane__label" x="8" y=format!("{:.1}", top + 20.0)>{name.to_string()}</text>
+            <text class="tl-lane__label tl-lane__count" x="8" y=format!("{:.1}", top + 38.0)>{format!("{} events", counts.iter().sum::<usize>())}</text>
+            {bars}
+        </g>
+    }
+}
 
 /// SVG path of a kind's marker centred on (x, y), size r.
 fn shape(kind: Kind, x: f64, y: f64, r: f64) -> String {
@@ -98,6 +144,13 @@ pub fn TimelineView() -> impl IntoView {
             let mut lane_views = Vec::new();
             for (id, name) in &lanes {
                 let events: Vec<usize> = s.events.iter().copied().filter(|&i| &d.events[i].provider == id).collect();
+                if events.len() > LANE_CAP {
+                    let counts = per_year(events.iter().map(|&i| d.events[i].date.year), first, last);
+                    let height = BINNED_HEIGHT + 12.0;
+                    lane_views.push(binned_lane(&a, id, name, &counts, axis, y, height).into_any());
+                    y += height + 4.0;
+                    continue;
+                }
                 let intervals: Vec<(f64, f64)> = events
                     .iter()
                     .map(|&i| {
@@ -152,7 +205,7 @@ pub fn TimelineView() -> impl IntoView {
                         <text class="tl-lane__label" x="8" y=format!("{:.1}", top + 20.0)>{name.clone()}</text>
                         {marks}
                     </g>
-                });
+                }.into_any());
                 y += height + 4.0;
             }
             let ticks = axis
@@ -179,8 +232,27 @@ pub fn TimelineView() -> impl IntoView {
         })
     };
 
+    let b = atlas.clone();
+    let binned_note = move || {
+        let d = &b.catalog.data;
+        let busy = b.selection.with(|s| {
+            let mut per_lane = std::collections::HashMap::new();
+            for &i in &s.events {
+                *per_lane
+                    .entry(d.events[i].provider.as_str())
+                    .or_insert(0usize) += 1;
+            }
+            per_lane.values().any(|&n| n > LANE_CAP)
+        });
+        busy.then(|| view! {
+            <p class="notice" data-testid="binned-note">
+                {format!("A lane with more than {LANE_CAP} events shows how many fell in each year. Choose a year's bar, or narrow the filters, to see the events one by one.")}
+            </p>
+        })
+    };
     view! {
         <TimelineLegend/>
+        {binned_note}
         <div class="chart-scroll">{chart}</div>
         <GrowthChart/>
     }

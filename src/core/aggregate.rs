@@ -103,6 +103,16 @@ impl ProviderStats {
     pub fn pledged(&self) -> f64 {
         self.pledges.iter().map(|p| p.1).sum()
     }
+
+    /// The `n` largest pledges, largest first (ties keep dataset order), and how many
+    /// are left out: a list of every pledge is unreadable (and slow) at thousands.
+    pub fn largest_pledges(&self, n: usize) -> (Vec<(String, f64)>, usize) {
+        let mut v = self.pledges.clone();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let rest = v.len().saturating_sub(n);
+        v.truncate(n);
+        (v, rest)
+    }
 }
 
 /// Head-to-head figures per provider id, optionally for one area only.

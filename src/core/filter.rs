@@ -23,6 +23,8 @@ pub struct Catalog {
     region_text: Vec<String>,
     event_text: Vec<String>,
     event_area: Vec<Option<String>>,
+    /// Record id → index, so a link, a cited figure or the detail panel finds its record without a scan.
+    ids: HashMap<String, Record>,
     /// The first and last year any record mentions.
     pub years: (u16, u16),
     /// ISO code → country name, for every country with a record.
@@ -103,11 +105,27 @@ impl Catalog {
                 Some(acc.map_or((y, y), |(a, b)| (a.min(y), b.max(y))))
             })
             .unwrap_or((2000, 2000));
+        let mut ids = HashMap::with_capacity(data.regions.len() + data.events.len());
+        let records = data
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (&r.id, Record::Region(i)));
+        let events = data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (&e.id, Record::Event(i)));
+        for (id, rec) in records.chain(events) {
+            // Regions first, and the first of a repeated id wins (loading already refuses repeats).
+            ids.entry(id.clone()).or_insert(rec);
+        }
         Catalog {
             data,
             region_text,
             event_text,
             event_area,
+            ids,
             years,
             countries,
         }
@@ -165,18 +183,7 @@ impl Catalog {
 
     /// Finds a region or event by id (they share one namespace).
     pub fn record(&self, id: &str) -> Option<Record> {
-        self.data
-            .regions
-            .iter()
-            .position(|r| r.id == id)
-            .map(Record::Region)
-            .or_else(|| {
-                self.data
-                    .events
-                    .iter()
-                    .position(|e| e.id == id)
-                    .map(Record::Event)
-            })
+        self.ids.get(id).copied()
     }
 }
 

@@ -4,6 +4,11 @@
 use super::filter::Catalog;
 use std::cmp::Ordering;
 
+/// Rows a table draws at first and per "Show more": enough to read and scan
+/// (the real dataset fits at once), small enough that 100,000 filtered events
+/// render in a blink instead of building 100,000 rows in the DOM.
+pub const ROWS_STEP: usize = 250;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
     Asc,

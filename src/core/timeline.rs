@@ -69,6 +69,21 @@ pub fn stack(intervals: &[(f64, f64)], gap: f64) -> Vec<usize> {
     rows
 }
 
+/// Above this many events a lane is drawn as counts per year: thousands of
+/// overlapping marks, each one focusable, are neither readable nor quick to draw.
+pub const LANE_CAP: usize = 400;
+
+/// Events per year, `first..=last`; a year outside the range is not counted.
+pub fn per_year(years: impl IntoIterator<Item = u16>, first: u16, last: u16) -> Vec<usize> {
+    let mut out = vec![0; (last.saturating_sub(first) as usize) + 1];
+    for y in years {
+        if let Some(n) = y.checked_sub(first).and_then(|i| out.get_mut(i as usize)) {
+            *n += 1;
+        }
+    }
+    out
+}
+
 /// Marker radius for an investment: area proportional to the amount.
 pub fn radius(amount: Option<f64>, max: f64) -> f64 {
     match amount {
@@ -95,6 +110,15 @@ mod tests {
     fn stacking_avoids_overlap() {
         let rows = stack(&[(0.0, 10.0), (5.0, 6.0), (12.0, 13.0), (5.5, 5.5)], 1.0);
         assert_eq!(rows, vec![0, 1, 0, 2]);
+    }
+
+    #[test]
+    fn yearly_counts() {
+        assert_eq!(
+            per_year([2020, 2020, 2022, 1999, 2030], 2020, 2022),
+            vec![2, 0, 1]
+        );
+        assert_eq!(per_year([], 2020, 2020), vec![0]);
     }
 
     #[test]

@@ -37,3 +37,24 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+test('prefers-reduced-motion: nothing on any view animates, transitions or scrolls smoothly', async () => {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const moving = [];
+  for (const q of ['', '?view=timeline', '?view=compare', '?view=table&sel=tencent:me-saudi-arabia']) {
+    await page.goto(env.url + q);
+    await page.waitForSelector('[data-testid=summary]');
+    const found = await page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => {
+          const s = getComputedStyle(el);
+          const secs = (v) => v.split(',').some((d) => parseFloat(d) > 0);
+          return s.animationName !== 'none' || secs(s.transitionDuration) || s.scrollBehavior === 'smooth';
+        })
+        .map((el) => el.tagName + '.' + el.className),
+    );
+    moving.push(...found.map((f) => `${q || '(map)'}: ${f}`));
+  }
+  assert.deepEqual(moving, []);
+  await page.context().close();
+});

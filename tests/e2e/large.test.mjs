@@ -1,0 +1,68 @@
+// A dataset far larger than the shipped one (3,000 events): the timeline turns
+// crowded lanes into yearly counts, the table draws rows in batches, head to head
+// names the largest pledges only. Each still leads to every record.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+const base = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const large = structuredClone(base);
+large.events = [];
+for (let i = 0; large.events.length < 3000; i++) {
+  const e = structuredClone(base.events[i % base.events.length]);
+  e.id = `${e.id}-copy-${i}`;
+  if (e.kind === 'investment') e.amount_usd = 1e6 * (1 + (i % 97));
+  large.events.push(e);
+}
+
+async function open(q) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  await page.route('**/data/atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(large) }));
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=summary]');
+  return page;
+}
+
+test('timeline: crowded lanes show yearly counts; a year bar narrows the filter to that year', async () => {
+  const page = await open('?view=timeline');
+  await page.waitForSelector('[data-testid=binned-note]');
+  const bars = page.locator('.tl-bin');
+  assert.ok((await bars.count()) > 5, 'bars per year');
+  assert.equal(await page.locator('.tl-lane--binned').count() >= 1, true);
+  const bar = page.getByRole('button', { name: /^Alibaba Cloud, 2019: \d+ events/ });
+  await bar.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('from=2019') && location.search.includes('to=2019'));
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
+});
+
+test('table: the first 250 rows, then 250 more on request, sorted over all of them', async () => {
+  const page = await open('?view=table');
+  await page.getByRole('button', { name: /^Events \(/ }).click();
+  const rows = page.locator('[data-testid=event-table] tbody tr');
+  assert.equal(await rows.count(), 250);
+  assert.match(await page.textContent('[data-testid=more-rows]'), /first 250 of 3000 events/);
+  await page.getByRole('button', { name: 'Show 250 more' }).click();
+  assert.equal(await rows.count(), 500);
+  // Sorting newest first puts the latest event of all 3,000 on top, not of the rows drawn.
+  const latest = [...large.events].map((e) => e.date).sort().at(-1);
+  await page.getByRole('button', { name: /^Date/ }).click();
+  const top = await rows.first().locator('time').getAttribute('datetime');
+  assert.equal(top.slice(0, 4), latest.slice(0, 4));
+  await page.context().close();
+});
+
+test('head to head: the largest pledges by name, and how many smaller ones the table holds', async () => {
+  const page = await open('?view=compare');
+  assert.equal(await page.locator('ul.pledges > li:not(.hint)').count() <= 20, true);
+  assert.match(await page.textContent('ul.pledges'), /smaller pledges are not listed here/);
+  await page.context().close();
+});
