@@ -4,6 +4,7 @@
 use super::state::Atlas;
 use super::url::Entry;
 use crate::core::filter::{Catalog, Record};
+pub use crate::core::format::money;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -198,20 +199,4 @@ fn Panel(record: Record, cat: Arc<Catalog>) -> impl IntoView {
             <ul class="detail__sources">{source_links}</ul>
         </aside>
     }
-}
-
-/// "US$52.3 billion", "US$150 million".
-pub fn money(v: f64) -> String {
-    if v >= 1e9 {
-        format!("{} billion", trim(v / 1e9))
-    } else if v >= 1e6 {
-        format!("{} million", trim(v / 1e6))
-    } else {
-        format!("{v:.0}")
-    }
-}
-
-fn trim(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

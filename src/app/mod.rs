@@ -6,6 +6,7 @@ mod detail;
 mod fetch;
 mod filterbar;
 mod map;
+mod pick;
 mod records;
 mod share;
 mod state;

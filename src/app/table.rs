@@ -2,11 +2,12 @@
 //! so the keyboard works; `aria-sort` on the sorted column), every row with
 //! its confidence and source links, dates at their real precision.
 
-use super::detail::money;
+use super::pick;
 use super::state::Atlas;
-use super::url::Entry;
 use crate::core::filter::Catalog;
-use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use crate::core::table::{
+    event_rows, region_rows, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -70,26 +71,6 @@ fn more_rows(
     }
 }
 
-fn select_button(atlas: &Atlas, id: String, label: String) -> impl IntoView {
-    let a = atlas.clone();
-    let target = id.clone();
-    view! {
-        <button type="button" class="link-button" data-sel-id=id on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(target.clone()))>
-            {label}
-        </button>
-    }
-}
-
-fn source_links(cat: &Catalog, ids: &[String]) -> impl IntoView {
-    ids.iter()
-        .filter_map(|id| cat.data.source(id).cloned())
-        .map(|s| {
-            let label = s.publisher.clone().unwrap_or_else(|| s.url.clone());
-            view! { <a class="source" href=s.url target="_blank" rel="noopener noreferrer">{label}</a>" " }
-        })
-        .collect_view()
-}
-
 #[component]
 fn RegionTable() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
@@ -102,27 +83,9 @@ fn RegionTable() -> impl IntoView {
     let rows = move || {
         let mut idx = a.selection.with(|s| s.regions.clone());
         let (col, dir) = sort.get();
-        let limit = shown.get();
         sort_regions(&cat, &mut idx, col, dir);
-        let d = &cat.data;
-        idx.into_iter()
-            .take(limit)
-            .map(|i| {
-                let r = &d.regions[i];
-                view! {
-                    <tr data-id=r.id.clone()>
-                        <th scope="row">{select_button(&a, r.id.clone(), r.name.clone())}</th>
-                        <td>{d.provider_name(&r.provider).to_string()}</td>
-                        <td>{r.country.clone()}</td>
-                        <td>{r.opened.map(|o| o.human()).unwrap_or_else(|| "unknown".into())}</td>
-                        <td>{r.status.label()}{r.retired.map(|x| format!(" ({})", x.human()))}</td>
-                        <td class="num">{r.zones.map(|z| z.to_string()).unwrap_or_else(|| "—".into())}</td>
-                        <td class=format!("conf conf--{}", r.confidence.id())>{r.confidence.id()}</td>
-                        <td>{source_links(&cat, &r.sources)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        idx.truncate(shown.get());
+        region_rows(&cat, &idx)
     };
     view! {
         <table class="records-table" data-testid="region-table">
@@ -139,7 +102,7 @@ fn RegionTable() -> impl IntoView {
                     <th scope="col" class="plain">"Sources"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody inner_html=rows on:click=pick::on_click(atlas.clone())></tbody>
         </table>
         {more_rows(shown, total, "regions")}
     }
@@ -157,27 +120,9 @@ fn EventTable() -> impl IntoView {
     let rows = move || {
         let mut idx = a.selection.with(|s| s.events.clone());
         let (col, dir) = sort.get();
-        let limit = shown.get();
         sort_events(&cat, &mut idx, col, dir);
-        let d = &cat.data;
-        idx.into_iter()
-            .take(limit)
-            .map(|i| {
-                let e = &d.events[i];
-                view! {
-                    <tr data-id=e.id.clone()>
-                        <td><time datetime=e.date.to_string()>{e.date.human()}</time></td>
-                        <td>{d.provider_name(&e.provider).to_string()}</td>
-                        <td>{e.kind.label()}</td>
-                        <th scope="row">{select_button(&a, e.id.clone(), e.title.clone())}</th>
-                        <td>{e.country.clone().unwrap_or_default()}</td>
-                        <td class="num">{e.amount_usd.map(|v| format!("US${}", money(v))).unwrap_or_default()}</td>
-                        <td class=format!("conf conf--{}", e.confidence.id())>{e.confidence.id()}</td>
-                        <td>{source_links(&cat, &e.sources)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        idx.truncate(shown.get());
+        event_rows(&cat, &idx)
     };
     view! {
         <table class="records-table" data-testid="event-table">
@@ -194,7 +139,7 @@ fn EventTable() -> impl IntoView {
                     <th scope="col" class="plain">"Sources"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody inner_html=rows on:click=pick::on_click(atlas.clone())></tbody>
         </table>
         {more_rows(shown, total, "events")}
     }

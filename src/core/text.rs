@@ -5,33 +5,47 @@
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => out.push('a'),
-            'Ç' | 'ç' | 'Ć'..='č' => out.push('c'),
-            'Ď'..='đ' => out.push('d'),
-            'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => out.push('e'),
-            'Ĝ'..='ģ' => out.push('g'),
-            'Ĥ'..='ħ' => out.push('h'),
-            'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => out.push('i'),
-            'Ĵ' | 'ĵ' => out.push('j'),
-            'Ķ' | 'ķ' => out.push('k'),
-            'Ĺ'..='ł' => out.push('l'),
-            'Ñ' | 'ñ' | 'Ń'..='ŉ' => out.push('n'),
-            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => out.push('o'),
-            'Œ' | 'œ' => out.push_str("oe"),
-            'Ŕ'..='ř' => out.push('r'),
-            'Ś'..='š' => out.push('s'),
-            'ß' => out.push_str("ss"),
-            'Ţ'..='ŧ' => out.push('t'),
-            'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => out.push('u'),
-            'Ŵ' | 'ŵ' => out.push('w'),
-            'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => out.push('y'),
-            'Ź'..='ž' => out.push('z'),
-            'Æ' | 'æ' => out.push_str("ae"),
-            c => out.extend(c.to_lowercase()),
+        if !fold_latin(c, &mut out) {
+            // Lower-casing can land on an accented letter (the Ångström sign becomes "å"):
+            // fold that too, so folding twice changes nothing.
+            for l in c.to_lowercase() {
+                if !fold_latin(l, &mut out) {
+                    out.push(l);
+                }
+            }
         }
     }
     out
+}
+
+/// Writes the unaccented lower-case form of a Latin letter; false for any other character.
+fn fold_latin(c: char, out: &mut String) -> bool {
+    match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => out.push('a'),
+        'Ç' | 'ç' | 'Ć'..='č' => out.push('c'),
+        'Ď'..='đ' => out.push('d'),
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => out.push('e'),
+        'Ĝ'..='ģ' => out.push('g'),
+        'Ĥ'..='ħ' => out.push('h'),
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => out.push('i'),
+        'Ĵ' | 'ĵ' => out.push('j'),
+        'Ķ' | 'ķ' => out.push('k'),
+        'Ĺ'..='ł' => out.push('l'),
+        'Ñ' | 'ñ' | 'Ń'..='ŉ' => out.push('n'),
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => out.push('o'),
+        'Œ' | 'œ' => out.push_str("oe"),
+        'Ŕ'..='ř' => out.push('r'),
+        'Ś'..='š' => out.push('s'),
+        'ß' => out.push_str("ss"),
+        'Ţ'..='ŧ' => out.push('t'),
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => out.push('u'),
+        'Ŵ' | 'ŵ' => out.push('w'),
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => out.push('y'),
+        'Ź'..='ž' => out.push('z'),
+        'Æ' | 'æ' => out.push_str("ae"),
+        _ => return false,
+    }
+    true
 }
 
 /// A folded search: every word of the query must occur somewhere in the haystack.

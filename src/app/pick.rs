@@ -1,0 +1,60 @@
+//! Delegated listeners for markup written as text (see `crate::core::html`):
+//! one listener per view instead of one per row or mark.
+//!
+//! A click on, or Enter/Space on a focused non-button element with, a
+//! `data-sel-id` opens that record; `data-year` narrows the years to that year.
+
+use super::state::Atlas;
+use super::url::Entry;
+use leptos::ev::{KeyboardEvent, MouseEvent};
+use wasm_bindgen::JsCast;
+
+/// What a target inside the container asks for.
+enum Pick {
+    Record(String),
+    Year(u16),
+}
+
+fn pick(target: Option<web_sys::EventTarget>) -> Option<Pick> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let hit = el.closest("[data-sel-id], [data-year]").ok().flatten()?;
+    if let Some(id) = hit.get_attribute("data-sel-id") {
+        return Some(Pick::Record(id));
+    }
+    hit.get_attribute("data-year")?.parse().ok().map(Pick::Year)
+}
+
+fn apply(atlas: &Atlas, p: Pick) {
+    match p {
+        Pick::Record(id) => atlas.update(Entry::Push, |f| f.sel = Some(id)),
+        Pick::Year(y) => atlas.update(Entry::Push, |f| (f.from, f.to) = (Some(y), Some(y))),
+    }
+}
+
+pub fn on_click(atlas: Atlas) -> impl Fn(MouseEvent) + 'static {
+    move |ev: MouseEvent| {
+        if let Some(p) = pick(ev.target()) {
+            apply(&atlas, p);
+        }
+    }
+}
+
+/// Buttons already turn Enter and Space into clicks; SVG marks with `role="button"` do not.
+pub fn on_key(atlas: Atlas) -> impl Fn(KeyboardEvent) + 'static {
+    move |ev: KeyboardEvent| {
+        if ev.key() != "Enter" && ev.key() != " " {
+            return;
+        }
+        let is_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
+        if is_button {
+            return;
+        }
+        if let Some(p) = pick(ev.target()) {
+            ev.prevent_default();
+            apply(&atlas, p);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Markup as text for the read-only, record-heavy parts of the views (table
+//! rows, the head-to-head figures, the timeline chart).
+//!
+//! Why text and not `view!`: every `view!` tree is compiled into its own
+//! renderer, and those renderers were most of the wasm (measured: the four
+//! views cost 45–80 KB each). One string builder serves them all, and setting
+//! `innerHTML` once is also faster than creating hundreds of rows node by node.
+//! Clicks and keys are handled by one delegated listener per view, which reads
+//! the `data-sel-id` / `data-year` attributes written here.
+//!
+//! Safety: every text and attribute value goes through [`escape`]; tag and
+//! attribute *names* are `&'static str`, so no data can become markup. The
+//! page's Content-Security-Policy (no inline script, no inline handlers)
+//! stands behind this.
+
+use std::fmt::Write;
+
+/// Escapes text for HTML/SVG content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// An attribute value: text, or a number written with a fixed number of decimals.
+pub enum Val<'a> {
+    Text(&'a str),
+    Num(f64, usize),
+}
+
+impl<'a> From<&'a str> for Val<'a> {
+    fn from(s: &'a str) -> Self {
+        Val::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Val<'a> {
+    fn from(s: &'a String) -> Self {
+        Val::Text(s)
+    }
+}
+
+/// Coordinates in SVG: one decimal.
+impl From<f64> for Val<'_> {
+    fn from(v: f64) -> Self {
+        Val::Num(v, 1)
+    }
+}
+
+/// Appends escaped markup to one string.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    pub fn new() -> Self {
+        Html(String::new())
+    }
+
+    /// `<tag a="v" …>`; attributes whose value is `None` are left out.
+    pub fn open(&mut self, tag: &'static str, attrs: &[(&'static str, Option<Val>)]) -> &mut Self {
+        self.0.push('<');
+        self.0.push_str(tag);
+        for (name, value) in attrs {
+            let Some(value) = value else { continue };
+            self.0.push(' ');
+            self.0.push_str(name);
+            self.0.push_str("=\"");
+            match value {
+                Val::Text(s) => push_escaped(&mut self.0, s),
+                Val::Num(v, places) => {
+                    let _ = write!(self.0, "{v:.places$}");
+                }
+            }
+            self.0.push('"');
+        }
+        self.0.push('>');
+        self
+    }
+
+    /// A void element (`<line …/>`, `<path …/>`): opened and closed at once.
+    pub fn void(&mut self, tag: &'static str, attrs: &[(&'static str, Option<Val>)]) -> &mut Self {
+        self.open(tag, attrs);
+        self.0.pop();
+        self.0.push_str("/>");
+        self
+    }
+
+    pub fn close(&mut self, tag: &'static str) -> &mut Self {
+        self.0.push_str("</");
+        self.0.push_str(tag);
+        self.0.push('>');
+        self
+    }
+
+    pub fn text(&mut self, s: &str) -> &mut Self {
+        push_escaped(&mut self.0, s);
+        self
+    }
+
+    /// `<tag …>text</tag>`
+    pub fn el(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, Option<Val>)],
+        text: &str,
+    ) -> &mut Self {
+        self.open(tag, attrs).text(text).close(tag)
+    }
+
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+/// Shorthand for an attribute that is always present.
+pub fn a<'a>(name: &'static str, value: impl Into<Val<'a>>) -> (&'static str, Option<Val<'a>>) {
+    (name, Some(value.into()))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn builds_escaped_markup() {
+        let mut h = Html::new();
+        h.open("td", &[a("class", "num"), ("title", None), a("x", 1.26)])
+            .text("<b>&'\"")
+            .close("td")
+            .void("path", &[a("d", "M0,0")]);
+        assert_eq!(
+            h.finish(),
+            "<td class=\"num\" x=\"1.3\">&lt;b&gt;&amp;&#39;&quot;</td><path d=\"M0,0\"/>"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the data, it never opens a tag or leaves an attribute.
+        #[test]
+        fn data_never_becomes_markup(s in "\\PC{0,40}") {
+            let mut h = Html::new();
+            h.el("td", &[a("data-id", s.as_str())], &s);
+            let out = h.finish();
+            let inner = &out["<td data-id=\"".len()..];
+            prop_assert!(!inner.contains('<') || inner.ends_with("</td>") && !inner[..inner.len() - 5].contains('<'));
+            prop_assert_eq!(out.matches('"').count(), 2);
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! The timeline view's markup: the event chart (lanes, marks, yearly bins), its
+//! legend, and the growth section. Geometry comes from [`super::timeline`];
+//! markup is text for the reasons given in [`super::html`].
+//!
+//! Marks carry `data-sel-id` (opens the record) and year bins `data-year`
+//! (narrows the years); the view listens once for both.
+
+use super::aggregate::{footprints, growth, Growth};
+use super::filter::{Catalog, Selection};
+use super::format::money;
+use super::html::{a, Html, Val};
+use super::model::Kind;
+use super::query::Filters;
+use super::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
+
+const WIDTH: f64 = 1000.0;
+const LEFT: f64 = 110.0;
+const ROW: f64 = 26.0;
+const BINNED_HEIGHT: f64 = 72.0;
+
+/// SVG path of a kind's marker centred on (x, y), size r.
+pub fn mark_path(kind: Kind, x: f64, y: f64, r: f64) -> String {
+    match kind {
+        Kind::RegionLaunch => format!(
+            "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
+            y - r,
+            x + r,
+            y + r * 0.8,
+            x - r,
+            y + r * 0.8
+        ),
+        Kind::DatacenterLaunch => format!(
+            "M{:.1},{:.1}h{:.1}v{:.1}h{:.1}Z",
+            x - r * 0.8,
+            y - r * 0.8,
+            r * 1.6,
+            r * 1.6,
+            -r * 1.6
+        ),
+        Kind::Partnership => format!(
+            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}Z",
+            y - r,
+            x + r,
+            y + r,
+            x - r
+        ),
+        Kind::Closure => format!(
+            "M{:.1},{:.1}L{:.1},{:.1}M{:.1},{:.1}L{:.1},{:.1}",
+            x - r,
+            y - r,
+            x + r,
+            y + r,
+            x - r,
+            y + r,
+            x + r,
+            y - r
+        ),
+        Kind::MarketFigure => format!(
+            "M{:.1},{:.1}h{:.1}v{:.1}h{:.1}Z",
+            x - r,
+            y - r * 0.4,
+            r * 2.0,
+            r * 0.8,
+            -r * 2.0
+        ),
+        // Investments and announcements are circles.
+        _ => format!(
+            "M{:.1},{y:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0",
+            x - r,
+            r * 2.0,
+            -r * 2.0
+        ),
+    }
+}
+
+/// The event chart for the selection: `(svg, some lane is binned)`.
+pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String, bool) {
+    let d = &cat.data;
+    let (first, last) = cat.years;
+    let axis = Axis {
+        first,
+        last,
+        left: LEFT,
+        width: WIDTH - LEFT - 10.0,
+    };
+    let max_amount = d
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::Investment)
+        .filter_map(|e| e.amount_usd)
+        .fold(0.0, f64::max);
+    let mut lanes = Html::new();
+    let mut binned = false;
+    let mut y = 30.0;
+    for (id, name) in cat.lanes() {
+        let events: Vec<usize> = sel
+            .events
+            .iter()
+            .copied()
+            .filter(|&i| d.events[i].provider == id)
+            .collect();
+        let top = y;
+        if events.len() > LANE_CAP {
+            binned = true;
+            let counts = per_year(events.iter().map(|&i| d.events[i].date.year), first, last);
+            let height = BINNED_HEIGHT + 12.0;
+            binned_lane(&mut lanes, &id, &name, &counts, axis, top, height);
+            y += height + 4.0;
+            continue;
+        }
+        let intervals: Vec<(f64, f64)> = events
+            .iter()
+            .map(|&i| {
+                let (t0, t1) = span(d.events[i].date);
+                (axis.x(t0) - 7.0, axis.x(t1) + 7.0)
+            })
+            .collect();
+        let rows = stack(&intervals, 2.0);
+        let height = (rows.iter().max().map_or(0, |m| m + 1).max(1)) as f64 * ROW + 12.0;
+        lanes.open("g", &[a("class", "tl-lane")]);
+        lane_head(&mut lanes, &name, top, height);
+        for (&i, row) in events.iter().zip(rows) {
+            let e = &d.events[i];
+            let (t0, t1) = span(e.date);
+            let (x0, x1) = (axis.x(t0), axis.x(t1));
+            let cy = top + 6.0 + ROW / 2.0 + row as f64 * ROW;
+            let r = if e.kind == Kind::Investment {
+                radius(e.amount_usd, max_amount)
+            } else {
+                6.0
+            };
+            let mut label = format!(
+                "{name}, {}: {} ({})",
+                e.date.human(),
+                e.title,
+                e.kind.label()
+            );
+            if let Some(usd) = e.amount_usd {
+                label.push_str(&format!(", US${}", money(usd)));
+            }
+            let pressed = if selected == Some(e.id.as_str()) {
+                " tl-event--selected"
+            } else {
+                ""
+            };
+            let class = format!(
+                "tl-event tl-event--{} tl-kind--{}{pressed}",
+                e.provider,
+                e.kind.id()
+            );
+            lanes
+                .open(
+                    "g",
+                    &[
+                        a("class", &class),
+                        a("tabindex", "0"),
+                        a("role", "button"),
+                        a("aria-label", &label),
+                        a("data-sel-id", &e.id),
+                    ],
+                )
+                .el("title", &[], &label);
+            if x1 - x0 > 1.0 {
+                lanes.void(
+                    "line",
+                    &[
+                        a("class", "tl-span"),
+                        a("x1", x0),
+                        a("x2", x1),
+                        a("y1", cy),
+                        a("y2", cy),
+                    ],
+                );
+            }
+            lanes
+                .void(
+                    "path",
+                    &[
+                        a("class", "tl-mark"),
+                        a("d", &mark_path(e.kind, (x0 + x1) / 2.0, cy, r)),
+                    ],
+                )
+                .close("g");
+        }
+        lanes.close("g");
+        y += height + 4.0;
+    }
+    let mut h = Html::new();
+    h.open("svg", &[a("class", "timeline"), a("viewBox", &format!("0 0 {WIDTH} {y:.0}")), a("role", "group"), a("aria-labelledby", "tl-title"), a("aria-describedby", "tl-desc")])
+        .el("title", &[a("id", "tl-title")], "Events by provider and date")
+        .el("desc", &[a("id", "tl-desc")], "One lane per provider and one for market figures. Each mark is an event; a pale bar behind it spans the year or month when the date is known only that precisely. Marks are focusable; Enter opens the event's details.");
+    for t in axis.ticks() {
+        let x = axis.x(t as f64);
+        h.open("g", &[a("class", "tl-tick")])
+            .void("line", &[a("x1", x), a("x2", x), a("y1", "24"), a("y2", y)])
+            .el("text", &[a("x", x + 3.0), a("y", "18")], &t.to_string())
+            .close("g");
+    }
+    let mut svg = h.finish();
+    svg.push_str(&lanes.finish());
+    svg.push_str("</svg>");
+    (svg, binned)
+}
+
+fn lane_head(h: &mut Html, name: &str, top: f64, height: f64) {
+    h.void(
+        "rect",
+        &[
+            a("class", "tl-lane__bg"),
+            a("x", "0"),
+            a("y", top),
+            a("width", Val::Num(WIDTH, 0)),
+            a("height", height),
+        ],
+    )
+    .el(
+        "text",
+        &[
+            a("class", "tl-lane__label"),
+            a("x", "8"),
+            a("y", top + 20.0),
+        ],
+        name,
+    );
+}
+
+/// A lane with more than [`LANE_CAP`] events: one bar per year, its height the count;
+/// each bar is a button that narrows the year filter to that year.
+fn binned_lane(
+    h: &mut Html,
+    provider: &str,
+    name: &str,
+    counts: &[usize],
+    axis: Axis,
+    top: f64,
+    height: f64,
+) {
+    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+    h.open(
+        "g",
+        &[a(
+            "class",
+            format!("tl-lane tl-lane--binned tl-lane--{provider}").as_str(),
+        )],
+    );
+    lane_head(h, name, top, height);
+    let total: usize = counts.iter().sum();
+    h.el(
+        "text",
+        &[
+            a("class", "tl-lane__label tl-lane__count"),
+            a("x", "8"),
+            a("y", top + 38.0),
+        ],
+        &format!("{total} events"),
+    );
+    for (i, &n) in counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+        let year = axis.first + i as u16;
+        let (x0, x1) = (axis.x(year as f64) + 1.0, axis.x(year as f64 + 1.0) - 1.0);
+        let bar = (n as f64 / max * BINNED_HEIGHT).max(2.0);
+        let label = format!("{name}, {year}: {n} events. Show only {year}.");
+        h.open(
+            "g",
+            &[
+                a("class", "tl-bin"),
+                a("tabindex", "0"),
+                a("role", "button"),
+                a("aria-label", &label),
+                a("data-year", &year.to_string()),
+            ],
+        )
+        .el("title", &[], &label)
+        .void(
+            "rect",
+            &[
+                a("x", x0),
+                a("y", top + 6.0 + BINNED_HEIGHT - bar),
+                a("width", x1 - x0),
+                a("height", bar),
+            ],
+        )
+        .close("g");
+    }
+    h.close("g");
+}
+
+/// The legend of mark shapes.
+pub fn legend() -> String {
+    let mut h = Html::new();
+    h.open("ul", &[a("class", "legend"), a("aria-label", "Legend")]);
+    for k in [
+        Kind::RegionLaunch,
+        Kind::DatacenterLaunch,
+        Kind::Investment,
+        Kind::Partnership,
+        Kind::Announcement,
+        Kind::Closure,
+        Kind::MarketFigure,
+    ] {
+        h.open("li", &[])
+            .open(
+                "svg",
+                &[
+                    a(
+                        "class",
+                        format!("legend__kind tl-kind--{}", k.id()).as_str(),
+                    ),
+                    a("viewBox", "0 0 16 16"),
+                    a("aria-hidden", "true"),
+                ],
+            )
+            .void(
+                "path",
+                &[a("class", "tl-mark"), a("d", &mark_path(k, 8.0, 8.0, 6.0))],
+            )
+            .close("svg")
+            .text(k.label())
+            .close("li");
+    }
+    h.open("li", &[])
+        .el(
+            "span",
+            &[a("class", "legend__span"), a("aria-hidden", "true")],
+            "",
+        )
+        .text("date known only to the year or month")
+        .close("li")
+        .el("li", &[], "investment size ∝ amount")
+        .close("ul");
+    h.finish()
+}
+
+/// Live regions outside the Chinese Mainland per provider per year, closures subtracted,
+/// countries reached, and the announced totals the providers published.
+pub fn growth_section(cat: &Catalog, sel: &Selection, f: &Filters) -> String {
+    let d = &cat.data;
+    let (first, last) = cat.years;
+    let axis = Axis {
+        first,
+        last,
+        left: 40.0,
+        width: 940.0,
+    };
+    let height = 220.0;
+    let (mut series, undated) = growth(cat, sel);
+    // A provider filtered out has no line (rather than a flat zero).
+    series.retain(|p, _| f.providers.is_empty() || f.providers.contains(p));
+    let max = series
+        .values()
+        .flatten()
+        .map(|g| g.regions.max(g.countries))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let y = |v: f64| height - 20.0 - v / max * (height - 40.0);
+    let mut h = Html::new();
+    h.open("section", &[a("class", "growth-section"), a("aria-labelledby", "growth-h")])
+        .el("h2", &[a("id", "growth-h"), a("class", "section-title")], "Growth outside the Chinese Mainland")
+        .el("p", &[a("class", "hint")], "Live regions at each year's end (solid) and countries or territories reached (dashed), closures subtracted.")
+        .open("svg", &[a("class", "growth-chart"), a("viewBox", &format!("0 0 1000 {height}")), a("role", "img"), a("aria-labelledby", "growth-title"), a("aria-describedby", "growth-desc")])
+        .el("title", &[a("id", "growth-title")], "Live regions and countries outside the Chinese Mainland, by year")
+        .el("desc", &[a("id", "growth-desc")], "Solid lines: live regions at each year's end; dashed lines: countries and territories reached; one colour per provider. The table below gives the final values.");
+    for t in axis.ticks() {
+        h.el(
+            "text",
+            &[
+                a("class", "axis"),
+                a("x", axis.x(t as f64)),
+                a("y", height - 4.0),
+            ],
+            &t.to_string(),
+        );
+    }
+    h.void(
+        "line",
+        &[
+            a("class", "axis-line"),
+            a("x1", "40"),
+            a("x2", "980"),
+            a("y1", height - 20.0),
+            a("y2", height - 20.0),
+        ],
+    )
+    .el(
+        "text",
+        &[a("class", "axis"), a("x", "4"), a("y", y(max) + 4.0)],
+        &(max as u32).to_string(),
+    );
+    for (pid, points) in &series {
+        let path = |f: fn(&Growth) -> usize| {
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    format!(
+                        "{}{:.1},{:.1}",
+                        if i == 0 { "M" } else { "L" },
+                        axis.x(g.year as f64 + 1.0),
+                        y(f(g) as f64)
+                    )
+                })
+                .collect::<String>()
+        };
+        h.void(
+            "path",
+            &[
+                a("class", format!("growth growth--{pid}").as_str()),
+                a("d", &path(|g| g.regions)),
+            ],
+        )
+        .void(
+            "path",
+            &[
+                a(
+                    "class",
+                    format!("growth growth--{pid} growth--countries").as_str(),
+                ),
+                a("d", &path(|g| g.countries)),
+            ],
+        );
+    }
+    h.close("svg")
+        .open("table", &[a("class", "records-table compact")])
+        .el("caption", &[], "At the end of the period shown");
+    head(&mut h, &["Provider", "Live regions", "Countries"]);
+    h.open("tbody", &[]);
+    for (pid, points) in &series {
+        let last = points.last().copied().unwrap_or_default();
+        h.open("tr", &[])
+            .el("th", &[a("scope", "row")], d.provider_name(pid))
+            .el("td", &[a("class", "num")], &last.regions.to_string())
+            .el("td", &[a("class", "num")], &last.countries.to_string())
+            .close("tr");
+    }
+    h.close("tbody").close("table");
+    if undated > 0 {
+        h.el("p", &[a("class", "hint")], &format!("{undated} region(s) outside the mainland with an unknown opening year are not placed on this chart."));
+    }
+    h.el("h3", &[a("class", "section-title")], "Footprint the providers announced")
+        .el("p", &[a("class", "hint")], "Totals as each provider stated them at the time (regions and availability zones, mainland included); they are not sums of this dataset's rows.")
+        .open("table", &[a("class", "records-table compact"), a("data-testid", "footprints")]);
+    head(&mut h, &["Date", "Provider", "Regions", "Zones"]);
+    h.open("tbody", &[]);
+    let dash = |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
+    for (pid, points) in footprints(cat, sel) {
+        for (date, regions, zones, _) in points {
+            h.open("tr", &[])
+                .open("td", &[])
+                .el("time", &[a("datetime", &date.to_string())], &date.human())
+                .close("td")
+                .el("td", &[], d.provider_name(&pid))
+                .el("td", &[a("class", "num")], &dash(regions))
+                .el("td", &[a("class", "num")], &dash(zones))
+                .close("tr");
+        }
+    }
+    h.close("tbody").close("table").close("section");
+    h.finish()
+}
+
+/// A `<thead>` of plain column headers.
+pub fn head(h: &mut Html, labels: &[&str]) {
+    h.open("thead", &[]).open("tr", &[]);
+    for l in labels {
+        h.el("th", &[a("scope", "col"), a("class", "plain")], l);
+    }
+    h.close("tr").close("thead");
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_mark_per_event_and_bins_past_the_cap() {
+        let json = include_str!("../../tests/data/fixtures/small.json");
+        let cat = Catalog::new(super::super::load::parse_dataset(json).unwrap().dataset);
+        let sel = super::super::filter::select(&cat, &Filters::default());
+        let (svg, binned) = chart(&cat, &sel, None);
+        assert!(!binned);
+        assert_eq!(svg.matches("class=\"tl-event ").count(), sel.events.len());
+        assert!(svg.starts_with("<svg class=\"timeline\"") && svg.ends_with("</svg>"));
+        let legend = legend();
+        assert_eq!(legend.matches("<li>").count(), 9);
+    }
+}
