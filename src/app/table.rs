@@ -5,9 +5,8 @@
 use super::pick;
 use super::state::Atlas;
 use crate::core::filter::Catalog;
-use crate::core::table::{
-    event_rows, region_rows, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP,
-};
+use crate::core::markup::table::{event_rows, region_rows};
+use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -13,6 +13,10 @@
 //! page's Content-Security-Policy (no inline script, no inline handlers)
 //! stands behind this.
 
+pub mod compare;
+pub mod table;
+pub mod timeline;
+
 use std::fmt::Write;
 
 /// Escapes text for HTML/SVG content and quoted attribute values.
@@ -128,6 +132,15 @@ impl Html {
 /// Shorthand for an attribute that is always present.
 pub fn a<'a>(name: &'static str, value: impl Into<Val<'a>>) -> (&'static str, Option<Val<'a>>) {
     (name, Some(value.into()))
+}
+
+/// A `<thead>` of plain column headers.
+pub fn head(h: &mut Html, labels: &[&str]) {
+    h.open("thead", &[]).open("tr", &[]);
+    for l in labels {
+        h.el("th", &[a("scope", "col"), a("class", "plain")], l);
+    }
+    h.close("tr").close("thead");
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,17 +1,17 @@
 //! The timeline view's markup: the event chart (lanes, marks, yearly bins), its
-//! legend, and the growth section. Geometry comes from [`super::timeline`];
-//! markup is text for the reasons given in [`super::html`].
+//! legend, and the growth section. Geometry comes from [`crate::core::timeline`];
+//! markup is text for the reasons given in [`super`].
 //!
 //! Marks carry `data-sel-id` (opens the record) and year bins `data-year`
 //! (narrows the years); the view listens once for both.
 
-use super::aggregate::{footprints, growth, Growth};
-use super::filter::{Catalog, Selection};
-use super::format::money;
-use super::html::{a, Html, Val};
-use super::model::Kind;
-use super::query::Filters;
-use super::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
+use super::{a, head, Html, Val};
+use crate::core::aggregate::{footprints, growth, Growth};
+use crate::core::filter::{Catalog, Selection};
+use crate::core::format::money;
+use crate::core::model::Kind;
+use crate::core::query::Filters;
+use crate::core::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 110.0;
@@ -458,24 +458,15 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, f: &Filters) -> String {
     h.finish()
 }
 
-/// A `<thead>` of plain column headers.
-pub fn head(h: &mut Html, labels: &[&str]) {
-    h.open("thead", &[]).open("tr", &[]);
-    for l in labels {
-        h.el("th", &[a("scope", "col"), a("class", "plain")], l);
-    }
-    h.close("tr").close("thead");
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
     fn one_mark_per_event_and_bins_past_the_cap() {
-        let json = include_str!("../../tests/data/fixtures/small.json");
-        let cat = Catalog::new(super::super::load::parse_dataset(json).unwrap().dataset);
-        let sel = super::super::filter::select(&cat, &Filters::default());
+        let json = include_str!("../../../tests/data/fixtures/small.json");
+        let cat = Catalog::new(crate::core::load::parse_dataset(json).unwrap().dataset);
+        let sel = crate::core::filter::select(&cat, &Filters::default());
         let (svg, binned) = chart(&cat, &sel, None);
         assert!(!binned);
         assert_eq!(svg.matches("class=\"tl-event ").count(), sel.events.len());
