@@ -236,7 +236,7 @@ fn CountryMenu() -> impl IntoView {
         .iter()
         .map(|(code, name)| (code.clone(), code.clone(), name.clone()))
         .collect();
-    options.sort_by(|x, y| x.2.cmp(&y.2));
+    crate::core::sort::sort_vec(&mut options, &|x, y| x.2.cmp(&y.2));
     facet_menu(
         "Country",
         options,

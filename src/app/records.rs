@@ -102,15 +102,7 @@ fn PrintSources() -> impl IntoView {
     view! {
         <section class="print-only" aria-hidden="true">
             <h2>"Sources"</h2>
-            <ol>
-                {move || {
-                    let d = &atlas.catalog.data;
-                    let ids: std::collections::BTreeSet<&String> = atlas.selection.with(|s| {
-                        s.regions.iter().flat_map(|&i| &d.regions[i].sources).chain(s.events.iter().flat_map(|&i| &d.events[i].sources)).collect()
-                    });
-                    ids.into_iter().filter_map(|id| d.source(id)).map(|s| view! { <li>{s.publisher.clone().unwrap_or_default()}" — "{s.url.clone()}</li> }).collect_view()
-                }}
-            </ol>
+            <ol inner_html=move || atlas.selection.with(|s| crate::core::markup::detail::print_sources(&atlas.catalog, s))></ol>
         </section>
     }
 }

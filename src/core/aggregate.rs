@@ -108,7 +108,7 @@ impl ProviderStats {
     /// are left out: a list of every pledge is unreadable (and slow) at thousands.
     pub fn largest_pledges(&self, n: usize) -> (Vec<(String, f64)>, usize) {
         let mut v = self.pledges.clone();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        super::sort::sort_vec(&mut v, &|a, b| b.1.total_cmp(&a.1));
         let rest = v.len().saturating_sub(n);
         v.truncate(n);
         (v, rest)
@@ -252,7 +252,7 @@ pub fn footprints(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Vec<Footpr
         }
     }
     for v in out.values_mut() {
-        v.sort_by_key(|p| p.0);
+        super::sort::sort_vec(v, &|a, b| a.0.cmp(&b.0));
     }
     out
 }

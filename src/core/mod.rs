@@ -13,6 +13,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod table;
 pub mod text;
 pub mod timeline;

@@ -70,7 +70,7 @@ fn by<T: Ord>(a: Option<T>, b: Option<T>, dir: Dir) -> Ordering {
 /// A stable sort: ties keep dataset order.
 pub fn sort_regions(cat: &Catalog, rows: &mut [usize], col: RegionCol, dir: Dir) {
     let r = &cat.data.regions;
-    rows.sort_by(|&a, &b| {
+    super::sort::sort_indices(rows, &|a, b| {
         let (a, b) = (&r[a], &r[b]);
         match col {
             RegionCol::Name => by(
@@ -90,7 +90,7 @@ pub fn sort_regions(cat: &Catalog, rows: &mut [usize], col: RegionCol, dir: Dir)
 
 pub fn sort_events(cat: &Catalog, rows: &mut [usize], col: EventCol, dir: Dir) {
     let e = &cat.data.events;
-    rows.sort_by(|&a, &b| {
+    super::sort::sort_indices(rows, &|a, b| {
         let (a, b) = (&e[a], &e[b]);
         match col {
             EventCol::Date => by(Some(a.date), Some(b.date), dir),

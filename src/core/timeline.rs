@@ -51,7 +51,9 @@ impl Axis {
 /// Assigns each interval (x0, x1) the lowest row where it keeps `gap` from the others in that row.
 pub fn stack(intervals: &[(f64, f64)], gap: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..intervals.len()).collect();
-    order.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+    super::sort::sort_indices(&mut order, &|a, b| {
+        intervals[a].0.total_cmp(&intervals[b].0)
+    });
     let mut row_end: Vec<f64> = Vec::new();
     let mut rows = vec![0; intervals.len()];
     for i in order {

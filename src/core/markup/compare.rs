@@ -50,7 +50,7 @@ fn names<'a>(cat: &Catalog, codes: impl IntoIterator<Item = &'a String>) -> Stri
         .into_iter()
         .map(|c| cat.countries.get(c).map_or(c.as_str(), String::as_str))
         .collect();
-    v.sort_unstable();
+    crate::core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
     v.join(", ")
 }
 
@@ -286,7 +286,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         .copied()
         .filter(|&i| d.events[i].provider == MARKET && d.events[i].kind == Kind::MarketFigure)
         .collect();
-    market.sort_by_key(|&i| d.events[i].date);
+    crate::core::sort::sort_indices(&mut market, &|a, b| d.events[a].date.cmp(&d.events[b].date));
     // The latest figures matter most; the events table has the rest.
     let earlier = market.len().saturating_sub(MARKET_SHOWN);
     h.open("section", &[a("aria-labelledby", "market-h")])

@@ -14,6 +14,7 @@
 //! stands behind this.
 
 pub mod compare;
+pub mod detail;
 pub mod table;
 pub mod timeline;
 
