@@ -99,37 +99,9 @@ pub fn MapView() -> impl IntoView {
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
-    let countries = move || {
-        shapes.get().map(|r| match r {
-            Ok(shapes) => shapes
-                .countries
-                .iter()
-                .map(|c| {
-                    let iso = c.iso2.clone();
-                    let class = move || {
-                        let who = iso
-                            .as_ref()
-                            .and_then(|i| shading.with(|m| m.get(i).cloned()))
-                            .unwrap_or_default();
-                        match (who.contains("alibaba"), who.contains("tencent")) {
-                            (true, true) => "country country--both",
-                            (true, false) => "country country--alibaba",
-                            (false, true) => "country country--tencent",
-                            _ => "country",
-                        }
-                    };
-                    view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
-                })
-                .collect_view()
-                .into_any(),
-            Err(_) => ().into_any(),
-        })
-    };
-    let outline = move || {
-        shapes
-            .get()
-            .and_then(|r| r.ok())
-            .map(|s| view! { <path class="sphere" d=s.sphere.clone()/> })
+    let layer = move || {
+        let shapes = shapes.get().and_then(|r| r.ok());
+        shading.with(|p| crate::core::markup::map::layer(shapes.as_deref(), p))
     };
     let failed = move || shapes.get().is_some_and(|r| r.is_err());
 
@@ -202,12 +174,7 @@ pub fn MapView() -> impl IntoView {
         </div>
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
-                <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-                    <title>"World map of cloud regions"</title>
-                    <desc>"Countries shaded by which providers have a region there; the region markers are buttons laid over the map."</desc>
-                    {outline}
-                    <g>{countries}</g>
-                </svg>
+                <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" inner_html=layer></svg>
                 <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
             </div>
         </div>

@@ -15,6 +15,7 @@
 
 pub mod compare;
 pub mod detail;
+pub mod map;
 pub mod table;
 pub mod timeline;
 
