@@ -218,7 +218,8 @@ fn records<T: for<'de> Deserialize<'de>>(
             .and_then(Value::as_str)
             .map(|s| format!("\"{}\"", clip(s)))
             .unwrap_or_else(|| format!("#{}", i + 1));
-        match serde_json::from_value::<T>(v.clone())
+        // From a reference: cloning each record's tree first doubled the parse time of a large file.
+        match T::deserialize(v)
             .map_err(|e| e.to_string())
             .and_then(|r| check(&r).map(|_| r))
         {

@@ -66,3 +66,18 @@ test('head to head: the largest pledges by name, and how many smaller ones the t
   assert.match(await page.textContent('ul.pledges'), /smaller pledges are not listed here/);
   await page.context().close();
 });
+
+test('the large-data forms (yearly bars, batched rows, capped lists) have no WCAG A/AA violations', async () => {
+  const { createRequire } = await import('node:module');
+  const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const found = [];
+  for (const q of ['?view=timeline', '?view=table', '?view=compare']) {
+    const page = await open(q);
+    if (q.includes('table')) await page.getByRole('button', { name: /^Events \(/ }).click();
+    await page.evaluate(AXE);
+    const r = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+    found.push(...r.violations.map((v) => `${q}: ${v.id} ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`));
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
