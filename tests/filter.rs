@@ -291,3 +291,18 @@ fn page_titles_follow_the_view() {
         "Cloud Atlas — Alibaba Cloud and Tencent Cloud abroad"
     );
 }
+
+#[test]
+fn every_record_is_found_by_its_id_and_nothing_else() {
+    use cloud_atlas::core::filter::Record;
+    let cat = catalog();
+    for (i, r) in cat.data.regions.iter().enumerate() {
+        assert_eq!(cat.record(&r.id), Some(Record::Region(i)));
+    }
+    for (i, e) in cat.data.events.iter().enumerate() {
+        assert_eq!(cat.record(&e.id), Some(Record::Event(i)));
+    }
+    for id in ["", "alibaba", "zzz", "tencent:me-saudi-arabia-x"] {
+        assert_eq!(cat.record(id), None, "{id}");
+    }
+}

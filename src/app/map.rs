@@ -12,6 +12,7 @@ use crate::core::model::Region;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
     let response = Request::get("geo/world.json")
@@ -26,6 +27,31 @@ async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
         .await
         .map(Arc::new)
         .map_err(|e| e.to_string())
+}
+
+/// Sets each country path's shade class where it differs (an effect on the DOM, not on signals).
+fn reshade(
+    svg: &web_sys::SvgElement,
+    presence: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) {
+    let Ok(paths) = svg.query_selector_all("path[data-iso]") else {
+        return;
+    };
+    for i in 0..paths.length() {
+        let Some(el) = paths
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let class = crate::core::markup::map::shade(
+            el.get_attribute("data-iso")
+                .and_then(|iso| presence.get(&iso)),
+        );
+        if el.get_attribute("class").as_deref() != Some(class) {
+            let _ = el.set_attribute("class", class);
+        }
+    }
 }
 
 /// "Tencent Cloud — Middle East (Riyadh), live, 2 zones"
@@ -99,10 +125,16 @@ pub fn MapView() -> impl IntoView {
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
+    // Written when the shapes arrive; later shading changes go through `reshade` below.
     let layer = move || {
         let shapes = shapes.get().and_then(|r| r.ok());
-        shading.with(|p| crate::core::markup::map::layer(shapes.as_deref(), p))
+        shading.with_untracked(|p| crate::core::markup::map::layer(shapes.as_deref(), p))
     };
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        shading.with(|p| reshade(&svg, p));
+    });
     let failed = move || shapes.get().is_some_and(|r| r.is_err());
 
     let markers = {
@@ -174,7 +206,7 @@ pub fn MapView() -> impl IntoView {
         </div>
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
-                <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" inner_html=layer></svg>
+                <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" node_ref=svg_ref inner_html=layer></svg>
                 <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
             </div>
         </div>
