@@ -331,9 +331,7 @@ mod tests {
 
     #[test]
     fn every_figure_row_and_section() {
-        let json = include_str!("../../../tests/data/fixtures/small.json");
-        let cat = Catalog::new(crate::core::load::parse_dataset(json).unwrap().dataset);
-        let sel = crate::core::filter::select(&cat, &Default::default());
+        let (cat, sel) = super::super::tests::fixture();
         let html = view(&cat, &sel);
         for (label, _) in FIGURES {
             assert!(

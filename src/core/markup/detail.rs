@@ -197,8 +197,7 @@ mod tests {
 
     #[test]
     fn fields_and_sources_of_each_kind_of_record() {
-        let json = include_str!("../../../tests/data/fixtures/small.json");
-        let cat = Catalog::new(crate::core::load::parse_dataset(json).unwrap().dataset);
+        let (cat, sel) = super::super::tests::fixture();
         let (title, body) = record(&cat, Record::Region(0));
         assert_eq!(title, cat.data.regions[0].name);
         assert!(
@@ -206,7 +205,6 @@ mod tests {
         );
         let (_, body) = record(&cat, Record::Event(0));
         assert!(body.contains("<dt>Kind</dt>"));
-        let sel = crate::core::filter::select(&cat, &Default::default());
         assert!(print_sources(&cat, &sel).starts_with("<li>"));
     }
 }

@@ -146,9 +146,20 @@ pub fn head(h: &mut Html, labels: &[&str]) {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The small fixture dataset, indexed, and everything in it selected: what the views'
+    /// markup tests render.
+    pub(crate) fn fixture() -> (crate::core::filter::Catalog, crate::core::filter::Selection) {
+        let json = include_str!("../../../tests/data/fixtures/small.json");
+        let cat = crate::core::filter::Catalog::new(
+            crate::core::load::parse_dataset(json).unwrap().dataset,
+        );
+        let sel = crate::core::filter::select(&cat, &Default::default());
+        (cat, sel)
+    }
 
     #[test]
     fn builds_escaped_markup() {

@@ -464,9 +464,7 @@ mod tests {
 
     #[test]
     fn one_mark_per_event_and_bins_past_the_cap() {
-        let json = include_str!("../../../tests/data/fixtures/small.json");
-        let cat = Catalog::new(crate::core::load::parse_dataset(json).unwrap().dataset);
-        let sel = crate::core::filter::select(&cat, &Filters::default());
+        let (cat, sel) = super::super::tests::fixture();
         let (svg, binned) = chart(&cat, &sel, None);
         assert!(!binned);
         assert_eq!(svg.matches("class=\"tl-event ").count(), sel.events.len());
