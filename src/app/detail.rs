@@ -20,8 +20,17 @@ fn close(atlas: &Atlas) {
             .ok()
             .flatten()
             .or_else(|| document().get_element_by_id("main"));
-        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        // Timeline marks are SVG elements, not HTML ones; both can take focus.
+        match target.map(|e| e.dyn_into::<web_sys::HtmlElement>()) {
+            Some(Ok(el)) => {
+                let _ = el.focus();
+            }
+            Some(Err(e)) => {
+                if let Ok(el) = e.dyn_into::<web_sys::SvgElement>() {
+                    let _ = el.focus();
+                }
+            }
+            None => {}
         }
     });
 }

@@ -39,11 +39,18 @@ test('a strict CSP is in force and nothing violates it', async () => {
     assert.ok(policy.includes(part), `${part} in ${policy}`);
   }
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes every script');
-  // Every view, a selection, a filter edit and an export: no violation anywhere.
+  // Subresource integrity on every asset trunk generated (script, module preload, wasm preload, stylesheet, icon).
+  const generated = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="[^"]*-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|svg)"[^>]*>/g)].map((m) => m[0]);
+  assert.ok(generated.length >= 4, generated.join('\n'));
+  for (const tag of generated) assert.match(tag, /integrity="sha384-[A-Za-z0-9+/=]+"/, tag);
+  // Every view, a selection, a filter edit and an export: no violation anywhere; every link
+  // that opens a new tab gives the other site neither the opener nor the referrer.
   const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
   for (const q of ['', '?view=timeline&sel=alibaba-2025-02-region-mx', '?view=compare', '?view=table', '?embed=1']) {
     await page.goto(env.url + q);
     await page.waitForSelector('[data-testid=summary]');
+    const bare = await page.locator('a[target=_blank]:not([rel="noopener noreferrer"])').count();
+    assert.equal(bare, 0, `${q}: every new-tab link has rel="noopener noreferrer"`);
   }
   await page.goto(env.url);
   await page.waitForSelector('path.country');

@@ -184,10 +184,37 @@ test('keyboard only: reach the filters, switch views, step through markers, open
   // The focus ring is visible (not hidden by anything).
   const outline = await marker.evaluate((e) => getComputedStyle(e).outlineStyle);
   assert.notEqual(outline, 'none');
-  // A view switch by keyboard.
-  await page.getByRole('link', { name: 'Timeline' }).focus();
+  // Every view switch by keyboard.
+  for (const [name, search] of [['Head to head', '?view=compare'], ['Table', '?view=table'], ['Map', ''], ['Timeline', '?view=timeline']]) {
+    await page.getByRole('link', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => location.search === s, search);
+  }
+  // Step through the timeline's events with Tab, open one with Enter, close with Escape:
+  // focus returns to that event, and its focus ring is on top (nothing sticky covers it).
+  let event = null;
+  for (let i = 0; i < 80 && !event; i++) {
+    await page.keyboard.press('Tab');
+    event = await page.evaluate(() => document.activeElement?.closest('.tl-event')?.dataset.selId ?? null);
+  }
+  assert.ok(event, 'timeline events are reachable by Tab');
+  const uncovered = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.top >= 0 && r.bottom <= innerHeight && !!top && (el === top || el.contains(top));
+  });
+  assert.ok(await uncovered(), 'the focused event is in view and not covered');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.closest('.tl-event')?.dataset.selId ?? null);
+  assert.ok(next && next !== event, 'Tab moves on to the next event');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.search === '?view=timeline');
+  await page.getByTestId('detail').waitFor();
+  assert.match(new URL(page.url()).search, new RegExp(`sel=${encodeURIComponent(next).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await page.keyboard.press('Escape');
+  await page.getByTestId('detail').waitFor({ state: 'detached' });
+  await page.waitForFunction((id) => document.activeElement?.closest('.tl-event')?.dataset.selId === id, next);
+  assert.ok(await uncovered(), 'focus is back on the event, visible');
   await page.context().close();
 });
 
