@@ -4,7 +4,7 @@
 
 use super::pick;
 use super::state::Atlas;
-use crate::core::filter::Catalog;
+use crate::core::filter::{Catalog, Selection};
 use crate::core::markup::table::{event_rows, region_rows};
 use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use leptos::prelude::*;
@@ -70,76 +70,95 @@ fn more_rows(
     }
 }
 
-#[component]
-fn RegionTable() -> impl IntoView {
+/// One sortable, batched table: the columns, how to sort the selected records, and how to
+/// write their rows. Region and event tables differ only in these.
+#[allow(clippy::too_many_arguments)]
+fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
+    testid: &'static str,
+    caption: &'static str,
+    noun: &'static str,
+    columns: [(&'static str, C); 7],
+    initial: C,
+    records: fn(&Selection) -> &Vec<usize>,
+    sort_by: fn(&Catalog, &mut [usize], C, Dir),
+    write: fn(&Catalog, &[usize]) -> String,
+) -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let sort = RwSignal::new((RegionCol::Provider, Dir::Asc));
+    let sort = RwSignal::new((initial, Dir::Asc));
     let shown = RwSignal::new(ROWS_STEP);
     let s = atlas.selection;
-    let total = move || s.with(|s| s.regions.len());
+    let total = move || s.with(|s| records(s).len());
     let cat: Arc<Catalog> = atlas.catalog.clone();
-    let a = atlas.clone();
     let rows = move || {
-        let mut idx = a.selection.with(|s| s.regions.clone());
+        let mut idx = s.with(|s| records(s).clone());
         let (col, dir) = sort.get();
-        sort_regions(&cat, &mut idx, col, dir);
+        sort_by(&cat, &mut idx, col, dir);
         idx.truncate(shown.get());
-        region_rows(&cat, &idx)
+        write(&cat, &idx)
     };
+    let headers = columns
+        .into_iter()
+        .map(|(label, col)| header(label, col, sort))
+        .collect_view();
     view! {
-        <table class="records-table" data-testid="region-table">
-            <caption class="visually-hidden">"Regions, sortable by any column"</caption>
+        <table class="records-table" data-testid=testid>
+            <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
-                    {header("Region", RegionCol::Name, sort)}
-                    {header("Provider", RegionCol::Provider, sort)}
-                    {header("Country", RegionCol::Country, sort)}
-                    {header("Opened", RegionCol::Opened, sort)}
-                    {header("Status", RegionCol::Status, sort)}
-                    {header("Zones", RegionCol::Zones, sort)}
-                    {header("Confidence", RegionCol::Confidence, sort)}
+                    {headers}
                     <th scope="col" class="plain">"Sources"</th>
                 </tr>
             </thead>
-            <tbody inner_html=rows on:click=pick::on_click(atlas.clone())></tbody>
+            <tbody inner_html=rows on:click=pick::on_click(atlas)></tbody>
         </table>
-        {more_rows(shown, total, "regions")}
+        {more_rows(shown, total, noun)}
     }
 }
 
 #[component]
+fn RegionTable() -> impl IntoView {
+    use RegionCol::*;
+    let columns = [
+        ("Region", Name),
+        ("Provider", Provider),
+        ("Country", Country),
+        ("Opened", Opened),
+        ("Status", Status),
+        ("Zones", Zones),
+        ("Confidence", Confidence),
+    ];
+    sortable_table(
+        "region-table",
+        "Regions, sortable by any column",
+        "regions",
+        columns,
+        Provider,
+        |s| &s.regions,
+        sort_regions,
+        region_rows,
+    )
+}
+
+#[component]
 fn EventTable() -> impl IntoView {
-    let atlas = expect_context::<Atlas>();
-    let sort = RwSignal::new((EventCol::Date, Dir::Asc));
-    let shown = RwSignal::new(ROWS_STEP);
-    let s = atlas.selection;
-    let total = move || s.with(|s| s.events.len());
-    let cat: Arc<Catalog> = atlas.catalog.clone();
-    let a = atlas.clone();
-    let rows = move || {
-        let mut idx = a.selection.with(|s| s.events.clone());
-        let (col, dir) = sort.get();
-        sort_events(&cat, &mut idx, col, dir);
-        idx.truncate(shown.get());
-        event_rows(&cat, &idx)
-    };
-    view! {
-        <table class="records-table" data-testid="event-table">
-            <caption class="visually-hidden">"Events, sortable by any column"</caption>
-            <thead>
-                <tr>
-                    {header("Date", EventCol::Date, sort)}
-                    {header("Provider", EventCol::Provider, sort)}
-                    {header("Kind", EventCol::Kind, sort)}
-                    {header("Event", EventCol::Title, sort)}
-                    {header("Country", EventCol::Country, sort)}
-                    {header("Amount", EventCol::Amount, sort)}
-                    {header("Confidence", EventCol::Confidence, sort)}
-                    <th scope="col" class="plain">"Sources"</th>
-                </tr>
-            </thead>
-            <tbody inner_html=rows on:click=pick::on_click(atlas.clone())></tbody>
-        </table>
-        {more_rows(shown, total, "events")}
-    }
+    use EventCol::*;
+    let columns = [
+        ("Date", Date),
+        ("Provider", Provider),
+        ("Kind", Kind),
+        ("Event", Title),
+        ("Country", Country),
+        ("Amount", Amount),
+        ("Confidence", Confidence),
+    ];
+    sortable_table(
+        "event-table",
+        "Events, sortable by any column",
+        "events",
+        columns,
+        Date,
+        |s| &s.events,
+        sort_events,
+        event_rows,
+    )
 }

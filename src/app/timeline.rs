@@ -19,10 +19,9 @@ pub fn TimelineView() -> impl IntoView {
             .with(|s| chart(&a.catalog, s, selected.as_deref()))
     });
     let b = atlas.clone();
-    let growth = move || {
-        b.filters
-            .with(|f| b.selection.with(|s| growth_section(&b.catalog, s, f)))
-    };
+    // Opening a record changes the filters too; the growth section only depends on providers.
+    let providers = Memo::new(move |_| b.filters.with(|f| f.providers.clone()));
+    let growth = move || providers.with(|p| b.selection.with(|s| growth_section(&b.catalog, s, p)));
     let note = move || {
         drawn.with(|(_, binned)| *binned).then(|| {
             view! {

@@ -214,11 +214,9 @@ pub fn json(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
 
 /// Escapes text for SVG/XML content and attributes.
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    let mut out = String::with_capacity(s.len());
+    super::markup::push_escaped_with(&mut out, s, "&apos;");
+    out
 }
 
 /// The map as a self-contained SVG: country shapes, region markers, and a footer

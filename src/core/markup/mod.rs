@@ -29,13 +29,19 @@ pub fn escape(s: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, s: &str) {
+    push_escaped_with(out, s, "&#39;");
+}
+
+/// The one escaping loop; `apos` is how the apostrophe is written (the SVG export
+/// writes `&apos;`, see [`crate::core::export::xml_escape`]).
+pub(crate) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '\'' => out.push_str(apos),
             c => out.push(c),
         }
     }

@@ -10,8 +10,8 @@ use crate::core::aggregate::{footprints, growth, Growth};
 use crate::core::filter::{Catalog, Selection};
 use crate::core::format::money;
 use crate::core::model::Kind;
-use crate::core::query::Filters;
 use crate::core::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
+use std::collections::BTreeSet;
 
 const WIDTH: f64 = 1000.0;
 const LEFT: f64 = 110.0;
@@ -332,7 +332,8 @@ pub fn legend() -> String {
 
 /// Live regions outside the Chinese Mainland per provider per year, closures subtracted,
 /// countries reached, and the announced totals the providers published.
-pub fn growth_section(cat: &Catalog, sel: &Selection, f: &Filters) -> String {
+/// `providers` is the provider filter (empty: all).
+pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<String>) -> String {
     let d = &cat.data;
     let (first, last) = cat.years;
     let axis = Axis {
@@ -344,7 +345,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, f: &Filters) -> String {
     let height = 220.0;
     let (mut series, undated) = growth(cat, sel);
     // A provider filtered out has no line (rather than a flat zero).
-    series.retain(|p, _| f.providers.is_empty() || f.providers.contains(p));
+    series.retain(|p, _| providers.is_empty() || providers.contains(p));
     let max = series
         .values()
         .flatten()
