@@ -2,7 +2,7 @@
 //! Escape or Close clears the selection and puts focus back on what opened it.
 
 use super::state::Atlas;
-use super::url::Entry;
+use crate::core::edit::Edit;
 use crate::core::filter::{Catalog, Record};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -12,7 +12,7 @@ fn close(atlas: &Atlas) {
     let Some(id) = atlas.filters.with_untracked(|f| f.sel.clone()) else {
         return;
     };
-    atlas.update(Entry::Replace, |f| f.sel = None);
+    atlas.edit(Edit::Close);
     // Return focus to the marker or row that opened the panel, once it is back in the DOM.
     request_animation_frame(move || {
         let target = document()
@@ -39,17 +39,26 @@ fn close(atlas: &Atlas) {
 pub fn DetailPanel() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let a = atlas.clone();
+    // A menu that closes on the same Escape marks the event handled, and a text box uses
+    // Escape itself (the search box clears); in both cases the panel stays open.
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && a.filters.with_untracked(|f| f.sel.is_some()) {
+        let in_text_box = ev
+            .target()
+            .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_some());
+        if ev.key() == "Escape"
+            && !ev.default_prevented()
+            && !in_text_box
+            && a.sel.with_untracked(Option::is_some)
+        {
             close(&a);
         }
     });
     on_cleanup(move || escape.remove());
-    let b = atlas.clone();
+    // Only the open record's id: another filter change leaves the panel (and focus) alone.
+    let (sel, cat) = (atlas.sel, atlas.catalog.clone());
     move || {
-        let id = b.filters.with(|f| f.sel.clone())?;
-        let record = b.catalog.record(&id)?;
-        Some(view! { <Panel record cat=b.catalog.clone()/> })
+        let record = sel.with(|id| id.as_deref().and_then(|id| cat.record(id)))?;
+        Some(view! { <Panel record cat=cat.clone()/> })
     }
 }
 
@@ -70,7 +79,7 @@ fn Panel(record: Record, cat: Arc<Catalog>) -> impl IntoView {
                 <h2 id="detail-title" class="detail__title" tabindex="-1" node_ref=heading>{title}</h2>
                 <button type="button" class="button button--quiet" on:click=move |_| close(&a) aria-label="Close details">"Close"</button>
             </div>
-            <div inner_html=body></div>
+            <div data-testid="detail-body" inner_html=body></div>
         </aside>
     }
 }

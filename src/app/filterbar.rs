@@ -1,7 +1,8 @@
 //! The filter bar: every control writes the one filter state (and so the URL).
 
 use super::state::Atlas;
-use super::url::{self, Entry};
+use super::url;
+use crate::core::edit::{active_count, Edit, Facet};
 use crate::core::model::{Kind, Status};
 use crate::core::query::{normalize_q, to_query, Filters};
 use leptos::prelude::*;
@@ -9,19 +10,13 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: &T) {
-    if !set.remove(item) {
-        set.insert(item.clone());
-    }
-}
-
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let (open, set_open) = signal(false);
     let active = {
         let atlas = atlas.clone();
-        move || atlas.filters.with(active_count)
+        move || atlas.criteria.with(active_count)
     };
     view! {
         <div class="filterbar">
@@ -54,21 +49,6 @@ pub fn FilterBar() -> impl IntoView {
     }
 }
 
-fn active_count(f: &Filters) -> usize {
-    [
-        !f.providers.is_empty(),
-        !f.areas.is_empty(),
-        !f.countries.is_empty(),
-        f.from.is_some() || f.to.is_some(),
-        !f.kinds.is_empty(),
-        !f.statuses.is_empty(),
-        !f.q.is_empty(),
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count()
-}
-
 #[component]
 fn ProviderChips() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
@@ -80,7 +60,7 @@ fn ProviderChips() -> impl IntoView {
             let a = atlas.clone();
             let pressed = {
                 let (a, id) = (atlas.clone(), id.clone());
-                move || a.filters.with(|f| f.providers.contains(&id))
+                move || a.criteria.with(|f| f.providers.contains(&id))
             };
             let count = {
                 let (a, id) = (atlas.clone(), id.clone());
@@ -94,7 +74,7 @@ fn ProviderChips() -> impl IntoView {
                     type="button"
                     class=format!("chip chip--{id}")
                     aria-pressed=move || pressed().to_string()
-                    on:click=move |_| a.update(Entry::Replace, |f| toggle(&mut f.providers, &id))
+                    on:click=move |_| a.edit(Edit::Toggle(Facet::Provider, id.clone()))
                 >
                     <span class="chip__mark" aria-hidden="true"></span>
                     {name}
@@ -111,6 +91,8 @@ fn ProviderChips() -> impl IntoView {
 #[component]
 fn CheckMenu(
     label: &'static str,
+    /// The URL key this menu writes, on the element (`data-facet`) for tests and styles.
+    facet: &'static str,
     options: Vec<(String, String)>,
     #[prop(into)] chosen: Signal<BTreeSet<String>>,
     #[prop(into)] counts: Signal<Vec<usize>>,
@@ -126,7 +108,7 @@ fn CheckMenu(
             };
             view! {
                 <label class="check">
-                    <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(id.clone())/>
+                    <input type="checkbox" value=id.clone() prop:checked=checked on:change=move |_| on_toggle.run(id.clone())/>
                     <span class="check__name">{name}</span>
                     <span class="count">{move || counts.with(|c| c.get(i).copied().unwrap_or(0))}</span>
                 </label>
@@ -146,6 +128,8 @@ fn CheckMenu(
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             if let Some(el) = menu.get_untracked().filter(|el| el.open()) {
+                // Handled: the detail panel leaves this Escape alone.
+                ev.prevent_default();
                 el.set_open(false);
                 if let Some(summary) = el
                     .first_element_child()
@@ -161,7 +145,7 @@ fn CheckMenu(
         escape.remove();
     });
     view! {
-        <details class="menu" node_ref=menu>
+        <details class="menu" data-facet=facet node_ref=menu>
             <summary class="menu__summary">
                 {label}
                 {move || match chosen.with(|c| c.len()) {
@@ -181,9 +165,9 @@ fn CheckMenu(
 /// facet counts are picked out of the state by the two accessors.
 fn facet_menu<T: Ord + Clone + Send + Sync + 'static>(
     label: &'static str,
+    which: Facet,
     options: Vec<(T, String, String)>,
     set: fn(&Filters) -> &BTreeSet<T>,
-    set_mut: fn(&mut Filters) -> &mut BTreeSet<T>,
     facet: fn(&crate::core::filter::Facets) -> &std::collections::BTreeMap<T, usize>,
 ) -> impl IntoView {
     let atlas = expect_context::<Atlas>();
@@ -191,19 +175,16 @@ fn facet_menu<T: Ord + Clone + Send + Sync + 'static>(
         .iter()
         .map(|(v, id, _)| (v.clone(), id.clone()))
         .collect();
-    let (v1, v2, v3) = (values.clone(), values.clone(), values);
+    let (v1, v2) = (values.clone(), values);
     let (a, b, c) = (atlas.clone(), atlas.clone(), atlas);
     view! {
         <CheckMenu
             label
+            facet=which.key()
             options=options.into_iter().map(|(_, id, name)| (id, name)).collect()
-            chosen=Signal::derive(move || a.filters.with(|f| v1.iter().filter(|(v, _)| set(f).contains(v)).map(|(_, id)| id.clone()).collect()))
+            chosen=Signal::derive(move || a.criteria.with(|f| v1.iter().filter(|(v, _)| set(f).contains(v)).map(|(_, id)| id.clone()).collect()))
             counts=Signal::derive(move || b.selection.with(|s| v2.iter().map(|(v, _)| facet(&s.facets).get(v).copied().unwrap_or(0)).collect()))
-            on_toggle=Callback::new(move |id: String| {
-                if let Some((v, _)) = v3.iter().find(|(_, i)| *i == id) {
-                    c.update(Entry::Replace, |f| toggle(set_mut(f), v));
-                }
-            })
+            on_toggle=Callback::new(move |id: String| c.edit(Edit::Toggle(which, id)))
         />
     }
 }
@@ -218,13 +199,7 @@ fn AreaMenu() -> impl IntoView {
         .iter()
         .map(|a| (a.id.clone(), a.id.clone(), a.name.clone()))
         .collect();
-    facet_menu(
-        "Area",
-        options,
-        |f| &f.areas,
-        |f| &mut f.areas,
-        |x| &x.areas,
-    )
+    facet_menu("Area", Facet::Area, options, |f| &f.areas, |x| &x.areas)
 }
 
 #[component]
@@ -239,9 +214,9 @@ fn CountryMenu() -> impl IntoView {
     crate::core::sort::sort_vec(&mut options, &|x, y| x.2.cmp(&y.2));
     facet_menu(
         "Country",
+        Facet::Country,
         options,
         |f| &f.countries,
-        |f| &mut f.countries,
         |x| &x.countries,
     )
 }
@@ -254,9 +229,9 @@ fn KindMenu() -> impl IntoView {
         .collect();
     facet_menu(
         "Event kind",
+        Facet::Kind,
         options,
         |f| &f.kinds,
-        |f| &mut f.kinds,
         |x| &x.kinds,
     )
 }
@@ -269,66 +244,110 @@ fn StatusMenu() -> impl IntoView {
         .collect();
     facet_menu(
         "Region status",
+        Facet::Status,
         options,
         |f| &f.statuses,
-        |f| &mut f.statuses,
         |x| &x.statuses,
     )
 }
 
 /// Typed years (WCAG 2.2 needs an alternative to dragging, and typing is faster anyway).
+///
+/// After a commit the box shows the year in force, even when the typed text changed
+/// nothing (a year before the data, or not a year): the box never disagrees with the view.
 #[component]
 fn YearRange() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let (first, last) = atlas.catalog.years;
-    let (a, b) = (atlas.clone(), atlas.clone());
-    let commit = move |which: &'static str, raw: String| {
-        let year = raw.trim().parse::<u16>().ok().map(|y| y.clamp(first, last));
-        atlas.update(Entry::Replace, |f| match which {
-            "from" => {
-                f.from = year;
-                if let (Some(from), Some(to)) = (f.from, f.to) {
-                    f.to = Some(to.max(from));
-                }
-            }
-            _ => {
-                f.to = year;
-                if let (Some(from), Some(to)) = (f.from, f.to) {
-                    f.from = Some(from.min(to));
-                }
-            }
-        });
+    let shown = move |f: &Filters, from: bool| {
+        if from {
+            f.from.unwrap_or(first)
+        } else {
+            f.to.unwrap_or(last)
+        }
+        .to_string()
     };
-    let commit2 = commit.clone();
+    let year_box = move |from: bool| {
+        let (a, b) = (atlas.clone(), atlas.clone());
+        let commit = move |ev: leptos::ev::Event| {
+            let raw = event_target_value(&ev);
+            a.edit(if from { Edit::From(raw) } else { Edit::To(raw) });
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_value(&a.criteria.with_untracked(|f| shown(f, from)));
+            }
+        };
+        view! {
+            <input
+                type="number" inputmode="numeric" class="years__input"
+                aria-label=if from { "From year" } else { "To year" }
+                min=first max=last
+                prop:value=move || b.criteria.with(|f| shown(f, from))
+                on:change=commit
+            />
+        }
+    };
     view! {
         <fieldset class="years">
             <legend class="years__legend">"Years"</legend>
-            <input
-                type="number" inputmode="numeric" class="years__input" aria-label="From year"
-                min=first max=last
-                prop:value=move || a.filters.with(|f| f.from.unwrap_or(first)).to_string()
-                on:change=move |ev| commit("from", event_target_value(&ev))
-            />
+            {year_box(true)}
             <span aria-hidden="true">"–"</span>
-            <input
-                type="number" inputmode="numeric" class="years__input" aria-label="To year"
-                min=first max=last
-                prop:value=move || b.filters.with(|f| f.to.unwrap_or(last)).to_string()
-                on:change=move |ev| commit2("to", event_target_value(&ev))
-            />
+            {year_box(false)}
         </fieldset>
     }
 }
 
-/// Free text, committed a moment after typing stops so the URL is not rewritten per key.
+/// Free text, committed a moment after typing stops (or on Enter) so the URL is not
+/// rewritten per key.
+///
+/// The box keeps exactly what the person typed, spaces included; the state holds the
+/// normalised text. Only a change of the state from elsewhere (Reset, Back, a link)
+/// rewrites the box, and that also drops a commit still waiting to happen.
 #[component]
 fn SearchBox() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let a = atlas.clone();
-    let commit = debounce(Duration::from_millis(250), move |text: String| {
-        a.update(Entry::Replace, |f| f.q = normalize_q(&text));
+    let input = NodeRef::<leptos::html::Input>::new();
+    let q = Memo::new({
+        let a = atlas.clone();
+        move |_| a.criteria.with(|f| f.q.clone())
     });
-    let commit = std::sync::Arc::new(std::sync::Mutex::new(commit));
+    // Each keystroke bumps the generation; a timer commits only if no newer one came.
+    let generation = StoredValue::new(0u64);
+    let commit_now = {
+        let a = atlas.clone();
+        move || {
+            if let Some(el) = input.get_untracked() {
+                generation.update_value(|g| *g += 1);
+                a.edit(Edit::Query(el.value()));
+            }
+        }
+    };
+    let later = commit_now.clone();
+    let on_input = move |_| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        let later = later.clone();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    later();
+                }
+            },
+            Duration::from_millis(250),
+        );
+    };
+    let value = move || {
+        let q = q.get();
+        match input.get_untracked().map(|el| el.value()) {
+            Some(typed) if normalize_q(&typed) == q => typed,
+            _ => {
+                generation.update_value(|g| *g += 1);
+                q
+            }
+        }
+    };
     view! {
         <input
             type="search"
@@ -336,12 +355,10 @@ fn SearchBox() -> impl IntoView {
             placeholder="Search names, places, people…"
             aria-label="Search records"
             maxlength="200"
-            prop:value=move || atlas.filters.with(|f| f.q.clone())
-            on:input=move |ev| {
-                if let Ok(mut c) = commit.lock() {
-                    c(event_target_value(&ev));
-                }
-            }
+            node_ref=input
+            prop:value=value
+            on:input=on_input
+            on:keydown=move |ev| if ev.key() == "Enter" { commit_now() }
         />
     }
 }
@@ -354,8 +371,8 @@ fn ResetButton() -> impl IntoView {
         <button
             type="button"
             class="button button--quiet"
-            disabled=move || a.filters.with(|f| active_count(f) == 0)
-            on:click=move |_| atlas.update(Entry::Replace, |f| *f = Filters { view: f.view, sel: f.sel.clone(), embed: f.embed, ..Filters::default() })
+            disabled=move || a.criteria.with(|f| active_count(f) == 0)
+            on:click=move |_| atlas.edit(Edit::Reset)
         >
             "Reset"
         </button>

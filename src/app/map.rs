@@ -5,10 +5,10 @@
 //! focus, and carry a full accessible name.
 
 use super::state::Atlas;
-use super::url::Entry;
 use crate::core::aggregate::presence;
+use crate::core::edit::Edit;
 use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::model::Region;
+use crate::core::markup::map::{marker_class, marker_name, markers_in_frame};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -54,18 +54,6 @@ fn reshade(
     }
 }
 
-/// "Tencent Cloud — Middle East (Riyadh), live, 2 zones"
-pub fn marker_name(provider: &str, r: &Region) -> String {
-    let mut name = format!("{provider} — {}, {}", r.name, r.status.id());
-    if let Some(z) = r.zones {
-        name.push_str(&format!(", {z} zone{}", if z == 1 { "" } else { "s" }));
-    }
-    if let Some(o) = r.opened {
-        name.push_str(&format!(", opened {}", o.human()));
-    }
-    name
-}
-
 /// The country shapes and the zoom, shared by the map and the image export.
 #[derive(Clone, Copy)]
 pub struct MapState {
@@ -76,18 +64,7 @@ pub struct MapState {
 impl MapState {
     /// Starts loading the shapes; a link whose area filter names one area opens framed on it.
     pub fn new(atlas: &Atlas) -> Self {
-        let initial = atlas.filters.with_untracked(|f| {
-            match f
-                .areas
-                .iter()
-                .filter_map(|a| Zoom::for_area(a))
-                .collect::<Vec<_>>()
-                .as_slice()
-            {
-                [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
-                _ => Zoom::World,
-            }
-        });
+        let initial = atlas.filters.with_untracked(|f| Zoom::initial(&f.areas));
         MapState {
             shapes: LocalResource::new(fetch_shapes),
             zoom: RwSignal::new(initial),
@@ -137,54 +114,56 @@ pub fn MapView() -> impl IntoView {
     });
     let failed = move || shapes.get().is_some_and(|r| r.is_err());
 
+    // The set of markers follows the selection, the zoom and the width; which one is
+    // pressed follows the open record alone, so opening one does not rebuild them all.
     let markers = {
         let atlas = atlas.clone();
         move || {
             let d = &atlas.catalog.data;
             let f = frame.get();
-            let selected = atlas.filters.with(|f| f.sel.clone());
-            atlas.selection.with(|s| {
-                // Only the markers inside the frame are drawn, and only they need room.
-                let shown: Vec<(usize, (f64, f64))> = s
-                    .regions
-                    .iter()
-                    .map(|&i| (i, WORLD.project(d.regions[i].lon, d.regions[i].lat)))
-                    .filter(|(_, p)| f.contains(*p))
-                    .collect();
-                let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
-                // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
-                let gap = 26.0 * f.w / width_px.get().max(1.0);
-                let inner = Rect { x: f.x + gap / 2.0, y: f.y + gap / 2.0, w: f.w - gap, h: f.h - gap };
-                let placed = dodge_within(&points, gap, inner);
-                shown
-                    .iter()
-                    .zip(placed)
-                    .map(|(&(i, _), p)| {
-                        let r = &d.regions[i];
-                        let (left, top) = f.percent(p);
-                        let name = marker_name(d.provider_name(&r.provider), r);
-                        let tip = name.clone();
-                        let id = r.id.clone();
-                        let a = atlas.clone();
-                        let pressed = selected.as_deref() == Some(r.id.as_str());
-                        view! {
-                            <button
-                                type="button"
-                                class=format!("marker marker--{} marker--{}", r.provider, r.status.id())
-                                data-sel-id=r.id.clone()
-                                aria-label=name
-                                aria-pressed=pressed.to_string()
-                                style:left=format!("{left:.3}%")
-                                style:top=format!("{top:.3}%")
-                                on:click=move |_| a.update(Entry::Push, |f| f.sel = Some(id.clone()))
-                            >
-                                <span class="marker__shape" aria-hidden="true"></span>
-                                <span class="marker__tip" aria-hidden="true">{tip}</span>
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            })
+            let shown = atlas
+                .selection
+                .with(|s| markers_in_frame(&atlas.catalog, s, zoom.get()));
+            let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
+            // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
+            let gap = 26.0 * f.w / width_px.get().max(1.0);
+            let inner = Rect {
+                x: f.x + gap / 2.0,
+                y: f.y + gap / 2.0,
+                w: f.w - gap,
+                h: f.h - gap,
+            };
+            let placed = dodge_within(&points, gap, inner);
+            shown
+                .iter()
+                .zip(placed)
+                .map(|(&(i, _), p)| {
+                    let r = &d.regions[i];
+                    let (left, top) = f.percent(p);
+                    let name = marker_name(d.provider_name(&r.provider), r);
+                    let tip = name.clone();
+                    let (a, id) = (atlas.clone(), r.id.clone());
+                    let pressed = {
+                        let (sel, id) = (atlas.sel, r.id.clone());
+                        move || sel.with(|s| s.as_deref() == Some(id.as_str())).to_string()
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class=marker_class(r)
+                            data-sel-id=r.id.clone()
+                            aria-label=name
+                            aria-pressed=pressed
+                            style:left=format!("{left:.3}%")
+                            style:top=format!("{top:.3}%")
+                            on:click=move |_| a.edit(Edit::Select(id.clone()))
+                        >
+                            <span class="marker__shape" aria-hidden="true"></span>
+                            <span class="marker__tip" aria-hidden="true">{tip}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
         }
     };
 

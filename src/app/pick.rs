@@ -5,7 +5,7 @@
 //! `data-sel-id` opens that record; `data-year` narrows the years to that year.
 
 use super::state::Atlas;
-use super::url::Entry;
+use crate::core::edit::Edit;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use wasm_bindgen::JsCast;
 
@@ -26,8 +26,8 @@ fn pick(target: Option<web_sys::EventTarget>) -> Option<Pick> {
 
 fn apply(atlas: &Atlas, p: Pick) {
     match p {
-        Pick::Record(id) => atlas.update(Entry::Push, |f| f.sel = Some(id)),
-        Pick::Year(y) => atlas.update(Entry::Push, |f| (f.from, f.to) = (Some(y), Some(y))),
+        Pick::Record(id) => atlas.edit(Edit::Select(id)),
+        Pick::Year(y) => atlas.edit(Edit::Year(y)),
     }
 }
 

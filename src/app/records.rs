@@ -8,8 +8,8 @@ use super::state::Atlas;
 use super::status::SkippedNotice;
 use super::table::TableView;
 use super::timeline::TimelineView;
-use super::url::Entry;
 use crate::core::aggregate::page_title;
+use crate::core::edit::Edit;
 use crate::core::filter::Catalog;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, View};
@@ -22,6 +22,7 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     let atlas = Atlas::new(catalog);
     provide_context(atlas.clone());
     provide_context(super::map::MapState::new(&atlas));
+    provide_context(super::table::TableUi::new());
     let a = atlas.clone();
     let listener = window_event_listener(leptos::ev::popstate, move |_| a.reload_from_url());
     on_cleanup(move || listener.remove());
@@ -42,7 +43,7 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     }
     view! {
         <FilterBar/>
-        <main id="main" class="view">
+        <main id="main" class="view" tabindex="-1">
             <UrlNotice/>
             <DataChangedNotice/>
             <SkippedNotice skipped=loaded.skipped.clone()/>
@@ -86,7 +87,7 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
             <strong class="embed-head__title">{move || b.filters.with(|f| page_title(&b.catalog, f))}</strong>
             <a class="embed-head__link" href=full target="_blank" rel="noopener noreferrer" data-testid="open-full">"Open full view"</a>
         </header>
-        <main id="main" class="view view--embed">
+        <main id="main" class="view view--embed" tabindex="-1">
             <UrlNotice/>
             <SkippedNotice skipped/>
             <Summary/>
@@ -111,28 +112,11 @@ fn PrintSources() -> impl IntoView {
 #[component]
 fn Counts() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let (regions, events) = (
-        atlas.catalog.data.regions.len(),
-        atlas.catalog.data.events.len(),
-    );
     let version = atlas.catalog.data.version.clone();
     let text = move || {
-        atlas.selection.with(|s| {
-            let hidden = match s.undated_hidden {
-                0 => String::new(),
-                1 => {
-                    " (1 region with an unknown opening year is left out by the year filter)".into()
-                }
-                n => format!(
-                    " ({n} regions with an unknown opening year are left out by the year filter)"
-                ),
-            };
-            format!(
-                "{} of {regions} regions, {} of {events} events{hidden}",
-                s.regions.len(),
-                s.events.len()
-            )
-        })
+        atlas
+            .selection
+            .with(|s| crate::core::aggregate::counts_line(&atlas.catalog, s))
     };
     view! {
         <p class="counts" data-testid="counts" aria-live="polite">
@@ -156,7 +140,7 @@ fn Summary() -> impl IntoView {
 #[component]
 fn CurrentView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let view = Memo::new(move |_| atlas.filters.with(|f| f.view));
+    let view = atlas.view;
     move || match view.get() {
         View::Map => view! { <MapView/> }.into_any(),
         View::Table => view! { <TableView/> }.into_any(),
@@ -183,12 +167,12 @@ fn ViewTabs() -> impl IntoView {
                 <a
                     class="tab"
                     href=href
-                    aria-current=move || (b.filters.with(|f| f.view) == v).then_some("page")
+                    aria-current=move || (b.view.get() == v).then_some("page")
                     on:click=move |ev| {
                         let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) && ev.button() == 0;
                         if plain {
                             ev.prevent_default();
-                            c.update(Entry::Push, |f| f.view = v);
+                            c.edit(Edit::View(v));
                         }
                     }
                 >

@@ -1,8 +1,13 @@
 //! The one view state: filters mirrored to the URL, and what they select.
+//!
+//! Components read the narrowest memo that holds what they show (the open
+//! record, the view, the search text, the criteria that select records), so
+//! a change to one of them does no work, and moves no focus, in the others.
 
-use super::url::{self, Entry};
+use super::url;
+use crate::core::edit::{apply, Edit, Entry};
 use crate::core::filter::{select, Catalog, Selection};
-use crate::core::query::{from_query, parse_pairs, to_query, Filters, Issue};
+use crate::core::query::{from_query, parse_pairs, to_query, Filters, Issue, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,7 +16,12 @@ use std::sync::Arc;
 pub struct Atlas {
     pub catalog: Arc<Catalog>,
     pub filters: RwSignal<Filters>,
+    /// The filters that decide which records match (not the view, the open record or `d`).
+    pub criteria: Memo<Filters>,
     pub selection: Memo<Arc<Selection>>,
+    pub view: Memo<View>,
+    /// The id of the open record.
+    pub sel: Memo<Option<String>>,
     /// The sentence above the view; also the page's description.
     pub summary: Memo<String>,
     /// Parameters the last URL read had to ignore; shown until dismissed.
@@ -27,26 +37,38 @@ impl Atlas {
             url::write(&canonical, Entry::Replace);
         }
         let filters = RwSignal::new(filters);
+        let criteria = Memo::new(move |_| {
+            filters.with(|f| Filters {
+                view: View::Map,
+                sel: None,
+                d: None,
+                embed: false,
+                ..f.clone()
+            })
+        });
         let cat = catalog.clone();
-        let selection = Memo::new(move |_| Arc::new(filters.with(|f| select(&cat, f))));
+        let selection = Memo::new(move |_| Arc::new(criteria.with(|f| select(&cat, f))));
         let cat = catalog.clone();
         let summary =
             Memo::new(move |_| selection.with(|s| crate::core::aggregate::summary(&cat, s)));
         Atlas {
             catalog,
             filters,
+            criteria,
             selection,
+            view: Memo::new(move |_| filters.with(|f| f.view)),
+            sel: Memo::new(move |_| filters.with(|f| f.sel.clone())),
             summary,
             url_issues: RwSignal::new(issues),
         }
     }
 
-    /// Applies an edit to the filters and records it in the address bar.
-    pub fn update(&self, entry: Entry, edit: impl FnOnce(&mut Filters)) {
-        let mut next = self.filters.get_untracked();
-        edit(&mut next);
-        self.catalog.reconcile(&mut next);
-        if next != self.filters.get_untracked() {
+    /// Applies what a control did and records it in the address bar.
+    pub fn edit(&self, edit: Edit) {
+        let next = self
+            .filters
+            .with_untracked(|f| apply(&self.catalog, f, &edit));
+        if let Some((next, entry)) = next {
             url::write(&to_query(&next), entry);
             self.filters.set(next);
         }

@@ -1,26 +1,60 @@
 //! The table view: regions or events, sortable by any column header (buttons,
 //! so the keyboard works; `aria-sort` on the sorted column), every row with
 //! its confidence and source links, dates at their real precision.
+//!
+//! Which list is shown, how each is sorted and how many rows are drawn live in
+//! [`TableUi`], provided above the views: switching to the map and back keeps
+//! them. They are not in the URL contract, so a reload starts afresh.
 
 use super::pick;
 use super::state::Atlas;
 use crate::core::filter::{Catalog, Selection};
 use crate::core::markup::table::{event_rows, region_rows};
-use crate::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use crate::core::table::{click, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The table's own state, outside the URL.
+#[derive(Clone, Copy)]
+pub struct TableUi {
+    pub events: RwSignal<bool>,
+    pub region_sort: RwSignal<(RegionCol, Dir)>,
+    pub event_sort: RwSignal<(EventCol, Dir)>,
+    pub region_shown: RwSignal<usize>,
+    pub event_shown: RwSignal<usize>,
+}
+
+impl TableUi {
+    pub fn new() -> Self {
+        TableUi {
+            events: RwSignal::new(false),
+            region_sort: RwSignal::new(RegionCol::DEFAULT),
+            event_sort: RwSignal::new(EventCol::DEFAULT),
+            region_shown: RwSignal::new(ROWS_STEP),
+            event_shown: RwSignal::new(ROWS_STEP),
+        }
+    }
+}
+
+impl Default for TableUi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 #[component]
 pub fn TableView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let (show_events, set_show_events) = signal(false);
+    let ui = expect_context::<TableUi>();
+    let show_events = ui.events;
     let (a, b) = (atlas.clone(), atlas.clone());
     view! {
         <div class="filters__group table-switch" role="group" aria-label="Records">
-            <button type="button" class="chip" aria-pressed=move || (!show_events.get()).to_string() on:click=move |_| set_show_events.set(false)>
+            <button type="button" class="chip" aria-pressed=move || (!show_events.get()).to_string() on:click=move |_| show_events.set(false)>
                 {move || format!("Regions ({})", a.selection.with(|s| s.regions.len()))}
             </button>
-            <button type="button" class="chip" aria-pressed=move || show_events.get().to_string() on:click=move |_| set_show_events.set(true)>
+            <button type="button" class="chip" aria-pressed=move || show_events.get().to_string() on:click=move |_| show_events.set(true)>
                 {move || format!("Events ({})", b.selection.with(|s| s.events.len()))}
             </button>
         </div>
@@ -38,7 +72,7 @@ fn header<C: Copy + PartialEq + Send + Sync + 'static>(
 ) -> impl IntoView {
     view! {
         <th scope="col" aria-sort=move || { let (c, d) = sort.get(); if c == col { d.aria() } else { "none" } }>
-            <button type="button" class="sort" on:click=move |_| sort.update(|(c, d)| if *c == col { *d = d.flip() } else { *c = col; *d = Dir::Asc })>
+            <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = click(*s, col))>
                 {label}
                 <span class="sort__mark" aria-hidden="true">{move || { let (c, d) = sort.get(); if c != col { "↕" } else if d == Dir::Asc { "▲" } else { "▼" } }}</span>
             </button>
@@ -48,60 +82,94 @@ fn header<C: Copy + PartialEq + Send + Sync + 'static>(
 
 /// Below a table: how many rows are drawn, and a button that draws the next batch.
 ///
-/// A filter or sort change keeps the number of rows already drawn, so reading on
-/// after re-sorting does not jump back to the top.
+/// The paragraph and its button stay the same elements while more rows remain (only
+/// their text changes), and after a click focus moves to the first new row, so a
+/// keyboard user reads on from there instead of falling back to the top of the page.
 fn more_rows(
+    testid: &'static str,
     shown: RwSignal<usize>,
-    total: impl Fn() -> usize + Send + Sync + Copy + 'static,
+    total: Signal<usize>,
     noun: &'static str,
 ) -> impl IntoView {
-    move || {
-        let (n, all) = (shown.get().min(total()), total());
-        (n < all).then(|| {
-            view! {
-                <p class="more-rows" data-testid="more-rows">
-                    {format!("Showing the first {n} of {all} {noun}. ")}
-                    <button type="button" class="chip" on:click=move |_| shown.update(|s| *s = (*s).min(all) + ROWS_STEP)>
-                        {format!("Show {} more", ROWS_STEP.min(all - n))}
-                    </button>
-                </p>
+    let drawn = move || shown.get().min(total.get());
+    let more = move |_| {
+        let first_new = drawn();
+        shown.set(first_new + ROWS_STEP);
+        request_animation_frame(move || {
+            let selector = format!("[data-testid={testid}] tbody tr [data-sel-id]");
+            let target = document()
+                .query_selector_all(&selector)
+                .ok()
+                .and_then(|rows| rows.item(first_new as u32))
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = target {
+                let _ = el.focus();
             }
-        })
+        });
+    };
+    view! {
+        <Show when=move || drawn() < total.get()>
+            <p class="more-rows" data-testid="more-rows">
+                {move || format!("Showing the first {} of {} {noun}. ", drawn(), total.get())}
+                <button type="button" class="chip" on:click=more>
+                    {move || format!("Show {} more", ROWS_STEP.min(total.get() - drawn()))}
+                </button>
+            </p>
+        </Show>
     }
 }
 
 /// One sortable, batched table: the columns, how to sort the selected records, and how to
 /// write their rows. Region and event tables differ only in these.
+///
+/// The sorted order is one memo (re-sorted when the records or the sort change, never
+/// per batch); each batch of rows is its own `<tbody>`, so "Show more" adds one and
+/// leaves the rows already drawn alone.
 #[allow(clippy::too_many_arguments)]
 fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
     testid: &'static str,
     caption: &'static str,
     noun: &'static str,
     columns: [(&'static str, C); 7],
-    initial: C,
+    sort: RwSignal<(C, Dir)>,
+    shown: RwSignal<usize>,
     records: fn(&Selection) -> &Vec<usize>,
     sort_by: fn(&Catalog, &mut [usize], C, Dir),
     write: fn(&Catalog, &[usize]) -> String,
 ) -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let sort = RwSignal::new((initial, Dir::Asc));
-    let shown = RwSignal::new(ROWS_STEP);
     let s = atlas.selection;
-    let total = move || s.with(|s| records(s).len());
     let cat: Arc<Catalog> = atlas.catalog.clone();
-    let rows = move || {
-        let mut idx = s.with(|s| records(s).clone());
-        let (col, dir) = sort.get();
-        sort_by(&cat, &mut idx, col, dir);
-        idx.truncate(shown.get());
-        write(&cat, &idx)
+    let sorted = {
+        let cat = cat.clone();
+        Memo::new(move |_| {
+            let mut idx = s.with(|s| records(s).clone());
+            let (col, dir) = sort.get();
+            sort_by(&cat, &mut idx, col, dir);
+            idx
+        })
+    };
+    let total = Signal::derive(move || sorted.with(Vec::len));
+    let batches = move || {
+        let n = shown.get().min(total.get());
+        (0..n.div_ceil(ROWS_STEP).max(1)).collect::<Vec<_>>()
+    };
+    let batch = move |k: usize| {
+        let cat = cat.clone();
+        let rows = move || {
+            sorted.with(|v| {
+                let end = ((k + 1) * ROWS_STEP).min(v.len());
+                write(&cat, v.get(k * ROWS_STEP..end).unwrap_or(&[]))
+            })
+        };
+        view! { <tbody inner_html=rows></tbody> }
     };
     let headers = columns
         .into_iter()
         .map(|(label, col)| header(label, col, sort))
         .collect_view();
     view! {
-        <table class="records-table" data-testid=testid>
+        <table class="records-table" data-testid=testid on:click=pick::on_click(atlas)>
             <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
@@ -109,30 +177,23 @@ fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
                     <th scope="col" class="plain">"Sources"</th>
                 </tr>
             </thead>
-            <tbody inner_html=rows on:click=pick::on_click(atlas)></tbody>
+            <For each=batches key=|k| *k children=batch/>
         </table>
-        {more_rows(shown, total, noun)}
+        {more_rows(testid, shown, total, noun)}
     }
 }
 
 #[component]
 fn RegionTable() -> impl IntoView {
-    use RegionCol::*;
-    let columns = [
-        ("Region", Name),
-        ("Provider", Provider),
-        ("Country", Country),
-        ("Opened", Opened),
-        ("Status", Status),
-        ("Zones", Zones),
-        ("Confidence", Confidence),
-    ];
+    let ui = expect_context::<TableUi>();
+    let columns = RegionCol::ALL;
     sortable_table(
         "region-table",
         "Regions, sortable by any column",
         "regions",
         columns,
-        Provider,
+        ui.region_sort,
+        ui.region_shown,
         |s| &s.regions,
         sort_regions,
         region_rows,
@@ -141,22 +202,15 @@ fn RegionTable() -> impl IntoView {
 
 #[component]
 fn EventTable() -> impl IntoView {
-    use EventCol::*;
-    let columns = [
-        ("Date", Date),
-        ("Provider", Provider),
-        ("Kind", Kind),
-        ("Event", Title),
-        ("Country", Country),
-        ("Amount", Amount),
-        ("Confidence", Confidence),
-    ];
+    let ui = expect_context::<TableUi>();
+    let columns = EventCol::ALL;
     sortable_table(
         "event-table",
         "Events, sortable by any column",
         "events",
         columns,
-        Date,
+        ui.event_sort,
+        ui.event_shown,
         |s| &s.events,
         sort_events,
         event_rows,

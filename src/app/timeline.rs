@@ -34,8 +34,8 @@ pub fn TimelineView() -> impl IntoView {
     view! {
         <div inner_html=legend()></div>
         {note}
-        <div class="chart-scroll" inner_html=move || drawn.with(|(svg, _)| svg.clone())
+        <div class="chart-scroll" data-testid="timeline-chart" inner_html=move || drawn.with(|(svg, _)| svg.clone())
             on:click=pick::on_click(atlas.clone()) on:keydown=pick::on_key(atlas.clone())></div>
-        <div inner_html=growth></div>
+        <div data-testid="growth" inner_html=growth></div>
     }
 }

@@ -3,16 +3,8 @@
 //! Kept to a few functions instead of leptos_router: there is one route, and
 //! the app needs exact control over push versus replace and no scroll jumps.
 
+pub use crate::core::edit::Entry;
 use wasm_bindgen::JsValue;
-
-/// Whether a change gets its own Back step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// Filter edits: the current entry is rewritten, so Back does not replay keystrokes.
-    Replace,
-    /// A new view or a new selection: Back returns to the previous one.
-    Push,
-}
 
 /// The current query string without its `?`.
 pub fn current_query() -> String {

@@ -83,6 +83,22 @@ pub fn summary(cat: &Catalog, sel: &Selection) -> String {
     text
 }
 
+/// "3 of 61 regions, 5 of 112 events", and how many regions the year filter had to leave out.
+pub fn counts_line(cat: &Catalog, sel: &Selection) -> String {
+    let hidden = match sel.undated_hidden {
+        0 => String::new(),
+        1 => " (1 region with an unknown opening year is left out by the year filter)".into(),
+        n => format!(" ({n} regions with an unknown opening year are left out by the year filter)"),
+    };
+    format!(
+        "{} of {} regions, {} of {} events{hidden}",
+        sel.regions.len(),
+        cat.data.regions.len(),
+        sel.events.len(),
+        cat.data.events.len()
+    )
+}
+
 /// One provider's figures for the head-to-head view.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProviderStats {

@@ -122,6 +122,19 @@ impl Zoom {
         }
     }
 
+    /// Where a map opened from a link starts: framed on the area filter when all the
+    /// chosen areas share one preset, the world otherwise.
+    pub fn initial<'a>(areas: impl IntoIterator<Item = &'a String>) -> Zoom {
+        let zooms: Vec<Zoom> = areas
+            .into_iter()
+            .filter_map(|a| Zoom::for_area(a))
+            .collect();
+        match zooms.as_slice() {
+            [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
+            _ => Zoom::World,
+        }
+    }
+
     /// West, south, east, north in degrees.
     fn bounds(self) -> Option<(f64, f64, f64, f64)> {
         match self {

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod date;
+pub mod edit;
 pub mod export;
 pub mod filter;
 pub mod format;

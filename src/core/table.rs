@@ -54,6 +54,43 @@ pub enum EventCol {
     Confidence,
 }
 
+impl RegionCol {
+    /// The header labels, in column order (the table draws them, the browser test clicks them).
+    pub const ALL: [(&'static str, RegionCol); 7] = [
+        ("Region", RegionCol::Name),
+        ("Provider", RegionCol::Provider),
+        ("Country", RegionCol::Country),
+        ("Opened", RegionCol::Opened),
+        ("Status", RegionCol::Status),
+        ("Zones", RegionCol::Zones),
+        ("Confidence", RegionCol::Confidence),
+    ];
+    /// The order a table starts in.
+    pub const DEFAULT: (RegionCol, Dir) = (RegionCol::Provider, Dir::Asc);
+}
+
+impl EventCol {
+    pub const ALL: [(&'static str, EventCol); 7] = [
+        ("Date", EventCol::Date),
+        ("Provider", EventCol::Provider),
+        ("Kind", EventCol::Kind),
+        ("Event", EventCol::Title),
+        ("Country", EventCol::Country),
+        ("Amount", EventCol::Amount),
+        ("Confidence", EventCol::Confidence),
+    ];
+    pub const DEFAULT: (EventCol, Dir) = (EventCol::Date, Dir::Asc);
+}
+
+/// A click on a column header: the sorted column flips, another one starts ascending.
+pub fn click<C: PartialEq>((col, dir): (C, Dir), clicked: C) -> (C, Dir) {
+    if col == clicked {
+        (col, dir.flip())
+    } else {
+        (clicked, Dir::Asc)
+    }
+}
+
 /// Compares optional keys with `None` last in both directions.
 fn by<T: Ord>(a: Option<T>, b: Option<T>, dir: Dir) -> Ordering {
     match (a, b) {

@@ -20,11 +20,11 @@ const ARGS = [
   '--disable-quic',
 ];
 
-export async function setup() {
+export async function setup({ extraArgs = [] } = {}) {
   const server = await startServer({ root: DIST, base: BASE });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ARGS,
+    args: ARGS.concat(extraArgs),
   });
   return { server, browser, url: server.url, origin: new URL(server.url).origin };
 }

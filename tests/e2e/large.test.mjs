@@ -7,20 +7,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+import { grown } from './datasets.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => teardown(env));
 
 const base = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
-const large = structuredClone(base);
-large.events = [];
-for (let i = 0; large.events.length < 3000; i++) {
-  const e = structuredClone(base.events[i % base.events.length]);
-  e.id = `${e.id}-copy-${i}`;
-  if (e.kind === 'investment') e.amount_usd = 1e6 * (1 + (i % 97));
-  large.events.push(e);
-}
+const large = grown(base, { events: 3000 });
 
 async function open(q) {
   const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });

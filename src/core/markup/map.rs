@@ -6,8 +6,39 @@
 //! 80 KB of path data again on every filter change cost more than it saved.
 
 use super::{a, Html};
-use crate::core::geo::Shapes;
+use crate::core::filter::{Catalog, Selection};
+use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::model::Region;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The selected regions whose marker falls inside the map's frame at `zoom`, in
+/// selection order: the markers the map draws.
+pub fn markers_in_frame(cat: &Catalog, sel: &Selection, zoom: Zoom) -> Vec<(usize, (f64, f64))> {
+    let frame = zoom.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
+    let d = &cat.data;
+    sel.regions
+        .iter()
+        .map(|&i| (i, WORLD.project(d.regions[i].lon, d.regions[i].lat)))
+        .filter(|(_, p)| frame.contains(*p))
+        .collect()
+}
+
+/// A marker's classes: provider (colour and shape) and status (hollow, struck through).
+pub fn marker_class(r: &Region) -> String {
+    format!("marker marker--{} marker--{}", r.provider, r.status.id())
+}
+
+/// A marker's accessible name and tooltip: "Tencent Cloud — Middle East (Riyadh), live, 2 zones, opened 2025".
+pub fn marker_name(provider: &str, r: &Region) -> String {
+    let mut name = format!("{provider} — {}, {}", r.name, r.status.id());
+    if let Some(z) = r.zones {
+        name.push_str(&format!(", {z} zone{}", if z == 1 { "" } else { "s" }));
+    }
+    if let Some(o) = r.opened {
+        name.push_str(&format!(", opened {}", o.human()));
+    }
+    name
+}
 
 /// The CSS class of a country shaded by which providers have a region there.
 pub fn shade(who: Option<&BTreeSet<String>>) -> &'static str {
@@ -33,9 +64,14 @@ pub fn layer(shapes: Option<&Shapes>, presence: &BTreeMap<String, BTreeSet<Strin
             .open("g", &[]);
         for c in &s.countries {
             let class = shade(c.iso2.as_ref().and_then(|i| presence.get(i)));
-            h.open("path", &[a("class", class), a("d", &c.d)])
-                .el("title", &[], &c.name)
-                .close("path");
+            match &c.iso2 {
+                Some(iso) => h.open(
+                    "path",
+                    &[a("class", class), a("data-iso", iso), a("d", &c.d)],
+                ),
+                None => h.open("path", &[a("class", class), a("d", &c.d)]),
+            };
+            h.el("title", &[], &c.name).close("path");
         }
         h.close("g");
     }
@@ -56,5 +92,27 @@ mod tests {
         assert_eq!(shade(Some(&set(&["tencent"]))), "country country--tencent");
         assert_eq!(shade(None), "country");
         assert!(layer(None, &BTreeMap::new()).starts_with("<title>"));
+    }
+
+    /// The map kept stale shading after a provider chip was clicked: the app finds the
+    /// paths to reshade by `data-iso`, and the layer did not write it.
+    #[test]
+    fn every_country_with_a_code_carries_data_iso_for_reshading() {
+        let shape = |iso: Option<&str>| crate::core::geo::Shape {
+            iso2: iso.map(String::from),
+            name: "X".into(),
+            d: "M0 0Z".into(),
+        };
+        let shapes = Shapes {
+            width: 1.0,
+            height: 1.0,
+            scale: 1.0,
+            translate: (0.0, 0.0),
+            sphere: "M0 0Z".into(),
+            countries: vec![shape(Some("AU")), shape(None)],
+        };
+        let html = layer(Some(&shapes), &BTreeMap::new());
+        assert_eq!(html.matches("data-iso=\"AU\"").count(), 1, "{html}");
+        assert_eq!(html.matches("data-iso").count(), 1, "{html}");
     }
 }

@@ -1,0 +1,234 @@
+//! The test oracle: what the page must show for a URL, computed by the pure core.
+//!
+//! The model-based browser test (`tests/e2e/model.test.mjs`) starts this once and
+//! asks it, one JSON line per question on stdin, one answer line on stdout:
+//!
+//! - `{"op":"edit","query":Q,"edit":E}`: the canonical query after a person's edit
+//!   `E` on the view `Q`, and whether it pushes or replaces the history entry
+//!   ([`cloud_atlas::core::edit::apply`], the function the app calls on a click);
+//! - `{"op":"page","query":Q,"zoom":Z,"table":T}`: everything the page must show
+//!   for the raw query `Q` (as the browser's `location.search` holds it) with the
+//!   map at zoom `Z` and the table in state `T`: the canonical query, the ignored
+//!   parameters, the counts line and summary, every country's shade, the markers,
+//!   the table rows, the timeline, head to head, the open record, the controls;
+//! - `{"op":"normalize","text":T}`: the search text the state keeps for a box holding `T`.
+//!
+//! It is the same Rust code the app runs, not a re-implementation in JavaScript,
+//! so a difference is a wiring or staleness defect in the views.
+//!
+//! Usage: `oracle DATASET.json WORLD.json`
+
+use cloud_atlas::core::aggregate::{counts_line, page_title, presence, summary};
+use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
+use cloud_atlas::core::filter::{select, Catalog, Selection};
+use cloud_atlas::core::geo::{Shapes, Zoom};
+use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::markup::{compare, detail, map, table as rows, timeline};
+use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
+use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use serde_json::{json, Value};
+use std::io::{BufRead, Write};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 3 {
+        eprintln!("usage: oracle DATASET.json WORLD.json");
+        std::process::exit(2);
+    }
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let loaded = parse_dataset(&read(&args[1])).unwrap_or_else(|e| panic!("dataset: {e}"));
+    let shapes: Shapes = serde_json::from_str(&read(&args[2])).expect("world.json");
+    let cat = Catalog::new(loaded.dataset);
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let line = line.expect("stdin");
+        let answer = match serde_json::from_str::<Value>(&line) {
+            Ok(q) => answer(&cat, &shapes, &q),
+            Err(e) => json!({ "error": e.to_string() }),
+        };
+        writeln!(out, "{answer}").expect("stdout");
+        out.flush().expect("stdout");
+    }
+}
+
+fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
+    let query = q["query"].as_str().unwrap_or("");
+    match q["op"].as_str() {
+        Some("edit") => match edit(&q["edit"]) {
+            Some(e) => {
+                let (current, _) = read(cat, query);
+                match apply(cat, &current, &e) {
+                    Some((next, entry)) => json!({ "query": to_query(&next), "entry": entry.id() }),
+                    None => json!({ "query": to_query(&current), "entry": "none" }),
+                }
+            }
+            None => json!({ "error": format!("unknown edit {}", q["edit"]) }),
+        },
+        Some("page") => page(cat, shapes, query, &q["zoom"], &q["table"]),
+        Some("normalize") => json!({ "q": normalize_q(q["text"].as_str().unwrap_or("")) }),
+        _ => json!({ "error": "unknown op" }),
+    }
+}
+
+/// Filters from a raw query the way the app reads `location.search`, with what it ignored.
+fn read(cat: &Catalog, query: &str) -> (Filters, Vec<String>) {
+    let (mut f, mut issues) = from_query(&parse_pairs(query.trim_start_matches('?')));
+    issues.extend(cat.reconcile(&mut f));
+    (f, issues.iter().map(|i| i.to_string()).collect())
+}
+
+fn edit(e: &Value) -> Option<Edit> {
+    let text = |k: &str| e[k].as_str().map(String::from);
+    Some(match e["kind"].as_str()? {
+        "toggle" => Edit::Toggle(Facet::from_key(e["facet"].as_str()?)?, text("id")?),
+        "from" => Edit::From(text("text")?),
+        "to" => Edit::To(text("text")?),
+        "q" => Edit::Query(text("text")?),
+        "view" => Edit::View(
+            *View::ALL
+                .iter()
+                .find(|v| Some(v.id()) == e["id"].as_str())?,
+        ),
+        "select" => Edit::Select(text("id")?),
+        "close" => Edit::Close,
+        "year" => Edit::Year(u16::try_from(e["year"].as_u64()?).ok()?),
+        "reset" => Edit::Reset,
+        _ => return None,
+    })
+}
+
+fn zoom(z: &Value) -> Zoom {
+    Zoom::ALL
+        .into_iter()
+        .find(|x| Some(x.label()) == z.as_str())
+        .unwrap_or(Zoom::World)
+}
+
+fn sort<C: Copy>(all: &[(&'static str, C)], v: &Value, default: (C, Dir)) -> (C, Dir) {
+    let col = all
+        .iter()
+        .find(|(label, _)| Some(*label) == v[0].as_str())
+        .map_or(default.0, |x| x.1);
+    let dir = if v[1].as_str() == Some("desc") {
+        Dir::Desc
+    } else {
+        Dir::Asc
+    };
+    (col, dir)
+}
+
+fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Value {
+    let (f, issues) = read(cat, query);
+    let s = select(cat, &f);
+    let d = &cat.data;
+    let present = presence(cat, &s);
+    let shades: Vec<&str> = shapes
+        .countries
+        .iter()
+        .map(|c| map::shade(c.iso2.as_ref().and_then(|i| present.get(i))))
+        .collect();
+    let markers: Vec<Value> = map::markers_in_frame(cat, &s, zoom(z))
+        .into_iter()
+        .map(|(i, _)| {
+            let r = &d.regions[i];
+            json!({
+                "id": r.id,
+                "class": map::marker_class(r),
+                "label": map::marker_name(d.provider_name(&r.provider), r),
+                "pressed": f.sel.as_deref() == Some(r.id.as_str()),
+            })
+        })
+        .collect();
+    let (chart, binned) = timeline::chart(cat, &s, f.sel.as_deref());
+    let record = f.sel.as_deref().and_then(|id| cat.record(id)).map(|r| {
+        let (title, body) = detail::record(cat, r);
+        json!({ "id": f.sel, "title": title, "body": body })
+    });
+    let (first, last) = cat.years;
+    let mut stamped = f.clone();
+    stamped.d = Some(d.version.clone());
+    json!({
+        "canonical": to_query(&f),
+        "issues": issues,
+        "view": f.view.id(),
+        "viewLabel": f.view.label(),
+        "embed": f.embed,
+        "title": page_title(cat, &f),
+        "summary": summary(cat, &s),
+        "counts": counts_line(cat, &s),
+        "initialZoom": Zoom::initial(&f.areas).label(),
+        "dataChanged": f.d.as_ref().is_some_and(|v| *v != d.version),
+        "copyLink": to_query(&stamped),
+        "controls": {
+            "providers": f.providers,
+            "areas": f.areas,
+            "countries": f.countries,
+            "kinds": f.kinds.iter().map(|k| k.id()).collect::<Vec<_>>(),
+            "statuses": f.statuses.iter().map(|s| s.id()).collect::<Vec<_>>(),
+            "from": f.from.unwrap_or(first).to_string(),
+            "to": f.to.unwrap_or(last).to_string(),
+            "q": f.q,
+            "active": active_count(&f),
+        },
+        "facets": {
+            "provider": s.facets.providers,
+            "area": s.facets.areas,
+            "country": s.facets.countries,
+            "kind": s.facets.kinds.iter().map(|(k, n)| (k.id(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
+            "status": s.facets.statuses.iter().map(|(k, n)| (k.id(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
+        },
+        "map": { "shades": shades, "markers": markers },
+        "table": table(cat, &s, t),
+        "timeline": {
+            "chart": chart,
+            "binned": binned,
+            "growth": timeline::growth_section(cat, &s, &f.providers),
+        },
+        "compare": compare::view(cat, &s),
+        "detail": record,
+    })
+}
+
+/// The rows the table draws in state `t`: which list, its sort, how many rows.
+fn table(cat: &Catalog, s: &Selection, t: &Value) -> Value {
+    let events = t["events"].as_bool().unwrap_or(false);
+    let mut idx = if events {
+        s.events.clone()
+    } else {
+        s.regions.clone()
+    };
+    let shown = t[if events { "eventShown" } else { "regionShown" }]
+        .as_u64()
+        .map_or(ROWS_STEP, |n| n as usize);
+    if events {
+        let (c, d) = sort(&EventCol::ALL, &t["event"], EventCol::DEFAULT);
+        sort_events(cat, &mut idx, c, d);
+    } else {
+        let (c, d) = sort(&RegionCol::ALL, &t["region"], RegionCol::DEFAULT);
+        sort_regions(cat, &mut idx, c, d);
+    }
+    let total = idx.len();
+    idx.truncate(shown);
+    let ids: Vec<&str> = idx
+        .iter()
+        .map(|&i| {
+            if events {
+                cat.data.events[i].id.as_str()
+            } else {
+                cat.data.regions[i].id.as_str()
+            }
+        })
+        .collect();
+    let html = if events {
+        rows::event_rows(cat, &idx)
+    } else {
+        rows::region_rows(cat, &idx)
+    };
+    json!({
+        "ids": ids,
+        "total": total,
+        "rows": html,
+        "tabs": [format!("Regions ({})", s.regions.len()), format!("Events ({})", s.events.len())],
+    })
+}

@@ -1,0 +1,156 @@
+// What the page shows, compared in the browser with what the oracle says it must
+// show. `differences` runs inside the page (Playwright serialises it), so it must
+// not use anything from this module's scope.
+
+/**
+ * Every difference between the page and the expectation, as { what, got, want }.
+ * `exp` is the oracle's page answer; `model` the UI state the oracle cannot know
+ * (notice dismissed, zoom, table state, the search box's own text, embed mode).
+ * With `wait`, it answers only whether there is none.
+ */
+export function differences({ exp, model, keyboard, wait }) {
+  const out = [];
+  // Key order does not matter (the oracle's objects come sorted by key).
+  const canon = (v) =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])) : v;
+  const same = (a, b) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+  // Long lists are reported from their first difference on.
+  const eq = (what, got, want) => {
+    if (same(got, want)) return;
+    if (Array.isArray(got) && Array.isArray(want)) {
+      let i = 0;
+      while (i < got.length && i < want.length && same(got[i], want[i])) i++;
+      out.push({ what, got: { from: i, items: got.slice(i, i + 3), length: got.length }, want: { from: i, items: want.slice(i, i + 3), length: want.length } });
+    } else {
+      out.push({ what, got, want });
+    }
+  };
+  // Markup from the core, parsed and serialised by this browser, as the views' innerHTML is.
+  window.__norm ??= new Map();
+  const norm = (html) => {
+    let v = window.__norm.get(html);
+    if (v === undefined) {
+      const t = document.createElement('template');
+      t.innerHTML = html;
+      v = t.innerHTML;
+      if (window.__norm.size > 64) window.__norm.clear();
+      window.__norm.set(html, v);
+    }
+    return v;
+  };
+  // Leptos leaves empty comments as anchors; they are not content.
+  const inner = (els) => els.map((e) => e.innerHTML).join('').replaceAll('<!---->', '');
+  const markup = (what, el, html) => {
+    if (!el) return out.push({ what, got: 'missing', want: 'present' });
+    if (inner([el]) !== norm(html)) {
+      const [a, b] = [inner([el]), norm(html)];
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      out.push({ what, got: a.slice(Math.max(0, i - 40), i + 80), want: b.slice(Math.max(0, i - 40), i + 80) });
+    }
+  };
+  const $ = (s, root = document) => root.querySelector(s);
+  const $$ = (s, root = document) => [...root.querySelectorAll(s)];
+  const text = (s) => $(s)?.textContent ?? null;
+
+  eq('address', location.search, exp.canonical ? `?${exp.canonical}` : '');
+  eq('page title', document.title, exp.title);
+  eq('summary', text('[data-testid=summary]'), exp.summary);
+  eq('ignored-parameters notice', $$('[data-testid=url-notice] li').map((li) => li.textContent), model.issues);
+  eq('data-changed notice', !!$('[data-testid=data-changed]'), exp.dataChanged && !model.dataDismissed);
+  eq('embed layout', !$('.filterbar'), model.embed);
+
+  if (!model.embed) {
+    eq('counts', text('[data-testid=counts]'), `${exp.counts} · dataset version ${model.version}`);
+    eq('current tab', text('nav[aria-label=Views] [aria-current=page]'), exp.viewLabel);
+    const c = exp.controls;
+    const chips = $$('[role=group][aria-label=Providers] .chip').map((b) => ({
+      id: [...b.classList].find((x) => x.startsWith('chip--')).slice(6),
+      pressed: b.getAttribute('aria-pressed'),
+      count: b.querySelector('.count').textContent,
+    }));
+    eq(
+      'provider chips',
+      chips,
+      chips.map(({ id }) => ({ id, pressed: String(c.providers.includes(id)), count: String(exp.facets.provider[id] ?? 0) })),
+    );
+    for (const [facet, chosen] of [['area', c.areas], ['country', c.countries], ['kind', c.kinds], ['status', c.statuses]]) {
+      const boxes = $$(`details[data-facet=${facet}] label`).map((l) => ({
+        id: l.querySelector('input').value,
+        checked: l.querySelector('input').checked,
+        count: l.querySelector('.count').textContent,
+      }));
+      eq(
+        `${facet} menu`,
+        boxes,
+        boxes.map(({ id }) => ({ id, checked: chosen.includes(id), count: String(exp.facets[facet][id] ?? 0) })),
+      );
+    }
+    eq('from year box', $('input[aria-label="From year"]')?.value, c.from);
+    eq('to year box', $('input[aria-label="To year"]')?.value, c.to);
+    eq('search box', $('input[type=search]')?.value, model.box ?? c.q);
+    const reset = $$('.filters__actions button').find((b) => b.textContent === 'Reset');
+    eq('Reset disabled', reset?.disabled, c.active === 0);
+  }
+
+  const view = exp.view;
+  if (view === 'map') {
+    eq('zoom preset', text('[aria-label="Zoom to"] [aria-pressed=true]'), model.zoom);
+    eq('country shading', $$('svg.map__shapes g > path').map((p) => p.getAttribute('class')), exp.map.shades);
+    eq(
+      'markers',
+      $$('.map__markers .marker').map((m) => ({
+        id: m.dataset.selId,
+        class: m.getAttribute('class'),
+        label: m.getAttribute('aria-label'),
+        pressed: m.getAttribute('aria-pressed') === 'true',
+      })),
+      exp.map.markers,
+    );
+  } else if (view === 'table') {
+    const t = model.table;
+    const tid = t.events ? 'event-table' : 'region-table';
+    eq('table tabs', $$('.table-switch button').map((b) => [b.textContent, b.getAttribute('aria-pressed')]), [
+      [exp.table.tabs[0], String(!t.events)],
+      [exp.table.tabs[1], String(t.events)],
+    ]);
+    eq('table row ids', $$(`[data-testid=${tid}] tbody tr`).map((r) => r.dataset.id), exp.table.ids);
+    const tbodies = $$(`[data-testid=${tid}] tbody`);
+    if (inner(tbodies) !== norm(exp.table.rows)) out.push({ what: 'table rows markup', got: 'differs', want: 'the core rows' });
+    const [label, dir] = t.events ? t.event : t.region;
+    const sorted = $$(`[data-testid=${tid}] th[aria-sort]`).filter((th) => th.getAttribute('aria-sort') !== 'none');
+    eq('sorted column', sorted.map((th) => [th.querySelector('button').firstChild.textContent, th.getAttribute('aria-sort')]), [
+      [label, dir === 'asc' ? 'ascending' : 'descending'],
+    ]);
+    const total = exp.table.total;
+    const drawn = Math.min(t.events ? t.eventShown : t.regionShown, total);
+    const noun = t.events ? 'events' : 'regions';
+    eq(
+      'more rows',
+      text('[data-testid=more-rows]'),
+      drawn < total ? `Showing the first ${drawn} of ${total} ${noun}. Show ${Math.min(250, total - drawn)} more` : null,
+    );
+  } else if (view === 'timeline') {
+    markup('timeline chart', $('[data-testid=timeline-chart]'), exp.timeline.chart);
+    markup('growth section', $('[data-testid=growth]'), exp.timeline.growth);
+    eq('binned note', !!$('[data-testid=binned-note]'), exp.timeline.binned);
+  } else if (view === 'compare') {
+    markup('head to head', $('.compare-view'), exp.compare);
+  }
+
+  const panel = $('[data-testid=detail]');
+  if (exp.detail) {
+    eq('detail title', text('#detail-title'), exp.detail.title);
+    markup('detail body', $('[data-testid=detail-body]'), exp.detail.body);
+  } else {
+    eq('detail panel', !!panel, false);
+  }
+
+  if (keyboard) {
+    const a = document.activeElement;
+    const visible = a && a !== document.body && a.getClientRects().length > 0 && a.closest('[hidden], [aria-hidden=true]') === null;
+    if (!visible) out.push({ what: 'keyboard focus', got: a === document.body ? '<body>' : a?.outerHTML?.slice(0, 100) ?? null, want: 'a visible element' });
+  }
+  // As a wait condition: true once the page matches (an empty list would be truthy too).
+  return wait ? out.length === 0 : out;
+}
