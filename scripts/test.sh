@@ -3,7 +3,11 @@
 #   1. native `cargo test` of the pure core and the dataset
 #   2. wasm-bindgen-test of components in headless Chromium
 #   3. end-to-end in headless Chromium against the release dist/, built for a
-#      sub-path and served by a plain static server on loopback
+#      sub-path and served by a plain static server on loopback, including the
+#      model-based interaction test and the browser URL fuzz, whose oracle is the
+#      native `oracle` binary (src/bin/oracle.rs)
+#
+# MODEL_SEQUENCES=2000 scripts/test.sh runs the long model-based mode.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test
@@ -25,4 +29,6 @@ node tests/geo/build-world.mjs --check
 step "3/3 end-to-end (release build under a sub-path, headless Chromium)"
 E2E_BASE=/cloud-atlas/e2e/
 trunk build --release --public-url "$E2E_BASE" --dist dist-e2e
-E2E_DIST="$ROOT/dist-e2e" E2E_BASE="$E2E_BASE" node --test --test-concurrency=1 tests/e2e/
+cargo build --locked --bin oracle
+E2E_DIST="$ROOT/dist-e2e" E2E_BASE="$E2E_BASE" ORACLE="$ROOT/target/debug/oracle" \
+  node --test --test-concurrency=1 tests/e2e/

@@ -89,6 +89,7 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
         </header>
         <main id="main" class="view view--embed" tabindex="-1">
             <UrlNotice/>
+            <DataChangedNotice/>
             <SkippedNotice skipped/>
             <Summary/>
             <Workspace/>

@@ -11,6 +11,8 @@
 //!   map at zoom `Z` and the table in state `T`: the canonical query, the ignored
 //!   parameters, the counts line and summary, every country's shade, the markers,
 //!   the table rows, the timeline, head to head, the open record, the controls;
+//! - `{"op":"read","query":Q}`: only the canonical query, the ignored parameters and the
+//!   summary (the browser fuzz needs no more);
 //! - `{"op":"normalize","text":T}`: the search text the state keeps for a box holding `T`.
 //!
 //! It is the same Rust code the app runs, not a re-implementation in JavaScript,
@@ -66,6 +68,10 @@ fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
             None => json!({ "error": format!("unknown edit {}", q["edit"]) }),
         },
         Some("page") => page(cat, shapes, query, &q["zoom"], &q["table"]),
+        Some("read") => {
+            let (f, issues) = read(cat, query);
+            json!({ "canonical": to_query(&f), "issues": issues, "summary": summary(cat, &select(cat, &f)) })
+        }
         Some("normalize") => json!({ "q": normalize_q(q["text"].as_str().unwrap_or("")) }),
         _ => json!({ "error": "unknown op" }),
     }

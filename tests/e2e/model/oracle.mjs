@@ -29,6 +29,8 @@ export function startOracle(dataset, world) {
     edit: (query, edit) => ask({ op: 'edit', query, edit }),
     /** Everything the page must show for a raw query, a zoom and a table state. */
     page: (query, zoom, table) => ask({ op: 'page', query, zoom, table }),
+    /** Only the canonical query, the ignored parameters and the summary for a raw query. */
+    read: (query) => ask({ op: 'read', query }),
     /** The search text the state keeps for a box holding `text`. */
     normalize: (text) => ask({ op: 'normalize', text }).then((a) => a.q),
     close: () => child.stdin.end(),

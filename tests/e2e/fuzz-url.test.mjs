@@ -1,0 +1,125 @@
+// Browser-side fuzz of the address bar: random query strings (raw bytes, stray and
+// truncated `%` escapes, unicode, 6 KB values, repeated keys, fragments) each loaded
+// as a person would open a link, through the static server. Every load must render
+// the page, name exactly what the core says it ignored, end on the canonical URL
+// the core computes, and raise no page error. The native fuzz of the codec never
+// sees the browser's own URL parsing, the History API or the app's reading of
+// `location`; this does.
+//
+//   FUZZ_URLS=5000 FUZZ_SEED=42 node --test tests/e2e/fuzz-url.test.mjs
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, DIST } from './harness.mjs';
+import { startOracle } from './model/oracle.mjs';
+import { rng } from './model/rng.mjs';
+
+const COUNT = Number(process.env.FUZZ_URLS || 1000);
+const SEED = Number(process.env.FUZZ_SEED || Math.floor(Math.random() * 2 ** 31));
+const WORKERS = Number(process.env.FUZZ_WORKERS || 2);
+
+let env;
+let oracle;
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+before(async () => {
+  env = await setup();
+  oracle = startOracle(path.join(DIST, 'data/atlas.json'), path.join(DIST, 'geo/world.json'));
+});
+after(async () => {
+  oracle?.close();
+  await teardown(env);
+});
+
+const KEYS = ['view', 'provider', 'area', 'country', 'from', 'to', 'kind', 'status', 'q', 'sel', 'd', 'embed'];
+const hex = (n) => n.toString(16).toUpperCase().padStart(2, '0');
+
+/** One random query string (without the `?`). */
+function query(r) {
+  const chunk = () =>
+    r.weighted([
+      [3, () => r.pick(KEYS)],
+      [1, () => r.pick(['zzz', 'Q', 'VIEW', 'utm_source', '', '=', '&'])],
+      [2, () => r.pick(['map', 'table', 'alibaba,tencent', 'SA,ae', '2019', '-1', '1e3', 'live', 'closure', data.version, data.regions[r.int(data.regions.length)].id])],
+      // Raw bytes, valid UTF-8 or not.
+      [2, () => Array.from({ length: 1 + r.int(4) }, () => `%${hex(r.int(256))}`).join('')],
+      // Stray and truncated escapes.
+      [2, () => r.pick(['%', '%4', '%G1', 'a%', '%%', '%2', '%E6%96', '%C3', '%ZZ%'])],
+      // Unicode, astral and combining characters, right-to-left text, zero-width joiners.
+      [2, () => Array.from({ length: 1 + r.int(6) }, () => String.fromCodePoint(r.pick([0x20 + r.int(0x5f), 0xa0 + r.int(0x700), 0x4e00 + r.int(0x5000), 0x1f300 + r.int(0x300), 0x0301, 0x200d, 0x202e, 0xfeff]))).join('')],
+      [1, () => r.pick(['+', '++', ' ', ',', ',,', '#', '?', '/', '\\', '"', "'", '<', '>', '`', '{}', '|', '^'])],
+    ])();
+  // At most one long value: about 6 KB once percent-encoded, within what CDNs accept in a URL.
+  let long = r.chance(0.05);
+  const value = () => {
+    if (long) {
+      long = false;
+      const [unit, bytes] = r.pick([['x', 1], ['%41', 3], ['é', 6], ['新', 9]]);
+      return unit.repeat(Math.floor(6000 / bytes));
+    }
+    return Array.from({ length: 1 + r.int(3) }, chunk).join('');
+  };
+  const parts = Array.from({ length: 1 + r.int(5) }, () => {
+    if (r.chance(0.1)) return chunk();
+    return `${r.chance(0.85) ? r.pick(KEYS) : chunk()}=${value()}`;
+  });
+  // Repeated keys.
+  if (r.chance(0.2)) parts.push(`${r.pick(KEYS)}=${value()}`, `${r.pick(KEYS)}=${value()}`);
+  return parts.join(r.chance(0.05) ? '&&' : '&');
+}
+
+/** Loads `?q` in `page`; returns what is wrong, if anything. */
+async function load(page, q) {
+  page.problems.length = 0;
+  await page.goto(`${env.url}?${q}`);
+  await page.waitForSelector('[data-testid=summary]', { timeout: 15_000 });
+  const read = await page.evaluate(() => window.__initialSearch);
+  const exp = await oracle.read(read);
+  const want = exp.canonical ? `?${exp.canonical}` : '';
+  // The app rewrites the address as it boots; by the time the summary shows, it has.
+  const got = await page.evaluate(() => ({
+    search: location.search,
+    notice: [...document.querySelectorAll('[data-testid=url-notice] li')].map((li) => li.textContent),
+    summary: document.querySelector('[data-testid=summary]')?.textContent,
+  }));
+  const wrong = [];
+  if (got.search !== want) wrong.push(`address ${got.search}, want ${want}`);
+  if (JSON.stringify(got.notice) !== JSON.stringify(exp.issues)) wrong.push(`notice ${JSON.stringify(got.notice)}, want ${JSON.stringify(exp.issues)}`);
+  if (got.summary !== exp.summary) wrong.push(`summary ${got.summary}, want ${exp.summary}`);
+  wrong.push(...page.problems);
+  return wrong.map((w) => w.slice(0, 400));
+}
+
+test(`browser fuzz: random query strings load to the page the core describes`, { timeout: 60 * 60 * 1000 }, async () => {
+  console.log(`fuzz: seed ${SEED}, ${COUNT} URLs, ${WORKERS} workers`);
+  const r = rng(SEED);
+  const queries = Array.from({ length: COUNT }, () => query(r));
+  let next = 0;
+  let withNotice = 0;
+  const failures = [];
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      const context = await env.browser.newContext();
+      await context.addInitScript(() => {
+        window.__initialSearch = location.search;
+      });
+      await context.route((u) => !u.href.startsWith(env.origin + '/'), (route) => route.abort());
+      const page = await context.newPage();
+      page.problems = [];
+      page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
+      page.on('console', (m) => m.type() === 'error' && page.problems.push(`console error: ${m.text()}`));
+      while (next < queries.length && failures.length === 0) {
+        const i = next++;
+        const wrong = await load(page, queries[i]).catch((e) => [String(e.message).split('\n')[0].slice(0, 300)]);
+        if (wrong.length) failures.push({ i, query: queries[i], wrong });
+        else if (await page.evaluate(() => !!document.querySelector('[data-testid=url-notice]'))) withNotice++;
+      }
+      await context.close();
+    }),
+  );
+  const f = failures[0];
+  assert.equal(failures.length, 0, f && `URL ${f.i} of seed ${SEED} (FUZZ_SEED=${SEED}): ?${f.query.slice(0, 300)}\n  ${f.wrong.join('\n  ')}`);
+  console.log(`fuzz: ${COUNT} URLs loaded, ${withNotice} with a notice naming what was ignored`);
+  assert.ok(withNotice > COUNT / 2, 'most random URLs carry something to ignore');
+});

@@ -1,0 +1,159 @@
+// Defects a person could see after using the controls (found by trying the app as
+// a new user and by the model-based test), each named after its symptom. Expected
+// figures come from the dataset, not from constants.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+import { grown } from './datasets.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+
+async function open(q = '', options) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=summary]');
+  return page;
+}
+
+/** Which providers have a region in each country, as the map must shade it. */
+function shades(regions) {
+  const by = new Map();
+  for (const r of regions) by.set(r.iso2, (by.get(r.iso2) ?? new Set()).add(r.provider));
+  const out = {};
+  for (const [iso, set] of by) out[iso] = set.size > 1 ? 'country country--both' : `country country--${[...set][0]}`;
+  return out;
+}
+
+test('the map keeps stale shading after a provider chip is clicked', async () => {
+  const page = await open();
+  await page.waitForSelector('svg.map__shapes path[data-iso]');
+  const read = () =>
+    page.evaluate(() => Object.fromEntries([...document.querySelectorAll('svg.map__shapes path[data-iso]')].filter((p) => p.getAttribute('class') !== 'country').map((p) => [p.dataset.iso, p.getAttribute('class')])));
+  // Small countries (Singapore, Bahrain) have no shape at this scale; compare those that do.
+  const drawn = new Set(await page.evaluate(() => [...document.querySelectorAll('svg.map__shapes path[data-iso]')].map((p) => p.dataset.iso)));
+  const onMap = (o) => Object.fromEntries(Object.entries(o).filter(([iso]) => drawn.has(iso)));
+  assert.deepEqual(await read(), onMap(shades(data.regions)));
+  await page.getByRole('group', { name: 'Providers' }).getByRole('button', { name: /^Tencent Cloud/ }).click();
+  await page.waitForFunction(() => location.search === '?provider=tencent');
+  const tencent = onMap(shades(data.regions.filter((r) => r.provider === 'tencent')));
+  await page.waitForFunction((want) => {
+    const got = Object.fromEntries([...document.querySelectorAll('svg.map__shapes path[data-iso]')].filter((p) => p.getAttribute('class') !== 'country').map((p) => [p.dataset.iso, p.getAttribute('class')]));
+    return JSON.stringify(Object.entries(got).sort()) === JSON.stringify(Object.entries(want).sort());
+  }, tencent);
+  assert.ok(Object.values(await read()).every((c) => c === 'country country--tencent'), 'no country keeps its Alibaba or "both" shade');
+  await page.context().close();
+});
+
+test('the search box eats the space typed before a pause', async () => {
+  const page = await open();
+  const box = page.getByLabel('Search records');
+  await box.click();
+  await page.keyboard.type('sao ');
+  await page.waitForFunction(() => location.search === '?q=sao');
+  await page.keyboard.type('paulo');
+  await page.waitForFunction(() => location.search === '?q=sao+paulo');
+  assert.equal(await box.inputValue(), 'sao paulo');
+  const regions = data.regions.filter((r) => /s[aã]o paulo/i.test(`${r.name} ${r.city ?? ''}`)).length;
+  assert.ok(regions > 0);
+  assert.match(await page.textContent('[data-testid=counts]'), new RegExp(`^${regions} of ${data.regions.length} regions`));
+  await page.context().close();
+});
+
+test('a filter change rebuilds the open record and steals focus from the control', async () => {
+  const id = data.regions.find((r) => r.provider === 'tencent').id;
+  const page = await open(`?sel=${encodeURIComponent(id)}`);
+  await page.getByTestId('detail').waitFor();
+  await page.evaluate(() => {
+    window.__panelMutations = 0;
+    new MutationObserver((records) => (window.__panelMutations += records.length)).observe(document.querySelector('[data-testid=detail]'), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+  const chip = page.getByRole('group', { name: 'Providers' }).getByRole('button', { name: /^Alibaba Cloud/ });
+  await chip.click();
+  await page.waitForFunction(() => location.search.startsWith('?provider=alibaba'));
+  await page.getByLabel('Search records').fill('cloud');
+  await page.waitForFunction(() => location.search.includes('q=cloud'));
+  assert.equal(await page.evaluate(() => window.__panelMutations), 0, 'the panel did not change');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Search records', 'focus stayed in the box');
+  assert.ok(await page.evaluate(() => document.querySelector('[data-testid=detail]').isConnected));
+  await page.context().close();
+});
+
+test('Escape that closes a filter menu also closed the open record', async () => {
+  const id = data.events[0].id;
+  const page = await open(`?sel=${encodeURIComponent(id)}`);
+  await page.getByTestId('detail').waitFor();
+  await page.locator('details[data-facet=area] summary').click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('details[data-facet=area]').getAttribute('open'), null, 'the menu closed');
+  assert.equal(await page.getByTestId('detail').count(), 1, 'the record stayed open');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Area');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('detail').waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('closing a record whose opener is not on screen left keyboard focus on the page body', async () => {
+  // Regions are not marks on the timeline, so nothing there opened this one.
+  const id = data.regions[0].id;
+  const page = await open(`?view=timeline&sel=${encodeURIComponent(id)}`);
+  await page.getByTestId('detail').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('detail').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.context().close();
+});
+
+test('a typed year that changes nothing stays in the box while the view ignores it', async () => {
+  const page = await open();
+  const years = data.events.map((e) => Number(e.date.slice(0, 4)));
+  const first = Math.min(...years, ...data.regions.filter((r) => r.opened).map((r) => Number(r.opened.slice(0, 4))));
+  const from = page.getByLabel('From year');
+  assert.equal(await from.inputValue(), String(first));
+  await from.fill(String(first - 5));
+  await from.press('Enter');
+  await page.waitForFunction((y) => document.querySelector('input[aria-label="From year"]').value === y, String(first));
+  assert.equal(new URL(page.url()).search, '', 'a year before the data is the default');
+  await page.context().close();
+});
+
+test('"Show more" dropped keyboard focus to the page and redrew the rows already shown', async () => {
+  const large = grown(data, { events: 600 });
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  await page.route('**/data/atlas.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(large) }));
+  await page.goto(env.url + '?view=table');
+  await page.getByRole('button', { name: /^Events \(/ }).click();
+  const rows = page.locator('[data-testid=event-table] tbody tr');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-table] tbody tr').length === 250);
+  const firstRow = await rows.first().elementHandle();
+  const more = page.locator('[data-testid=more-rows] button');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-table] tbody tr').length === 500);
+  assert.ok(await firstRow.evaluate((tr) => tr.isConnected), 'the first batch was left in place');
+  const focused = await page.evaluate(() => {
+    const a = document.activeElement;
+    const rows = [...document.querySelectorAll('[data-testid=event-table] tbody tr')];
+    return rows.indexOf(a.closest('tr'));
+  });
+  assert.equal(focused, 250, 'focus moved to the first new row');
+  // Once every row is shown the button goes, and focus is still on a row.
+  await page.locator('[data-testid=more-rows] button').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-table] tbody tr').length === n, large.events.length);
+  assert.equal(await page.locator('[data-testid=more-rows]').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr') !== null), true);
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
+});
