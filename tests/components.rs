@@ -169,20 +169,65 @@ async fn provider_chip_narrows_the_list_and_writes_the_url() {
     assert_eq!(search, "?provider=tencent");
 }
 
+/// The search box ate a space typed before a pause: the committed, trimmed query was
+/// written back into the box while the person was still typing.
+#[wasm_bindgen_test]
+async fn the_search_box_keeps_a_space_typed_before_a_pause() {
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let root = container();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Explorer loaded=loaded.clone()/> },
+    );
+    settle().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .expect("the search box")
+        .unchecked_into();
+    let search = || web_sys::window().unwrap().location().search().unwrap();
+    let type_text = |text: &str| {
+        input.set_value(text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+    };
+    type_text("mexico ");
+    assert!(poll_until(|| search() == "?q=mexico").await, "{}", search());
+    settle().await;
+    assert_eq!(input.value(), "mexico ", "the space stays while typing");
+    type_text("mexico city");
+    assert!(
+        poll_until(|| search() == "?q=mexico+city").await,
+        "{}",
+        search()
+    );
+    assert_eq!(input.value(), "mexico city");
+    reset_url();
+}
+
+/// Polls every 50 ms, for at most 5 s, until `done` holds; whether it did.
+async fn poll_until(done: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        if done() {
+            return true;
+        }
+        gloo_timers_sleep(50).await;
+    }
+    done()
+}
+
 /// The test runner serves no dataset, so the real fetch 404s: the page must say so, not go blank.
 #[wasm_bindgen_test]
 async fn app_without_a_dataset_shows_an_error_with_retry() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), App);
-    let mut alert = None;
-    for _ in 0..100 {
-        gloo_timers_sleep(50).await;
-        alert = root.query_selector("[role=alert]").unwrap();
-        if alert.is_some() {
-            break;
-        }
-    }
-    let alert = alert.expect("an error message appears");
+    assert!(
+        poll_until(|| root.query_selector("[role=alert]").unwrap().is_some()).await,
+        "an error message appears"
+    );
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     let text = alert.text_content().unwrap();
     assert!(
         text.contains("could not be loaded") || text.contains("not valid JSON"),

@@ -22,32 +22,18 @@ fn prov() -> Provenance {
     }
 }
 
-/// A minimal RFC 4180 reader, to prove the writer's output parses back.
+/// The `csv` crate reads the writer's output back: an independent RFC 4180 reader is the
+/// oracle, not one written next to the writer. The provenance line is one cell, so rows vary
+/// in length (`flexible`).
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    let mut row = vec![];
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.trim_start_matches('\u{FEFF}').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    rows
+    let body = text.strip_prefix('\u{FEFF}').expect("UTF-8 BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(String::from).collect())
+        .collect()
 }
 
 #[test]

@@ -183,6 +183,14 @@ proptest! {
             g.statuses = [*st].into();
             prop_assert_eq!(*n, select(cat, &g).regions.len(), "status {:?}", st);
         }
+        // Every area: its count, or no count at all when choosing it would show nothing.
+        for a in cat.data.areas.iter().map(|a| &a.id) {
+            let mut g = f.clone();
+            g.areas = [a.clone()].into();
+            let t = select(cat, &g);
+            let n = s.facets.areas.get(a).copied().unwrap_or(0);
+            prop_assert_eq!(n, t.regions.len() + t.events.len(), "area {}", a);
+        }
         for (c, n) in &s.facets.countries {
             let mut g = f.clone();
             g.countries = [c.clone()].into();

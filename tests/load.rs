@@ -259,12 +259,16 @@ proptest! {
         mutate(&mut d, &path, &value);
         if let Ok(loaded) = parse_dataset(&d.to_string()) {
             // Whatever survives is internally consistent.
-            let d = &loaded.dataset;
-            for e in &d.events {
-                if let Some(r) = &e.region { prop_assert!(d.regions.iter().any(|x| &x.id == r)); }
-                prop_assert!(e.sources.iter().all(|s| d.source(s).is_some()));
+            let kept = &loaded.dataset;
+            for e in &kept.events {
+                if let Some(r) = &e.region { prop_assert!(kept.regions.iter().any(|x| &x.id == r)); }
+                prop_assert!(e.sources.iter().all(|s| kept.source(s).is_some()));
             }
-            prop_assert_eq!(d.regions.len() + d.events.len() + d.sources.len() + loaded.skipped.len() >= 1, true);
+            // Nothing is dropped silently: every region and event is kept or named as skipped.
+            let given = |k: &str| d[k].as_array().map_or(0, Vec::len);
+            let skipped = |w: &str| loaded.skipped.iter().filter(|s| s.what == w).count();
+            prop_assert_eq!(kept.regions.len() + skipped("region"), given("regions"));
+            prop_assert_eq!(kept.events.len() + skipped("event"), given("events"));
             use_fully(loaded);
         }
     }

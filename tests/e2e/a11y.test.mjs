@@ -29,7 +29,9 @@ for (const colorScheme of ['light', 'dark']) {
       for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1']) {
         await page.goto(env.url + q);
         await page.waitForSelector('[data-testid=summary]');
-        if (!q || q.includes('sel=')) await page.waitForTimeout(300);
+        // The map's outlines and an open record arrive after the summary: wait for them, not for a time.
+        await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
+        if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
         for (const v of await violations(page)) found.push(`${q || '(map)'}: ${v}`);
       }
       assert.deepEqual(found, []);

@@ -69,26 +69,31 @@ function query(r) {
   return parts.join(r.chance(0.05) ? '&&' : '&');
 }
 
-/** Loads `?q` in `page`; returns what is wrong, if anything. */
+/** Loads `?q` in `page`; returns what the page read and shows, for the oracle to judge. */
 async function load(page, q) {
   page.problems.length = 0;
-  await page.goto(`${env.url}?${q}`);
+  await page.goto(`${env.url}?${q}`, { waitUntil: 'commit' });
   await page.waitForSelector('[data-testid=summary]', { timeout: 15_000 });
-  const read = await page.evaluate(() => window.__initialSearch);
-  const exp = await oracle.read(read);
-  const want = exp.canonical ? `?${exp.canonical}` : '';
   // The app rewrites the address as it boots; by the time the summary shows, it has.
   const got = await page.evaluate(() => ({
+    read: window.__initialSearch,
     search: location.search,
     notice: [...document.querySelectorAll('[data-testid=url-notice] li')].map((li) => li.textContent),
     summary: document.querySelector('[data-testid=summary]')?.textContent,
   }));
+  return { got, problems: page.problems.splice(0) };
+}
+
+/** What is wrong with one load, by the core's reading of the same address. */
+async function judge({ got, problems }) {
+  const exp = await oracle.read(got.read);
+  const want = exp.canonical ? `?${exp.canonical}` : '';
   const wrong = [];
   if (got.search !== want) wrong.push(`address ${got.search}, want ${want}`);
   if (JSON.stringify(got.notice) !== JSON.stringify(exp.issues)) wrong.push(`notice ${JSON.stringify(got.notice)}, want ${JSON.stringify(exp.issues)}`);
   if (got.summary !== exp.summary) wrong.push(`summary ${got.summary}, want ${exp.summary}`);
-  wrong.push(...page.problems);
-  return wrong.map((w) => w.slice(0, 400));
+  wrong.push(...problems);
+  return { wrong: wrong.map((w) => w.slice(0, 400)), notice: got.notice.length > 0 };
 }
 
 test(`browser fuzz: random query strings load to the page the core describes`, { timeout: 60 * 60 * 1000 }, async () => {
@@ -100,7 +105,8 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
   const failures = [];
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
-      const context = await env.browser.newContext();
+      // A phone-sized page: the address handling is the same, and there is less to paint per load.
+      const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
       await context.addInitScript(() => {
         window.__initialSearch = location.search;
       });
@@ -111,9 +117,9 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
       page.on('console', (m) => m.type() === 'error' && page.problems.push(`console error: ${m.text()}`));
       while (next < queries.length && failures.length === 0) {
         const i = next++;
-        const wrong = await load(page, queries[i]).catch((e) => [String(e.message).split('\n')[0].slice(0, 300)]);
-        if (wrong.length) failures.push({ i, query: queries[i], wrong });
-        else if (await page.evaluate(() => !!document.querySelector('[data-testid=url-notice]'))) withNotice++;
+        const verdict = await load(page, queries[i]).then(judge, (e) => ({ wrong: [String(e.message).split('\n')[0].slice(0, 300)] }));
+        if (verdict.wrong.length) failures.push({ i, query: queries[i], wrong: verdict.wrong });
+        else if (verdict.notice) withNotice++;
       }
       await context.close();
     }),

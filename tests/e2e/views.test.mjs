@@ -2,7 +2,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, guardedPage } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+
+const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const [REGIONS, EVENTS] = [data.regions.length, data.events.length];
 
 let env;
 before(async () => (env = await setup()));
@@ -18,7 +23,7 @@ async function open(q = '', options) {
 test('map: one focusable, named, 24 px marker per region; both providers visible where they share a city', async () => {
   const page = await open();
   const markers = page.locator('.marker');
-  assert.equal(await markers.count(), 61);
+  assert.equal(await markers.count(), REGIONS);
   const riyadh = page.getByRole('button', { name: 'Tencent Cloud — Middle East (Riyadh), live, 2 zones, opened 2025' });
   assert.equal(await riyadh.count(), 1);
   const boxes = await markers.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }));
@@ -86,7 +91,7 @@ test('map: zoom presets frame their area', async () => {
 test('table: sortable headers with aria-sort, sources on every row', async () => {
   const page = await open('?view=table');
   const table = page.getByTestId('region-table');
-  assert.equal(await table.locator('tbody tr').count(), 61);
+  assert.equal(await table.locator('tbody tr').count(), REGIONS);
   const opened = table.getByRole('button', { name: /^Opened/ });
   await opened.click();
   await opened.click();
@@ -96,7 +101,7 @@ test('table: sortable headers with aria-sort, sources on every row', async () =>
   assert.equal(rowsWithoutSource, 0);
   await page.getByRole('button', { name: /^Events \(/ }).click();
   const events = page.getByTestId('event-table');
-  assert.equal(await events.locator('tbody tr').count(), 112);
+  assert.equal(await events.locator('tbody tr').count(), EVENTS);
   assert.equal(await events.locator('th[aria-sort=ascending]').textContent(), 'Date▲');
   assert.equal(await events.locator('tbody tr time').first().textContent(), 'Sep 2009', 'month precision stays a month');
   await page.context().close();
@@ -111,7 +116,7 @@ test('the summary sentence follows the filters', async () => {
 test('timeline: lanes per provider, events focusable and named, precision drawn honestly', async () => {
   const page = await open('?view=timeline');
   const events = page.locator('.tl-event');
-  assert.equal(await events.count(), 112);
+  assert.equal(await events.count(), EVENTS);
   const mexico = page.locator('.tl-event[data-sel-id="alibaba-2025-02-region-mx"]');
   assert.equal(await mexico.getAttribute('aria-label'), 'Alibaba Cloud, Feb 2025: First Mexican data centre and region, the first in Latin America (Region launch)');
   // A month-precise event spans its month; a day-precise one has no span.

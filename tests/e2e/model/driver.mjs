@@ -55,6 +55,16 @@ export function handTypedQuery(r, data) {
   return '?' + parts.join('&');
 }
 
+let clipboardQueue = Promise.resolve();
+/** Waits for the clipboard; resolves to the function that hands it on. */
+function clipboardLock() {
+  let release;
+  const mine = new Promise((r) => (release = r));
+  const turn = clipboardQueue.then(() => release);
+  clipboardQueue = clipboardQueue.then(() => mine);
+  return turn;
+}
+
 export class Driver {
   constructor({ env, oracle, data, dataset }) {
     Object.assign(this, { env, oracle, data, dataset });
@@ -214,6 +224,16 @@ export class Driver {
     return r.weighted(choices)();
   }
 
+  /** Copy link: the clipboard must hold this page's address of the view, stamped with the data version. */
+  async copyLink(m) {
+    const page = this.page;
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const want = `${this.env.url}?${(await this.expected(m)).copyLink}`;
+    const got = await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false, null, { timeout: WAIT_MS }).then((h) => h.jsonValue());
+    if (got !== want) throw new Error(`Copy link copied ${got}, expected ${want}`);
+  }
+
   /**
    * Performs one step on the page and updates the model; returns whether focus must
    * be checked, or 'skip' when the step does not apply (a shrunk sequence may hold such).
@@ -281,15 +301,13 @@ export class Driver {
       }
       case 'copy': {
         if (!filterBar) return 'skip';
-        await page.evaluate(() => navigator.clipboard.writeText(''));
-        await page.getByRole('button', { name: 'Copy link' }).click();
-        const want = `${this.env.url}?${(await this.expected(m)).copyLink}`;
-        const got = await page.waitForFunction(
-          async () => (await navigator.clipboard.readText()) || false,
-          null,
-          { timeout: WAIT_MS },
-        ).then((h) => h.jsonValue());
-        if (got !== want) throw new Error(`Copy link copied ${got}, expected ${want}`);
+        // The clipboard is the browser's, shared by the parallel pages: one copy at a time.
+        const release = await clipboardLock();
+        try {
+          await this.copyLink(m);
+        } finally {
+          release();
+        }
         return false;
       }
       case 'zoom': {
