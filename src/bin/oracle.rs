@@ -146,7 +146,11 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
             })
         })
         .collect();
-    let (chart, binned) = timeline::chart(cat, &s, f.sel.as_deref());
+    // Only the shown view's parts are written (the rest would be work nobody compares).
+    let (chart, binned) = match f.view {
+        View::Timeline => timeline::chart(cat, &s, f.sel.as_deref()),
+        _ => (String::new(), false),
+    };
     let record = f.sel.as_deref().and_then(|id| cat.record(id)).map(|r| {
         let (title, body) = detail::record(cat, r);
         json!({ "id": f.sel, "title": title, "body": body })
@@ -189,9 +193,9 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         "timeline": {
             "chart": chart,
             "binned": binned,
-            "growth": timeline::growth_section(cat, &s, &f.providers),
+            "growth": if f.view == View::Timeline { timeline::growth_section(cat, &s, &f.providers) } else { String::new() },
         },
-        "compare": compare::view(cat, &s),
+        "compare": if f.view == View::Compare { compare::view(cat, &s) } else { String::new() },
         "detail": record,
     })
 }

@@ -157,7 +157,7 @@ export class Driver {
     const exp = await this.expected(m);
     const arg = { exp, model: m, keyboard };
     try {
-      await this.page.waitForFunction(differences, { ...arg, wait: true }, { timeout: WAIT_MS, polling: 'raf' }).then((h) => h.dispose());
+      await this.page.waitForFunction(differences, { ...arg, wait: true }, { timeout: WAIT_MS, polling: 50 }).then((h) => h.dispose());
     } catch (e) {
       if (!/Timeout/.test(e.message)) throw e;
     }
@@ -212,7 +212,7 @@ export class Driver {
       add(3, () => ({ t: 'sort', label: r.pick(m.table.events ? EVENT_COLS : REGION_COLS) }));
       add(2, () => ({ t: 'tableTab', events: !m.table.events }));
       const shown = m.table.events ? m.table.eventShown : m.table.regionShown;
-      if (shown < exp.table.total) add(4, () => ({ t: 'more', how: r.pick(['click', 'keys']) }));
+      if (shown < exp.table.total) add(8, () => ({ t: 'more', how: r.pick(['click', 'keys']) }));
     }
     add(6, () => ({ t: 'open', k: r.int(1000), how: r.pick(['click', 'keys']) }));
     if (exp.detail) add(5, () => ({ t: 'close', how: r.pick(['button', 'escape']) }));
