@@ -2,6 +2,8 @@
 // build (under its sub-path), one Chromium, and pages that record every
 // console error, page error and request that leaves the origin.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
 
@@ -55,5 +57,18 @@ export async function guardedPage(env, options = {}) {
   page.cspViolations = () => page.evaluate(() => window.__csp);
   // A test that leaves the origin must fail, and must not actually reach out.
   await context.route((u) => !u.href.startsWith(env.origin + '/'), (route) => route.abort());
+  return page;
+}
+
+/** The dataset the build ships: expected figures are derived from it, not written as constants. */
+export function shippedData() {
+  return JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+}
+
+/** A guarded desktop-sized page at `q` (relative to the app), once the summary shows. */
+export async function openAt(env, q = '', options = {}) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(env.url + q);
+  await page.waitForSelector('[data-testid=summary]');
   return page;
 }

@@ -4,23 +4,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+import { setup, teardown, guardedPage, openAt, shippedData } from './harness.mjs';
 import { grown } from './datasets.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => teardown(env));
 
-const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const data = shippedData();
 
-async function open(q = '', options) {
-  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(env.url + q);
-  await page.waitForSelector('[data-testid=summary]');
-  return page;
-}
+const open = (q, options) => openAt(env, q, options);
 
 /** Which providers have a region in each country, as the map must shade it. */
 function shades(regions) {

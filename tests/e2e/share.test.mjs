@@ -5,20 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+import { setup, teardown, openAt, shippedData } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => teardown(env));
 
-const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
+const data = shippedData();
 
-async function open(q = '', options) {
-  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(env.url + q);
-  await page.waitForSelector('[data-testid=summary]');
-  return page;
-}
+const open = (q, options) => openAt(env, q, options);
 
 async function download(page, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
