@@ -7,7 +7,7 @@
 #      model-based interaction test and the browser URL fuzz, whose oracle is the
 #      native `oracle` binary (src/bin/oracle.rs)
 #
-# MODEL_SEQUENCES=2000 scripts/test.sh runs the long model-based mode.
+# MODEL_LONG=1 scripts/test.sh runs the long model-based mode (2,000 sequences).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test

@@ -4,8 +4,8 @@
 // URLs), and after every step the page compared with the pure core's answer for
 // the URL (the `oracle` binary). See model/driver.mjs.
 //
-//   MODEL_SEQUENCES=2000 node --test tests/e2e/model.test.mjs   # the long run
-//   MODEL_SEED=123 MODEL_ONLY=17 ...                            # replay one sequence
+//   MODEL_LONG=1 node --test tests/e2e/model.test.mjs   # the long run: 2,000 sequences
+//   SEED=123 MODEL_ONLY=17 ...                          # replay one sequence
 //   MODEL_REPLAY='{"dataset":"shipped","start":"","steps":[...]}' ...  # replay a printed one
 
 import { test, before, after } from 'node:test';
@@ -19,9 +19,9 @@ import { startOracle } from './model/oracle.mjs';
 import { Driver, handTypedQuery } from './model/driver.mjs';
 import { rng, seedOf } from './model/rng.mjs';
 
-const SEQUENCES = Number(process.env.MODEL_SEQUENCES || 200);
+const SEQUENCES = Number(process.env.MODEL_SEQUENCES || (process.env.MODEL_LONG ? 2000 : 200));
 const STEPS = Number(process.env.MODEL_STEPS || 8);
-const SEED = Number(process.env.MODEL_SEED || Math.floor(Math.random() * 2 ** 31));
+const SEED = Number(process.env.SEED || process.env.MODEL_SEED || Math.floor(Math.random() * 2 ** 31));
 const ONLY = process.env.MODEL_ONLY === undefined ? null : Number(process.env.MODEL_ONLY);
 const REPLAY = process.env.MODEL_REPLAY ? JSON.parse(process.env.MODEL_REPLAY) : null;
 /** One sequence in this many runs on the grown dataset (batched tables, binned lanes). */
@@ -100,7 +100,7 @@ const clip = (s) => (s && s.length > 600 ? `${s.slice(0, 600)}…` : s);
 
 function report(seq, dataset, start, steps, failure, shrunk, shrunkFailure) {
   const lines = [
-    `Sequence ${seq} failed at step ${failure.at + 1} (MODEL_SEED=${SEED} MODEL_ONLY=${seq} replays it).`,
+    `Sequence ${seq} failed at step ${failure.at + 1} (SEED=${SEED} MODEL_ONLY=${seq} replays it).`,
     `Shortest failing sequence found (${shrunk.steps.length} steps):`,
     `  MODEL_REPLAY='${JSON.stringify({ dataset, start: shrunk.start, steps: shrunk.steps })}'`,
     'It ends with:',
