@@ -1,7 +1,11 @@
-//! Cloud Atlas: compare Alibaba Cloud's and Tencent Cloud's expansion abroad.
+//! Cloud Atlas: compare how cloud providers expand abroad; the dataset names them.
 //!
-//! `core` is pure Rust (model, validation, derived figures) and is tested
-//! natively; `app` holds the Leptos components that wire it to the page.
+//! Three layers, each importing only the ones before it:
+//! - `core`: the data (model, validation), the selection (URL codec, filters)
+//!   and the figures derived from it; pure Rust, tested natively.
+//! - `present`: words, markup and files made from those figures; also pure.
+//! - `app`: the Leptos components that wire both to the page.
 
 pub mod app;
 pub mod core;
+pub mod present;

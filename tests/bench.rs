@@ -4,10 +4,11 @@
 //! set it also writes the synthetic datasets for the browser benchmark.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cloud_atlas::core::aggregate::{compare, growth, summary};
+use cloud_atlas::core::aggregate::{compare, growth};
 use cloud_atlas::core::filter::{select, Catalog};
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::query::{from_query, parse_pairs};
+use cloud_atlas::present::words::summary;
 use serde_json::Value;
 use std::time::Instant;
 

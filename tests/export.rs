@@ -1,10 +1,10 @@
 //! Native tests of the CSV and JSON downloads.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cloud_atlas::core::export::{events_csv, json, regions_csv, xml_escape, Provenance};
 use cloud_atlas::core::filter::{select, Catalog};
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::query::Filters;
+use cloud_atlas::present::export::{events_csv, json, regions_csv, xml_escape, Provenance};
 use serde_json::json as j;
 
 fn catalog(mutate: impl FnOnce(&mut serde_json::Value)) -> Catalog {
@@ -103,7 +103,7 @@ fn map_svg_is_self_contained_and_escaped() {
     let sel = select(&cat, &Filters::default());
     let shapes: Shapes = serde_json::from_str(include_str!("../public/geo/world.json")).unwrap();
     let frame = Zoom::World.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
-    let svg = cloud_atlas::core::export::map_svg(
+    let svg = cloud_atlas::present::export::map_svg(
         &cat,
         &sel,
         &shapes,

@@ -208,7 +208,8 @@ proptest! {
 
 #[test]
 fn summary_and_presence_describe_the_selection() {
-    use cloud_atlas::core::aggregate::{presence, summary};
+    use cloud_atlas::core::aggregate::presence;
+    use cloud_atlas::present::words::summary;
     let cat = catalog();
     let s = select(cat, &filters("provider=tencent"));
     assert_eq!(summary(cat, &s), "Showing 24 Tencent Cloud regions in 16 countries and territories (3 retired) and 37 events, 2013–2026.");
@@ -284,7 +285,7 @@ fn head_to_head_growth_and_footprints() {
 
 #[test]
 fn page_titles_follow_the_view() {
-    use cloud_atlas::core::aggregate::page_title;
+    use cloud_atlas::present::words::page_title;
     let cat = catalog();
     assert_eq!(
         page_title(cat, &filters("provider=tencent&area=me")),

@@ -227,7 +227,7 @@ fn use_fully(loaded: cloud_atlas::core::load::Loaded) {
     let cat = filter::Catalog::new(loaded.dataset);
     let f = query::Filters::default();
     let sel = filter::select(&cat, &f);
-    let _ = aggregate::summary(&cat, &sel);
+    let _ = cloud_atlas::present::words::summary(&cat, &sel);
     let _ = aggregate::compare(&cat, &sel, None);
     let _ = aggregate::growth(&cat, &sel);
 }

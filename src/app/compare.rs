@@ -1,10 +1,10 @@
-//! The head-to-head view. Its markup comes from `crate::core::markup::compare`;
+//! The head-to-head view. Its markup comes from `crate::present::markup::compare`;
 //! this component re-renders it when the selection changes and opens the
 //! record behind a cited figure.
 
 use super::pick;
 use super::state::Atlas;
-use crate::core::markup::compare::view;
+use crate::present::markup::compare::view;
 use leptos::prelude::*;
 
 #[component]

@@ -71,7 +71,7 @@ fn Panel(record: Record, cat: Arc<Catalog>) -> impl IntoView {
             let _ = h.focus();
         }
     });
-    let (title, body) = crate::core::markup::detail::record(&cat, record);
+    let (title, body) = crate::present::markup::detail::record(&cat, record);
     let a = atlas.clone();
     view! {
         <aside class="detail" aria-labelledby="detail-title" data-testid="detail">

@@ -8,7 +8,7 @@ use super::state::Atlas;
 use crate::core::aggregate::presence;
 use crate::core::edit::Edit;
 use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::markup::map::{marker_class, marker_name, markers_in_frame};
+use crate::present::markup::map::{marker_class, marker_name, markers_in_frame};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -44,7 +44,7 @@ fn reshade(
         else {
             continue;
         };
-        let class = crate::core::markup::map::shade(
+        let class = crate::present::markup::map::shade(
             el.get_attribute("data-iso")
                 .and_then(|iso| presence.get(&iso)),
         );
@@ -105,7 +105,7 @@ pub fn MapView() -> impl IntoView {
     // Written when the shapes arrive; later shading changes go through `reshade` below.
     let layer = move || {
         let shapes = shapes.get().and_then(|r| r.ok());
-        shading.with_untracked(|p| crate::core::markup::map::layer(shapes.as_deref(), p))
+        shading.with_untracked(|p| crate::present::markup::map::layer(shapes.as_deref(), p))
     };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     Effect::new(move |_| {

@@ -1,4 +1,4 @@
-//! Delegated listeners for markup written as text (see `crate::core::markup`):
+//! Delegated listeners for markup written as text (see `crate::present::markup`):
 //! one listener per view instead of one per row or mark.
 //!
 //! A click on, or Enter/Space on a focused non-button element with, a

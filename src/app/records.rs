@@ -8,11 +8,11 @@ use super::state::Atlas;
 use super::status::SkippedNotice;
 use super::table::TableView;
 use super::timeline::TimelineView;
-use crate::core::aggregate::page_title;
 use crate::core::edit::Edit;
 use crate::core::filter::Catalog;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, View};
+use crate::present::words::page_title;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -104,7 +104,7 @@ fn PrintSources() -> impl IntoView {
     view! {
         <section class="print-only" aria-hidden="true">
             <h2>"Sources"</h2>
-            <ol inner_html=move || atlas.selection.with(|s| crate::core::markup::detail::print_sources(&atlas.catalog, s))></ol>
+            <ol inner_html=move || atlas.selection.with(|s| crate::present::markup::detail::print_sources(&atlas.catalog, s))></ol>
         </section>
     }
 }
@@ -117,7 +117,7 @@ fn Counts() -> impl IntoView {
     let text = move || {
         atlas
             .selection
-            .with(|s| crate::core::aggregate::counts_line(&atlas.catalog, s))
+            .with(|s| crate::present::words::counts_line(&atlas.catalog, s))
     };
     view! {
         <p class="counts" data-testid="counts" aria-live="polite">

@@ -4,9 +4,9 @@
 
 use super::state::Atlas;
 use super::url;
-use crate::core::export::{events_csv, json, map_svg, regions_csv, Provenance};
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
+use crate::present::export::{events_csv, json, map_svg, regions_csv, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -97,7 +97,7 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
                     format!(
                         "<text x=\"8\" y=\"{:.0}\" font-size=\"13\" fill=\"#1b1f24\">{}</text>",
                         h + 20.0 * (k as f64 + 1.0),
-                        crate::core::export::xml_escape(l)
+                        crate::present::export::xml_escape(l)
                     )
                 })
                 .collect();

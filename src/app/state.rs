@@ -50,7 +50,7 @@ impl Atlas {
         let selection = Memo::new(move |_| Arc::new(criteria.with(|f| select(&cat, f))));
         let cat = catalog.clone();
         let summary =
-            Memo::new(move |_| selection.with(|s| crate::core::aggregate::summary(&cat, s)));
+            Memo::new(move |_| selection.with(|s| crate::present::words::summary(&cat, s)));
         Atlas {
             catalog,
             filters,

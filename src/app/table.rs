@@ -9,8 +9,8 @@
 use super::pick;
 use super::state::Atlas;
 use crate::core::filter::{Catalog, Selection};
-use crate::core::markup::table::{event_rows, region_rows};
 use crate::core::table::{click, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use crate::present::markup::table::{event_rows, region_rows};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -1,12 +1,12 @@
 //! The timeline view: one lane per provider plus a market lane, events drawn
 //! at their real precision, then the growth chart and the providers' announced
-//! footprint totals. The markup comes from `crate::core::markup::timeline`; this
+//! footprint totals. The markup comes from `crate::present::markup::timeline`; this
 //! component only re-renders it when the selection changes and listens for picks.
 
 use super::pick;
 use super::state::Atlas;
-use crate::core::markup::timeline::{chart, growth_section, legend};
 use crate::core::timeline::LANE_CAP;
+use crate::present::markup::timeline::{chart, growth_section, legend};
 use leptos::prelude::*;
 
 #[component]

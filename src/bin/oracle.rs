@@ -20,14 +20,15 @@
 //!
 //! Usage: `oracle DATASET.json WORLD.json`
 
-use cloud_atlas::core::aggregate::{counts_line, page_title, presence, summary};
+use cloud_atlas::core::aggregate::presence;
 use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
 use cloud_atlas::core::load::parse_dataset;
-use cloud_atlas::core::markup::{compare, detail, map, table as rows, timeline};
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
+use cloud_atlas::present::words::{counts_line, page_title, summary};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
 

@@ -6,12 +6,9 @@
 pub mod aggregate;
 pub mod date;
 pub mod edit;
-pub mod export;
 pub mod filter;
-pub mod format;
 pub mod geo;
 pub mod load;
-pub mod markup;
 pub mod model;
 pub mod query;
 pub mod sort;

@@ -33,7 +33,7 @@ fn push_escaped(out: &mut String, s: &str) {
 }
 
 /// The one escaping loop; `apos` is how the apostrophe is written (the SVG export
-/// writes `&apos;`, see [`crate::core::export::xml_escape`]).
+/// writes `&apos;`, see [`crate::present::export::xml_escape`]).
 pub(crate) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
     for c in s.chars() {
         match c {

@@ -3,7 +3,7 @@
 
 use super::{a, Html};
 use crate::core::filter::{Catalog, Record, Selection};
-use crate::core::format::money;
+use crate::present::format::money;
 
 /// The record's title, and the panel body: confidence, every field, the note, the sources.
 pub fn record(cat: &Catalog, record: Record) -> (String, String) {

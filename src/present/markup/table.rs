@@ -2,7 +2,7 @@
 
 use super::{a, Html};
 use crate::core::filter::Catalog;
-use crate::core::format::money;
+use crate::present::format::money;
 
 /// A record's name as a button that opens its details (the view listens for
 /// clicks on `data-sel-id`).

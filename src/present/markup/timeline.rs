@@ -8,9 +8,9 @@
 use super::{a, head, Html, Val};
 use crate::core::aggregate::{footprints, growth, Growth};
 use crate::core::filter::{Catalog, Selection};
-use crate::core::format::money;
 use crate::core::model::Kind;
 use crate::core::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
+use crate::present::format::money;
 use std::collections::BTreeSet;
 
 const WIDTH: f64 = 1000.0;

@@ -10,7 +10,7 @@
 //! A hand-written writer rather than the `csv` crate: these few rules cost a
 //! few hundred bytes of wasm, where the crate brings its own serde layer.
 
-use super::filter::{Catalog, Selection};
+use crate::core::filter::{Catalog, Selection};
 use serde::Serialize;
 
 /// What each download says about where it came from.
@@ -181,9 +181,9 @@ struct JsonExport<'a> {
     permalink: &'a str,
     dataset_version: &'a str,
     license: &'a str,
-    sources: Vec<&'a super::model::Source>,
-    regions: Vec<&'a super::model::Region>,
-    events: Vec<&'a super::model::Event>,
+    sources: Vec<&'a crate::core::model::Source>,
+    regions: Vec<&'a crate::core::model::Region>,
+    events: Vec<&'a crate::core::model::Event>,
 }
 
 /// The filtered records in the dataset's own schema, with only the sources they cite.
@@ -225,12 +225,12 @@ pub fn xml_escape(s: &str) -> String {
 pub fn map_svg(
     cat: &Catalog,
     sel: &Selection,
-    shapes: &super::geo::Shapes,
-    frame: super::geo::Rect,
+    shapes: &crate::core::geo::Shapes,
+    frame: crate::core::geo::Rect,
     footer: &[String],
 ) -> String {
-    use super::geo::WORLD;
-    let shading = super::aggregate::presence(cat, sel);
+    use crate::core::geo::WORLD;
+    let shading = crate::core::aggregate::presence(cat, sel);
     let line_h = frame.w / 55.0;
     let foot = line_h * (footer.len() as f64 + 1.0);
     let mut s = format!(
@@ -267,7 +267,7 @@ pub fn map_svg(
         .iter()
         .map(|&i| WORLD.project(cat.data.regions[i].lon, cat.data.regions[i].lat))
         .collect();
-    let placed = super::geo::dodge(&points, r * 2.2);
+    let placed = crate::core::geo::dodge(&points, r * 2.2);
     for (&i, (x, y)) in sel.regions.iter().zip(placed) {
         let reg = &cat.data.regions[i];
         let color = cat
@@ -276,9 +276,9 @@ pub fn map_svg(
             .map(|p| p.color.as_str())
             .unwrap_or("#555555");
         let (fill, opacity) = match reg.status {
-            super::model::Status::Announced => ("#ffffff", 1.0),
-            super::model::Status::Retired => (color, 0.45),
-            super::model::Status::Live => (color, 1.0),
+            crate::core::model::Status::Announced => ("#ffffff", 1.0),
+            crate::core::model::Status::Retired => (color, 0.45),
+            crate::core::model::Status::Live => (color, 1.0),
         };
         let shape = if reg.provider == "tencent" {
             format!(

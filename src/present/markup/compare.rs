@@ -6,8 +6,8 @@
 use super::{a, head, Html};
 use crate::core::aggregate::{compare, country_split, footprints, ProviderStats};
 use crate::core::filter::{Catalog, Record, Selection};
-use crate::core::format::money;
 use crate::core::model::{Kind, MARKET};
+use crate::present::format::money;
 
 /// Past these, the lists name the largest pledges and the latest market figures and say how many
 /// more the events table has: at tens of thousands of events a full list is unreadable and slow.

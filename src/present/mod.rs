@@ -1,0 +1,13 @@
+//! Presentation: everything between the figures of [`crate::core`] and the
+//! components of `crate::app`. Words (sentences about a selection), markup
+//! (HTML/SVG text for the record-heavy views), pictures and downloads (the SVG
+//! and CSV/JSON files), and the hooks the app's listeners find in that markup.
+//!
+//! Pure like the core: nothing here imports leptos or web-sys, so it is tested
+//! natively. The layering reads data → selection → figures (`core`) → words
+//! and markup (`present`) → components (`app`).
+
+pub mod export;
+pub mod format;
+pub mod markup;
+pub mod words;
