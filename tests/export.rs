@@ -102,7 +102,7 @@ fn map_svg_is_self_contained_and_escaped() {
     let cat = catalog(|d| d["regions"][0]["name"] = j!("<script>alert(1)</script>"));
     let sel = select(&cat, &Filters::default());
     let shapes: Shapes = serde_json::from_str(include_str!("../public/geo/world.json")).unwrap();
-    let frame = Zoom::World.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
+    let frame = Zoom::World.frame(&cat.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
     let svg = cloud_atlas::present::export::map_svg(
         &cat,
         &sel,
@@ -115,5 +115,59 @@ fn map_svg_is_self_contained_and_escaped() {
     assert!(svg.contains("&lt;script&gt;"));
     assert!(svg.contains("https://host/?a=1&amp;b=2"));
     assert!(!svg.contains("href"), "nothing is fetched");
-    assert_eq!(svg.matches("<circle").count(), 2, "two Alibaba circles");
+    // One marker per region, outlined in its provider's colour from the dataset.
+    for p in &cat.data.providers {
+        let regions = sel
+            .regions
+            .iter()
+            .filter(|&&i| cat.data.regions[i].provider == p.id)
+            .count();
+        let stroke = format!("stroke=\"{}\" stroke-width", p.color);
+        assert_eq!(svg.matches(&stroke).count(), regions, "{}", p.id);
+    }
+    assert!(!svg.contains("class="), "no stylesheet to depend on");
+}
+
+/// The exported timeline is the page's layout with colours written out: the same marks
+/// in the same places, nothing scraped from a page and no stylesheet.
+#[test]
+fn timeline_svg_draws_the_charts_layout() {
+    use cloud_atlas::core::timeline::{layout, LaneBody};
+    let cat = catalog(|d| d["events"][0]["title"] = j!("<b>\"&'"));
+    let sel = select(&cat, &Filters::default());
+    let svg = cloud_atlas::present::export::timeline_svg(&cat, &sel, &["Cloud Atlas".into()]);
+    let (live, _) = cloud_atlas::present::markup::timeline::chart(&cat, &sel, None);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(!svg.contains("class=") && !svg.contains("<style"));
+    assert!(svg.contains("&lt;b&gt;&quot;&amp;&apos;"));
+    let marks: Vec<String> = layout(&cat, &sel)
+        .lanes
+        .iter()
+        .flat_map(|l| match &l.body {
+            LaneBody::Marks(m) => m.clone(),
+            LaneBody::Bins { .. } => vec![],
+        })
+        .map(|m| {
+            let e = &cat.data.events[m.event];
+            cloud_atlas::present::markup::timeline::mark_path(e.kind, (m.x0 + m.x1) / 2.0, m.y, m.r)
+        })
+        .collect();
+    assert_eq!(marks.len(), sel.events.len());
+    for d in &marks {
+        let attr = format!("d=\"{d}\"");
+        assert!(svg.contains(&attr), "exported mark {d}");
+        assert!(live.contains(&attr), "live mark {d}");
+    }
+    for p in &cat.data.providers {
+        let has_events = sel
+            .events
+            .iter()
+            .any(|&i| cat.data.events[i].provider == p.id);
+        assert_eq!(
+            svg.contains(&format!("=\"{}\"", p.color)),
+            has_events,
+            "{} colour written out",
+            p.id
+        );
+    }
 }

@@ -4,7 +4,7 @@
 use cloud_atlas::core::filter::{select, Catalog};
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::model::{Kind, Status};
-use cloud_atlas::core::query::{from_query, parse_pairs, Filters, AREAS};
+use cloud_atlas::core::query::{from_query, parse_pairs, Filters};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -134,7 +134,13 @@ fn any_filters() -> impl Strategy<Value = Filters> {
             0..3,
         ),
         prop::collection::btree_set(
-            prop::sample::select(AREAS.to_vec()).prop_map(String::from),
+            prop::sample::select(
+                cat.data
+                    .areas
+                    .iter()
+                    .map(|a| a.id.clone())
+                    .collect::<Vec<_>>(),
+            ),
             0..3,
         ),
         prop::collection::btree_set(prop::sample::select(countries), 0..3),

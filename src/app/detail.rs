@@ -16,7 +16,7 @@ fn close(atlas: &Atlas) {
     // Return focus to the marker or row that opened the panel, once it is back in the DOM.
     request_animation_frame(move || {
         let target = document()
-            .query_selector(&format!("[data-sel-id=\"{id}\"]"))
+            .query_selector(&crate::present::hooks::record(&id))
             .ok()
             .flatten()
             .or_else(|| document().get_element_by_id("main"));

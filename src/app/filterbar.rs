@@ -5,6 +5,7 @@ use super::url;
 use crate::core::edit::{active_count, Edit, Facet};
 use crate::core::model::{Kind, Status};
 use crate::core::query::{normalize_q, to_query, Filters};
+use crate::present::theme::{marker_icon, market_icon, slot};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -58,6 +59,11 @@ fn ProviderChips() -> impl IntoView {
         .into_iter()
         .map(|(id, name)| {
             let a = atlas.clone();
+            let d = &atlas.catalog.data;
+            let class = format!("chip {}", slot(d, &id));
+            let icon = d
+                .provider(&id)
+                .map_or_else(market_icon, |p| marker_icon(p.shape()));
             let pressed = {
                 let (a, id) = (atlas.clone(), id.clone());
                 move || a.criteria.with(|f| f.providers.contains(&id))
@@ -72,11 +78,11 @@ fn ProviderChips() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    class=format!("chip chip--{id}")
+                    class=class
                     aria-pressed=move || pressed().to_string()
                     on:click=move |_| a.edit(Edit::Toggle(Facet::Provider, id.clone()))
                 >
-                    <span class="chip__mark" aria-hidden="true"></span>
+                    <svg class="chip__mark marker__shape" viewBox="-8 -8 16 16" aria-hidden="true" focusable="false" inner_html=icon></svg>
                     {name}
                     " "
                     <span class="count">{count}</span>

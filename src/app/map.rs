@@ -8,9 +8,13 @@ use super::state::Atlas;
 use crate::core::aggregate::presence;
 use crate::core::edit::Edit;
 use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::present::markup::map::{marker_class, marker_name, markers_in_frame};
+use crate::present::hooks;
+use crate::present::markup::map::{layer, map_legend, marker_class, marker_name, markers_in_frame};
+use crate::present::theme::{marker_icon, shade};
 use gloo_net::http::Request;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos::tachys::view::add_attr::AddAnyAttr;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -31,10 +35,11 @@ async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
 
 /// Sets each country path's shade class where it differs (an effect on the DOM, not on signals).
 fn reshade(
+    d: &crate::core::model::Dataset,
     svg: &web_sys::SvgElement,
     presence: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 ) {
-    let Ok(paths) = svg.query_selector_all("path[data-iso]") else {
+    let Ok(paths) = svg.query_selector_all(hooks::COUNTRY_PATHS) else {
         return;
     };
     for i in 0..paths.length() {
@@ -44,12 +49,13 @@ fn reshade(
         else {
             continue;
         };
-        let class = crate::present::markup::map::shade(
-            el.get_attribute("data-iso")
+        let class = shade(
+            d,
+            el.get_attribute(hooks::ISO)
                 .and_then(|iso| presence.get(&iso)),
         );
-        if el.get_attribute("class").as_deref() != Some(class) {
-            let _ = el.set_attribute("class", class);
+        if el.get_attribute("class").as_deref() != Some(class.as_str()) {
+            let _ = el.set_attribute("class", &class);
         }
     }
 }
@@ -64,7 +70,9 @@ pub struct MapState {
 impl MapState {
     /// Starts loading the shapes; a link whose area filter names one area opens framed on it.
     pub fn new(atlas: &Atlas) -> Self {
-        let initial = atlas.filters.with_untracked(|f| Zoom::initial(&f.areas));
+        let initial = atlas
+            .filters
+            .with_untracked(|f| Zoom::initial(&atlas.catalog.data, &f.areas));
         MapState {
             shapes: LocalResource::new(fetch_shapes),
             zoom: RwSignal::new(initial),
@@ -80,7 +88,8 @@ impl MapState {
 pub fn MapView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let MapState { shapes, zoom } = expect_context::<MapState>();
-    let frame = Memo::new(move |_| zoom.get().frame(&WORLD, MAP_WIDTH, MAP_HEIGHT));
+    let cat = atlas.catalog.clone();
+    let frame = Memo::new(move |_| zoom.get().frame(&cat.data, &WORLD, MAP_WIDTH, MAP_HEIGHT));
     // The map's width on screen decides how far apart markers must be in map units.
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let width_px = RwSignal::new(1000.0);
@@ -103,14 +112,18 @@ pub fn MapView() -> impl IntoView {
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
     // Written when the shapes arrive; later shading changes go through `reshade` below.
-    let layer = move || {
-        let shapes = shapes.get().and_then(|r| r.ok());
-        shading.with_untracked(|p| crate::present::markup::map::layer(shapes.as_deref(), p))
+    let layer = {
+        let a = atlas.clone();
+        move || {
+            let shapes = shapes.get().and_then(|r| r.ok());
+            shading.with_untracked(|p| layer(&a.catalog.data, shapes.as_deref(), p))
+        }
     };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let a = atlas.clone();
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
-        shading.with(|p| reshade(&svg, p));
+        shading.with(|p| reshade(&a.catalog.data, &svg, p));
     });
     let failed = move || shapes.get().is_some_and(|r| r.is_err());
 
@@ -124,6 +137,7 @@ pub fn MapView() -> impl IntoView {
             let shown = atlas
                 .selection
                 .with(|s| markers_in_frame(&atlas.catalog, s, zoom.get()));
+            let icons: Vec<String> = d.providers.iter().map(|p| marker_icon(p.shape())).collect();
             let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
             // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
             let gap = 26.0 * f.w / width_px.get().max(1.0);
@@ -139,6 +153,12 @@ pub fn MapView() -> impl IntoView {
                 .zip(placed)
                 .map(|(&(i, _), p)| {
                     let r = &d.regions[i];
+                    let icon = d
+                        .providers
+                        .iter()
+                        .position(|p| p.id == r.provider)
+                        .and_then(|k| icons.get(k).cloned())
+                        .unwrap_or_default();
                     let (left, top) = f.percent(p);
                     let name = marker_name(d.provider_name(&r.provider), r);
                     let tip = name.clone();
@@ -150,29 +170,29 @@ pub fn MapView() -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class=marker_class(r)
-                            data-sel-id=r.id.clone()
+                            class=marker_class(d, r)
                             aria-label=name
                             aria-pressed=pressed
                             style:left=format!("{left:.3}%")
                             style:top=format!("{top:.3}%")
                             on:click=move |_| a.edit(Edit::Select(id.clone()))
                         >
-                            <span class="marker__shape" aria-hidden="true"></span>
+                            <svg class="marker__shape" viewBox="-8 -8 16 16" aria-hidden="true" focusable="false" inner_html=icon></svg>
                             <span class="marker__tip" aria-hidden="true">{tip}</span>
                         </button>
                     }
+                    .add_any_attr(custom_attribute(hooks::SEL_ID, r.id.clone()))
                 })
                 .collect_view()
         }
     };
 
-    let zoom_buttons = Zoom::ALL
+    let zoom_buttons = Zoom::all(&atlas.catalog.data)
         .into_iter()
         .map(|z| {
             view! {
                 <button type="button" class="chip" aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>
-                    {z.label()}
+                    {z.label(&atlas.catalog.data).to_string()}
                 </button>
             }
         })
@@ -197,15 +217,6 @@ pub fn MapView() -> impl IntoView {
 
 #[component]
 fn MapLegend() -> impl IntoView {
-    view! {
-        <ul class="legend" aria-label="Legend">
-            <li><span class="marker__shape legend__alibaba" aria-hidden="true"></span>"Alibaba Cloud region"</li>
-            <li><span class="marker__shape legend__tencent" aria-hidden="true"></span>"Tencent Cloud region"</li>
-            <li><span class="legend__hollow" aria-hidden="true"></span>"announced"</li>
-            <li><span class="legend__crossed" aria-hidden="true"></span>"retired"</li>
-            <li><span class="swatch country--alibaba" aria-hidden="true"></span>"Alibaba only"</li>
-            <li><span class="swatch country--tencent" aria-hidden="true"></span>"Tencent only"</li>
-            <li><span class="swatch country--both" aria-hidden="true"></span>"both"</li>
-        </ul>
-    }
+    let atlas = expect_context::<Atlas>();
+    view! { <div class="map-legend" inner_html=map_legend(&atlas.catalog.data)></div> }
 }

@@ -42,11 +42,16 @@ pub fn App() -> impl IntoView {
         crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()))
             .0
             .embed;
+    // The skeleton's line (index.html) until the dataset names its providers.
+    let tagline = move || match data.get() {
+        Some((_, Ok(loaded))) => crate::present::words::tagline(&loaded.dataset),
+        _ => "Alibaba Cloud and Tencent Cloud abroad, record by record, with sources.".into(),
+    };
     view! {
         <Show when=move || !embed>
             <header class="masthead">
                 <h1 class="masthead__title">"Cloud Atlas"</h1>
-                <p class="masthead__tagline">"Alibaba Cloud and Tencent Cloud abroad, record by record, with sources."</p>
+                <p class="masthead__tagline">{tagline}</p>
             </header>
         </Show>
         {move || match data.get() {

@@ -6,6 +6,7 @@
 
 use super::state::Atlas;
 use crate::core::edit::Edit;
+use crate::present::hooks;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use wasm_bindgen::JsCast;
 
@@ -17,11 +18,11 @@ enum Pick {
 
 fn pick(target: Option<web_sys::EventTarget>) -> Option<Pick> {
     let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let hit = el.closest("[data-sel-id], [data-year]").ok().flatten()?;
-    if let Some(id) = hit.get_attribute("data-sel-id") {
+    let hit = el.closest(hooks::PICKABLE).ok().flatten()?;
+    if let Some(id) = hit.get_attribute(hooks::SEL_ID) {
         return Some(Pick::Record(id));
     }
-    hit.get_attribute("data-year")?.parse().ok().map(Pick::Year)
+    hit.get_attribute(hooks::YEAR)?.parse().ok().map(Pick::Year)
 }
 
 fn apply(atlas: &Atlas, p: Pick) {

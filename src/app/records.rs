@@ -16,9 +16,27 @@ use crate::present::words::page_title;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The providers' colours, from the dataset, as custom properties on the root element.
+/// Set through the CSSOM, which the Content-Security-Policy allows (an inline style
+/// attribute or `<style>` element it would block); see `crate::present::theme`.
+fn set_provider_colours(d: &crate::core::model::Dataset) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    for (name, value) in crate::present::theme::custom_properties(d) {
+        let _ = style.set_property(&name, &value);
+    }
+}
+
 #[component]
 pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     let catalog = Arc::new(Catalog::new(loaded.dataset.clone()));
+    set_provider_colours(&catalog.data);
     let atlas = Atlas::new(catalog);
     provide_context(atlas.clone());
     provide_context(super::map::MapState::new(&atlas));

@@ -6,7 +6,7 @@ use super::state::Atlas;
 use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
-use crate::present::export::{events_csv, json, map_svg, regions_csv, Provenance};
+use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,8 +58,8 @@ fn stem(atlas: &Atlas) -> String {
     format!("cloud-atlas-{}-{}", f.view.id(), atlas.catalog.data.version)
 }
 
-/// The SVG of what is on screen: the map is drawn from the data; a chart is the
-/// live SVG with its stylesheet written in, so the file stands alone.
+/// The SVG of what is on screen, written by the core from the same layout the page
+/// draws (never scraped from the DOM), so the file stands alone.
 fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
     let footer = vec![
         document().title(),
@@ -71,7 +71,7 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
     ];
     match atlas.filters.get_untracked().view {
         View::Map => {
-            let frame = zoom.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
+            let frame = zoom.frame(&atlas.catalog.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
             let empty = Shapes {
                 width: MAP_WIDTH,
                 height: MAP_HEIGHT,
@@ -84,36 +84,14 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
                 map_svg(&atlas.catalog, s, shapes.unwrap_or(&empty), frame, &footer)
             }))
         }
-        View::Timeline => {
-            let chart = document().query_selector("svg.timeline").ok().flatten()?;
-            let view_box = chart.get_attribute("viewBox")?;
-            let size: Vec<f64> = view_box.split(' ').filter_map(|v| v.parse().ok()).collect();
-            let (w, h) = (*size.get(2)?, *size.get(3)?);
-            let foot = 20.0 * (footer.len() as f64 + 1.0);
-            let lines: String = footer
-                .iter()
-                .enumerate()
-                .map(|(k, l)| {
-                    format!(
-                        "<text x=\"8\" y=\"{:.0}\" font-size=\"13\" fill=\"#1b1f24\">{}</text>",
-                        h + 20.0 * (k as f64 + 1.0),
-                        crate::present::export::xml_escape(l)
-                    )
-                })
-                .collect();
-            Some(format!(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{:.0}\" viewBox=\"0 0 {w:.0} {:.0}\" font-family=\"system-ui, sans-serif\"><style>{CHART_CSS}</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>{}{lines}</svg>",
-                h + foot,
-                h + foot,
-                chart.outer_html().replace("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ").replace("<!---->", "")
-            ))
-        }
+        View::Timeline => Some(
+            atlas
+                .selection
+                .with_untracked(|s| timeline_svg(&atlas.catalog, s, &footer)),
+        ),
         _ => None,
     }
 }
-
-/// The timeline's rules with the light theme's colours written out.
-const CHART_CSS: &str = ".tl-lane__bg{fill:#f4f6f9}.tl-lane__label{font-size:13px;font-weight:600;fill:#1b1f24}.tl-tick line{stroke:#c9d1da}.tl-tick text{font-size:12px;fill:#4f5b67}.tl-span{stroke-width:4;opacity:.35}.tl-event--alibaba .tl-mark{fill:#d55e00;stroke:#fff}.tl-event--alibaba .tl-span{stroke:#d55e00}.tl-event--tencent .tl-mark{fill:#0072b2;stroke:#fff}.tl-event--tencent .tl-span{stroke:#0072b2}.tl-event--market .tl-mark{fill:#4f5b67;stroke:#fff}.tl-event--market .tl-span{stroke:#4f5b67}.tl-kind--announcement .tl-mark{fill:#fff!important;stroke-width:2}.tl-event--alibaba.tl-kind--announcement .tl-mark{stroke:#d55e00}.tl-event--tencent.tl-kind--announcement .tl-mark{stroke:#0072b2}.tl-event--market.tl-kind--announcement .tl-mark{stroke:#4f5b67}.tl-kind--closure .tl-mark{fill:none!important;stroke:#c62828!important;stroke-width:3}.tl-kind--investment .tl-mark{fill-opacity:.75}";
 
 /// Renders an SVG through a canvas at twice its size and saves it as PNG.
 fn save_png(name: String, svg: String) {

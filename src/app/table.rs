@@ -96,7 +96,7 @@ fn more_rows(
         let first_new = drawn();
         shown.set(first_new + ROWS_STEP);
         request_animation_frame(move || {
-            let selector = format!("[data-testid={testid}] tbody tr [data-sel-id]");
+            let selector = crate::present::hooks::rows(testid);
             let target = document()
                 .query_selector_all(&selector)
                 .ok()

@@ -25,9 +25,11 @@ use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
 use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::model::Dataset;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
+use cloud_atlas::present::theme::shade;
 use cloud_atlas::present::words::{counts_line, page_title, summary};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -105,10 +107,10 @@ fn edit(e: &Value) -> Option<Edit> {
     })
 }
 
-fn zoom(z: &Value) -> Zoom {
-    Zoom::ALL
+fn zoom(d: &Dataset, z: &Value) -> Zoom {
+    Zoom::all(d)
         .into_iter()
-        .find(|x| Some(x.label()) == z.as_str())
+        .find(|x| Some(x.label(d)) == z.as_str())
         .unwrap_or(Zoom::World)
 }
 
@@ -130,18 +132,18 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
     let s = select(cat, &f);
     let d = &cat.data;
     let present = presence(cat, &s);
-    let shades: Vec<&str> = shapes
+    let shades: Vec<String> = shapes
         .countries
         .iter()
-        .map(|c| map::shade(c.iso2.as_ref().and_then(|i| present.get(i))))
+        .map(|c| shade(d, c.iso2.as_ref().and_then(|i| present.get(i))))
         .collect();
-    let markers: Vec<Value> = map::markers_in_frame(cat, &s, zoom(z))
+    let markers: Vec<Value> = map::markers_in_frame(cat, &s, zoom(&cat.data, z))
         .into_iter()
         .map(|(i, _)| {
             let r = &d.regions[i];
             json!({
                 "id": r.id,
-                "class": map::marker_class(r),
+                "class": map::marker_class(d, r),
                 "label": map::marker_name(d.provider_name(&r.provider), r),
                 "pressed": f.sel.as_deref() == Some(r.id.as_str()),
             })
@@ -168,7 +170,8 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         "title": page_title(cat, &f),
         "summary": summary(cat, &s),
         "counts": counts_line(cat, &s),
-        "initialZoom": Zoom::initial(&f.areas).label(),
+        "initialZoom": Zoom::initial(d, &f.areas).label(d),
+        "zooms": Zoom::all(d).into_iter().map(|z| z.label(d)).collect::<Vec<_>>(),
         "dataChanged": f.d.as_ref().is_some_and(|v| *v != d.version),
         "copyLink": to_query(&stamped),
         "controls": {

@@ -127,12 +127,12 @@ pub fn country_split(cat: &Catalog, sel: &Selection) -> CountrySplit {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Growth {
     pub year: u16,
-    /// Live regions outside the Chinese Mainland at the end of the year (closures subtracted).
+    /// Live regions outside the home areas at the end of the year (closures subtracted).
     pub regions: usize,
     pub countries: usize,
 }
 
-/// Cumulative footprint outside the mainland per provider per year, from the selected
+/// Cumulative footprint abroad (outside the areas marked `home`) per provider per year, from the selected
 /// regions' opening and retirement years. Regions with an unknown opening year are not
 /// placed; `undated` counts them so the chart can say so.
 pub fn growth(cat: &Catalog, sel: &Selection) -> (BTreeMap<String, Vec<Growth>>, usize) {
@@ -140,12 +140,22 @@ pub fn growth(cat: &Catalog, sel: &Selection) -> (BTreeMap<String, Vec<Growth>>,
     let (first, last) = cat.years;
     let mut undated = 0;
     let mut out = BTreeMap::new();
+    let home: Vec<&str> = d
+        .areas
+        .iter()
+        .filter(|a| a.home)
+        .map(|a| a.id.as_str())
+        .collect();
     for p in &d.providers {
         let mine: Vec<_> = sel
             .regions
             .iter()
             .map(|&i| &d.regions[i])
-            .filter(|r| r.provider == p.id && r.area != "cn" && r.status != Status::Announced)
+            .filter(|r| {
+                r.provider == p.id
+                    && !home.contains(&r.area.as_str())
+                    && r.status != Status::Announced
+            })
             .collect();
         undated += mine.iter().filter(|r| r.opened.is_none()).count();
         let series = (first..=last)

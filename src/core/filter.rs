@@ -32,15 +32,17 @@ pub struct Catalog {
     pub countries: BTreeMap<String, String>,
 }
 
-/// Countries that have events but no region of either provider; their area cannot be read from the regions.
-const EXTRA_AREAS: [(&str, &str); 1] = [("BH", "me")];
-
 impl Catalog {
     pub fn new(data: Dataset) -> Self {
-        let mut area_of: HashMap<&str, &str> = EXTRA_AREAS.into_iter().collect();
+        // A country's area: the area that lists it, else the area of its regions.
+        let mut area_of: HashMap<&str, &str> = data
+            .areas
+            .iter()
+            .flat_map(|a| a.countries.iter().map(|c| (c.as_str(), a.id.as_str())))
+            .collect();
         let mut countries = BTreeMap::new();
         for r in &data.regions {
-            area_of.insert(r.iso2.as_str(), r.area.as_str());
+            area_of.entry(r.iso2.as_str()).or_insert(r.area.as_str());
             countries.insert(r.iso2.clone(), r.country.clone());
         }
         for e in &data.events {
@@ -123,7 +125,7 @@ impl Catalog {
         }
     }
 
-    /// Drops what this dataset cannot show (unknown providers, a selection that is not a
+    /// Drops what this dataset cannot show (unknown providers and areas, a selection that is not a
     /// record) and folds years at or beyond the dataset's bounds into the default.
     pub fn reconcile(&self, f: &mut Filters) -> Vec<Issue> {
         let mut issues = Vec::new();
@@ -136,6 +138,15 @@ impl Catalog {
             });
         }
         f.providers.retain(known);
+        let known = |a: &String| self.data.areas.iter().any(|x| &x.id == a);
+        for a in f.areas.iter().filter(|a| !known(a)) {
+            issues.push(Issue {
+                key: "area".into(),
+                value: a.clone(),
+                reason: "not an area in this dataset".into(),
+            });
+        }
+        f.areas.retain(known);
         if let Some(sel) = &f.sel {
             if self.record(sel).is_none() {
                 issues.push(Issue {

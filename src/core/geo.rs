@@ -1,6 +1,8 @@
 //! Map geometry: the Equal Earth projection (the one the country shapes in
 //! `public/geo/world.json` were drawn with), zoom presets, and marker layout.
 
+use super::model::Dataset;
+
 /// The map's frame in map units and the projection that fills it; equal to the
 /// header of `public/geo/world.json` (a test holds them together), so markers
 /// can be placed before, or without, the country shapes.
@@ -82,73 +84,62 @@ impl Rect {
     }
 }
 
-/// The zoom presets: every view of the map is one click away, none needs dragging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A zoom preset: the world, or one area of the dataset (its position in the area
+/// list). Every view of the map is one click away; none needs dragging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Zoom {
+    #[default]
     World,
-    AsiaPacific,
-    MiddleEast,
-    Europe,
-    Americas,
+    Area(usize),
 }
 
-impl Zoom {
-    pub const ALL: [Zoom; 5] = [
-        Zoom::World,
-        Zoom::AsiaPacific,
-        Zoom::MiddleEast,
-        Zoom::Europe,
-        Zoom::Americas,
-    ];
+/// West, south, east, north in degrees.
+pub type Bounds = [f64; 4];
 
-    pub fn label(self) -> &'static str {
+impl Zoom {
+    /// The presets offered: the world, then each area with a frame, in dataset order.
+    pub fn all(d: &Dataset) -> Vec<Zoom> {
+        std::iter::once(Zoom::World)
+            .chain(
+                (0..d.areas.len())
+                    .filter(|&i| area_bounds(d, i).is_some())
+                    .map(Zoom::Area),
+            )
+            .collect()
+    }
+
+    pub fn label(self, d: &Dataset) -> &str {
         match self {
             Zoom::World => "World",
-            Zoom::AsiaPacific => "Asia Pacific",
-            Zoom::MiddleEast => "Middle East",
-            Zoom::Europe => "Europe",
-            Zoom::Americas => "Americas",
+            Zoom::Area(i) => d.areas.get(i).map_or("World", |a| a.name.as_str()),
         }
     }
 
-    /// The preset that frames one area filter, if any.
-    pub fn for_area(area: &str) -> Option<Zoom> {
-        match area {
-            "cn" | "apac" => Some(Zoom::AsiaPacific),
-            "me" => Some(Zoom::MiddleEast),
-            "eu" => Some(Zoom::Europe),
-            "na" | "latam" => Some(Zoom::Americas),
-            _ => None,
-        }
-    }
-
-    /// Where a map opened from a link starts: framed on the area filter when all the
-    /// chosen areas share one preset, the world otherwise.
-    pub fn initial<'a>(areas: impl IntoIterator<Item = &'a String>) -> Zoom {
-        let zooms: Vec<Zoom> = areas
-            .into_iter()
-            .filter_map(|a| Zoom::for_area(a))
-            .collect();
-        match zooms.as_slice() {
-            [one, rest @ ..] if rest.iter().all(|z| z == one) => *one,
+    /// Where a map opened from a link starts: framed on the area filter when it names
+    /// exactly one area that has a frame, the world otherwise.
+    pub fn initial<'a>(d: &Dataset, areas: impl IntoIterator<Item = &'a String>) -> Zoom {
+        let chosen: Vec<&String> = areas.into_iter().collect();
+        match chosen.as_slice() {
+            [one] => d
+                .areas
+                .iter()
+                .position(|a| &a.id == *one)
+                .filter(|&i| area_bounds(d, i).is_some())
+                .map_or(Zoom::World, Zoom::Area),
             _ => Zoom::World,
         }
     }
 
-    /// West, south, east, north in degrees.
-    fn bounds(self) -> Option<(f64, f64, f64, f64)> {
+    fn bounds(self, d: &Dataset) -> Option<Bounds> {
         match self {
             Zoom::World => None,
-            Zoom::AsiaPacific => Some((65.0, -45.0, 180.0, 55.0)),
-            Zoom::MiddleEast => Some((25.0, 10.0, 65.0, 42.0)),
-            Zoom::Europe => Some((-12.0, 34.0, 45.0, 62.0)),
-            Zoom::Americas => Some((-130.0, -40.0, -30.0, 60.0)),
+            Zoom::Area(i) => area_bounds(d, i),
         }
     }
 
     /// The rectangle to show, with the map's aspect ratio, inside the map.
-    pub fn frame(self, p: &Projection, width: f64, height: f64) -> Rect {
-        let Some((w, s, e, n)) = self.bounds() else {
+    pub fn frame(self, d: &Dataset, p: &Projection, width: f64, height: f64) -> Rect {
+        let Some([w, s, e, n]) = self.bounds(d) else {
             return Rect {
                 x: 0.0,
                 y: 0.0,
@@ -186,6 +177,30 @@ impl Zoom {
             h: bh.min(height),
         }
     }
+}
+
+/// The frame of area `i`: the one the dataset declares, else the box around the area's
+/// regions with a margin (at least 24° by 14°, so one region is not a close-up).
+/// Fitted frames do not wrap the antimeridian; an area that does declares its frame.
+pub fn area_bounds(d: &Dataset, i: usize) -> Option<Bounds> {
+    let area = d.areas.get(i)?;
+    if let Some(b) = area.frame {
+        return Some(b);
+    }
+    let mut it = d.regions.iter().filter(|r| r.area == area.id);
+    let first = it.next()?;
+    let [mut w, mut s, mut e, mut n] = [first.lon, first.lat, first.lon, first.lat];
+    for r in it {
+        (w, s, e, n) = (w.min(r.lon), s.min(r.lat), e.max(r.lon), n.max(r.lat));
+    }
+    let pad = |lo: f64, hi: f64, min: f64, limit: f64| {
+        let half = ((hi - lo) * 1.4).max(min) / 2.0;
+        let mid = (lo + hi) / 2.0;
+        ((mid - half).max(-limit), (mid + half).min(limit))
+    };
+    let (w, e) = pad(w, e, 24.0, 180.0);
+    let (s, n) = pad(s, n, 14.0, 85.0);
+    Some([w, s, e, n])
 }
 
 /// Moves markers apart until no two square hit targets of side `gap` overlap
@@ -259,6 +274,38 @@ mod tests {
         (p, doc)
     }
 
+    fn shipped() -> Dataset {
+        let json = include_str!("../../public/data/atlas.json");
+        crate::core::load::parse_dataset(json).unwrap().dataset
+    }
+
+    /// An area without a declared frame is framed around its regions, and a link that
+    /// names one area opens on it.
+    #[test]
+    fn an_area_without_a_frame_is_fitted_to_its_regions() {
+        let mut d = shipped();
+        for a in &mut d.areas {
+            a.frame = None;
+        }
+        let me = d.areas.iter().position(|a| a.id == "me").unwrap();
+        let b = area_bounds(&d, me).unwrap();
+        for r in d.regions.iter().filter(|r| r.area == "me") {
+            assert!(
+                b[0] < r.lon && r.lon < b[2] && b[1] < r.lat && r.lat < b[3],
+                "{}",
+                r.id
+            );
+        }
+        assert!(b[2] - b[0] >= 24.0 && b[3] - b[1] >= 14.0);
+        assert_eq!(Zoom::initial(&d, &["me".to_string()]), Zoom::Area(me));
+        assert_eq!(
+            Zoom::initial(&d, &["me".to_string(), "eu".to_string()]),
+            Zoom::World
+        );
+        assert_eq!(Zoom::all(&d).len(), 1 + d.areas.len());
+        assert_eq!(Zoom::Area(me).label(&d), "Middle East");
+    }
+
     #[test]
     fn matches_d3_on_the_shipped_geometry() {
         let (p, doc) = world();
@@ -294,14 +341,17 @@ mod tests {
             doc["width"].as_f64().unwrap(),
             doc["height"].as_f64().unwrap(),
         );
+        let d = shipped();
+        let area = |id: &str| Zoom::Area(d.areas.iter().position(|a| a.id == id).unwrap());
         let cases = [
-            (Zoom::Europe, (-0.13, 51.51), (151.21, -33.87)),
-            (Zoom::MiddleEast, (46.68, 24.71), (-0.13, 51.51)),
-            (Zoom::AsiaPacific, (103.82, 1.35), (-100.39, 20.59)),
-            (Zoom::Americas, (-100.39, 20.59), (139.69, 35.69)),
+            (area("eu"), (-0.13, 51.51), (151.21, -33.87)),
+            (area("me"), (46.68, 24.71), (-0.13, 51.51)),
+            (area("apac"), (103.82, 1.35), (-100.39, 20.59)),
+            (area("latam"), (-100.39, 20.59), (139.69, 35.69)),
+            (area("na"), (-79.38, 43.65), (-0.13, 51.51)),
         ];
         for (zoom, inside, outside) in cases {
-            let r = zoom.frame(&p, w, h);
+            let r = zoom.frame(&d, &p, w, h);
             assert!(
                 r.contains(p.project(inside.0, inside.1)),
                 "{zoom:?} shows {inside:?}"
@@ -317,7 +367,7 @@ mod tests {
             assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= w + 1e-9 && r.y + r.h <= h + 1e-9);
         }
         assert_eq!(
-            Zoom::World.frame(&p, w, h),
+            Zoom::World.frame(&d, &p, w, h),
             Rect {
                 x: 0.0,
                 y: 0.0,

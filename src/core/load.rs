@@ -5,11 +5,13 @@
 //! left out and reported as a [`Skipped`], so one typo never blanks the page
 //! and nothing disappears without the user being told.
 
+use super::colour::{worst_contrast, Rgb, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, MIN_CONTRAST};
 use super::date::clip;
 use super::model::*;
+use super::query::is_id;
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Why a dataset could not be used at all.
@@ -88,12 +90,18 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     }
     let frame: Frame =
         serde_json::from_value(doc).map_err(|e| LoadError::BadHeader(e.to_string()))?;
-    check_header(&frame)?;
+    let mut frame = frame;
+    check_header(&mut frame)?;
 
     let mut skipped = Vec::new();
     let mut ids = HashSet::new();
     let providers: HashSet<&str> = frame.providers.iter().map(|p| p.id.as_str()).collect();
     let areas: HashSet<&str> = frame.areas.iter().map(|a| a.id.as_str()).collect();
+    let listed: HashMap<&str, &str> = frame
+        .areas
+        .iter()
+        .flat_map(|a| a.countries.iter().map(|c| (c.as_str(), a.id.as_str())))
+        .collect();
 
     let sources: Vec<Source> = records(&frame.sources, "source", &mut skipped, |s: &Source| {
         if s.id.trim().is_empty() {
@@ -123,6 +131,13 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         known(&providers, &r.provider, "provider")?;
         known(&areas, &r.area, "area")?;
         iso2(&r.iso2)?;
+        if let Some(area) = listed.get(r.iso2.as_str()).filter(|a| **a != r.area) {
+            return Err(format!(
+                "area \"{}\", but the area list puts {} in \"{area}\"",
+                clip(&r.area),
+                r.iso2
+            ));
+        }
         if !(r.lat.is_finite() && (-90.0..=90.0).contains(&r.lat)) {
             return Err(format!("latitude {} is outside −90…90", r.lat));
         }
@@ -180,25 +195,100 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-fn check_header(frame: &Frame) -> Result<(), LoadError> {
+/// The most providers a dataset may declare: the stylesheet has this many colour
+/// slots, and there are this many marker shapes (beyond it, colours and shapes
+/// could no longer be told apart anyway).
+pub const MAX_PROVIDERS: usize = Marker::ALL.len();
+
+/// Checks the provider and area lists, and gives each provider without a marker
+/// the first shape nobody uses. A broken header cannot be shown around: the page
+/// says what is wrong instead.
+fn check_header(frame: &mut Frame) -> Result<(), LoadError> {
     let bad = |s: String| Err(LoadError::BadHeader(s));
     if frame.providers.is_empty() {
         return bad("the provider list is empty".into());
     }
+    if frame.providers.len() > MAX_PROVIDERS {
+        return bad(format!(
+            "it lists {} providers; at most {MAX_PROVIDERS} can be told apart",
+            frame.providers.len()
+        ));
+    }
     let mut seen = HashSet::new();
     for p in &frame.providers {
-        if !seen.insert(p.id.as_str()) || p.id == MARKET {
+        if !seen.insert(p.id.as_str()) || p.id == MARKET || !is_id(&p.id) {
             return bad(format!(
-                "provider id \"{}\" is used twice or reserved",
+                "provider id \"{}\" is used twice, reserved, or not lower-case letters, digits, - and _",
                 clip(&p.id)
             ));
         }
-        let hex = p.color.strip_prefix('#').unwrap_or("");
-        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        for (colour, theme, backgrounds) in [
+            (p.color.as_str(), "light", &LIGHT_BACKGROUNDS),
+            (p.dark(), "dark", &DARK_BACKGROUNDS),
+        ] {
+            let Some(rgb) = Rgb::parse(colour) else {
+                return bad(format!(
+                    "provider colour \"{}\" is not #rrggbb",
+                    clip(colour)
+                ));
+            };
+            let (ratio, against) = worst_contrast(rgb, backgrounds);
+            if ratio < MIN_CONTRAST {
+                return bad(format!(
+                    "{}'s {theme}-theme colour {colour} has a contrast of {ratio:.2}:1 against {against}; \
+                     marks need at least {MIN_CONTRAST}:1 (WCAG 1.4.11)",
+                    clip(&p.name)
+                ));
+            }
+        }
+    }
+    let mut shapes: Vec<Marker> = Vec::new();
+    for p in frame.providers.iter().filter_map(|p| p.marker) {
+        if shapes.contains(&p) {
             return bad(format!(
-                "provider colour \"{}\" is not #rrggbb",
-                clip(&p.color)
+                "two providers use the marker \"{}\"; shapes tell providers apart without colour",
+                p.id()
             ));
+        }
+        shapes.push(p);
+    }
+    for p in frame.providers.iter_mut().filter(|p| p.marker.is_none()) {
+        let free = Marker::ALL.into_iter().find(|m| !shapes.contains(m));
+        p.marker = free;
+        shapes.extend(free);
+    }
+    if frame.areas.is_empty() {
+        return bad("the area list is empty".into());
+    }
+    let (mut ids, mut countries) = (HashSet::new(), HashSet::new());
+    for a in &frame.areas {
+        if !ids.insert(a.id.as_str()) || !is_id(&a.id) {
+            return bad(format!(
+                "area id \"{}\" is used twice or not lower-case letters, digits, - and _",
+                clip(&a.id)
+            ));
+        }
+        if let Some([w, s, e, n]) = a.frame {
+            let lon = -180.0..=180.0;
+            let lat = -90.0..=90.0;
+            if !(lon.contains(&w)
+                && lon.contains(&e)
+                && lat.contains(&s)
+                && lat.contains(&n)
+                && w < e
+                && s < n)
+            {
+                return bad(format!(
+                    "area \"{}\" has a frame that is not [west, south, east, north] in degrees",
+                    clip(&a.id)
+                ));
+            }
+        }
+        for c in &a.countries {
+            iso2(c).map_err(LoadError::BadHeader)?;
+            if !countries.insert(c.as_str()) {
+                return bad(format!("country {c} is listed in two areas"));
+            }
         }
     }
     Ok(())

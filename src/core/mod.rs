@@ -4,6 +4,7 @@
 //! tested natively with `cargo test`.
 
 pub mod aggregate;
+pub mod colour;
 pub mod date;
 pub mod edit;
 pub mod filter;

@@ -107,17 +107,107 @@ impl Confidence {
     }
 }
 
+/// A provider: everything the page shows of it comes from this record, so a new
+/// provider is a dataset change only (see the README, "Adding a provider or an area").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provider {
     pub id: String,
     pub name: String,
+    /// A short name for tight places ("Alibaba only" in the map legend); defaults to `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    /// `#rrggbb` on the light theme; the loader checks its contrast.
     pub color: String,
+    /// `#rrggbb` on the dark theme; defaults to `color`, and is checked the same way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color_dark: Option<String>,
+    /// The shape of its map markers and chips, so colour is never the only cue. The
+    /// loader gives a provider without one the first shape no other provider uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Marker>,
 }
 
+impl Provider {
+    pub fn short_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+
+    pub fn dark(&self) -> &str {
+        self.color_dark.as_deref().unwrap_or(&self.color)
+    }
+
+    pub fn shape(&self) -> Marker {
+        self.marker.unwrap_or_default()
+    }
+}
+
+/// Marker shapes, in the order the loader hands them out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marker {
+    #[default]
+    Circle,
+    Diamond,
+    Triangle,
+    Square,
+    Hexagon,
+    Star,
+    Pentagon,
+    Cross,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 8] = [
+        Marker::Circle,
+        Marker::Diamond,
+        Marker::Triangle,
+        Marker::Square,
+        Marker::Hexagon,
+        Marker::Star,
+        Marker::Pentagon,
+        Marker::Cross,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Marker::Circle => "circle",
+            Marker::Diamond => "diamond",
+            Marker::Triangle => "triangle",
+            Marker::Square => "square",
+            Marker::Hexagon => "hexagon",
+            Marker::Star => "star",
+            Marker::Pentagon => "pentagon",
+            Marker::Cross => "cross",
+        }
+    }
+}
+
+/// An area: a filter option, a zoom preset and a row of the head-to-head table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Area {
     pub id: String,
     pub name: String,
+    /// How the name reads inside a sentence ("the Middle East"); defaults to `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
+    /// The providers' home market: growth "abroad" leaves its regions out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub home: bool,
+    /// The map frame of its zoom preset, `[west, south, east, north]` in degrees;
+    /// without one the frame is fitted around the area's regions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<[f64; 4]>,
+    /// Countries (ISO alpha-2) that belong to this area. Needed for a country with
+    /// events but no region (its area cannot be read from a region); a region in a
+    /// listed country must name this area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+}
+
+impl Area {
+    pub fn phrase(&self) -> &str {
+        self.phrase.as_deref().unwrap_or(&self.name)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

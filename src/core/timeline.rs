@@ -2,6 +2,7 @@
 //! events of one lane never cover each other.
 
 use super::date::PartialDate;
+use super::model::Kind;
 
 /// The stretch of time a date stands for, in fractional years: a year-precise
 /// date covers its whole year, a month its month, a day a single instant.
@@ -91,6 +92,165 @@ pub fn radius(amount: Option<f64>, max: f64) -> f64 {
     match amount {
         Some(a) if max > 0.0 => 4.0 + 10.0 * (a / max).sqrt(),
         _ => 5.0,
+    }
+}
+
+/// The chart's width in its own units; the live chart and the picture scale it.
+pub const WIDTH: f64 = 1000.0;
+/// Where the lanes' marks start (the lane names sit left of it).
+pub const LEFT: f64 = 110.0;
+const ROW: f64 = 26.0;
+const BINNED_HEIGHT: f64 = 72.0;
+/// The top of the first lane (the tick labels sit above it).
+pub const TOP: f64 = 30.0;
+
+/// The whole chart, placed: what the live chart and the exported picture both draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub height: f64,
+    /// Tick years and their x.
+    pub ticks: Vec<(u16, f64)>,
+    pub lanes: Vec<Lane>,
+}
+
+/// One provider's lane (or the market's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub provider: String,
+    pub name: String,
+    pub top: f64,
+    pub height: f64,
+    pub body: LaneBody,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LaneBody {
+    /// One mark per event.
+    Marks(Vec<Mark>),
+    /// More than [`LANE_CAP`] events: one bar per year with events.
+    Bins { total: usize, bars: Vec<Bar> },
+}
+
+/// An event placed: `x0..x1` is the stretch its date stands for, the mark sits in the middle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// Index into the dataset's events.
+    pub event: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub r: f64,
+}
+
+/// A year bar of a binned lane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub year: u16,
+    pub count: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Places the selected events: one lane per provider, then the market, in dataset order.
+pub fn layout(cat: &super::filter::Catalog, sel: &super::filter::Selection) -> Layout {
+    let d = &cat.data;
+    let (first, last) = cat.years;
+    let axis = Axis {
+        first,
+        last,
+        left: LEFT,
+        width: WIDTH - LEFT - 10.0,
+    };
+    let max_amount = d
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::Investment)
+        .filter_map(|e| e.amount_usd)
+        .fold(0.0, f64::max);
+    let mut lanes = Vec::new();
+    let mut y = TOP;
+    for (provider, name) in cat.lanes() {
+        let events: Vec<usize> = sel
+            .events
+            .iter()
+            .copied()
+            .filter(|&i| d.events[i].provider == provider)
+            .collect();
+        let top = y;
+        let (height, body) = if events.len() > LANE_CAP {
+            let counts = per_year(events.iter().map(|&i| d.events[i].date.year), first, last);
+            let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+            let bars = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &n)| n > 0)
+                .map(|(k, &count)| {
+                    let year = first + k as u16;
+                    let (x0, x1) = (axis.x(year as f64) + 1.0, axis.x(year as f64 + 1.0) - 1.0);
+                    let h = (count as f64 / max * BINNED_HEIGHT).max(2.0);
+                    Bar {
+                        year,
+                        count,
+                        x: x0,
+                        y: top + 6.0 + BINNED_HEIGHT - h,
+                        w: x1 - x0,
+                        h,
+                    }
+                })
+                .collect();
+            let total = events.len();
+            (BINNED_HEIGHT + 12.0, LaneBody::Bins { total, bars })
+        } else {
+            let spans: Vec<(f64, f64)> = events
+                .iter()
+                .map(|&i| {
+                    let (t0, t1) = span(d.events[i].date);
+                    (axis.x(t0), axis.x(t1))
+                })
+                .collect();
+            let padded: Vec<(f64, f64)> = spans.iter().map(|&(a, b)| (a - 7.0, b + 7.0)).collect();
+            let rows = stack(&padded, 2.0);
+            let height = (rows.iter().max().map_or(0, |m| m + 1).max(1)) as f64 * ROW + 12.0;
+            let marks = events
+                .iter()
+                .zip(spans)
+                .zip(rows)
+                .map(|((&i, (x0, x1)), row)| {
+                    let e = &d.events[i];
+                    Mark {
+                        event: i,
+                        x0,
+                        x1,
+                        y: top + 6.0 + ROW / 2.0 + row as f64 * ROW,
+                        r: if e.kind == Kind::Investment {
+                            radius(e.amount_usd, max_amount)
+                        } else {
+                            6.0
+                        },
+                    }
+                })
+                .collect();
+            (height, LaneBody::Marks(marks))
+        };
+        lanes.push(Lane {
+            provider,
+            name,
+            top,
+            height,
+            body,
+        });
+        y += height + 4.0;
+    }
+    Layout {
+        height: y,
+        ticks: axis
+            .ticks()
+            .into_iter()
+            .map(|t| (t, axis.x(t as f64)))
+            .collect(),
+        lanes,
     }
 }
 

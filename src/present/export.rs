@@ -11,6 +11,10 @@
 //! few hundred bytes of wasm, where the crate brings its own serde layer.
 
 use crate::core::filter::{Catalog, Selection};
+use crate::core::model::Status;
+use crate::present::theme::{
+    country_fill, fill, marker_path, BG, BORDER, CLOSURE, MUTED, SURFACE, TEXT,
+};
 use serde::Serialize;
 
 /// What each download says about where it came from.
@@ -219,9 +223,30 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// The `<svg>` start of a picture `w`×`h` in its own units, on a white ground.
+fn picture_open(s: &mut String, (x, y, w, h): (f64, f64, f64, f64)) {
+    s.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"{x:.1} {y:.1} {w:.1} {h:.1}\" font-family=\"system-ui, sans-serif\">\
+         <rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{BG}\"/>"
+    ));
+}
+
+/// The footer lines (title, source line, permalink) from `top`, `line_h` apart.
+fn footer_lines(s: &mut String, footer: &[String], x: f64, top: f64, line_h: f64) {
+    for (k, line) in footer.iter().enumerate() {
+        s.push_str(&format!(
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{TEXT}\">{}</text>",
+            top + line_h * (k as f64 + 1.1),
+            line_h * 0.7,
+            xml_escape(line)
+        ));
+    }
+}
+
 /// The map as a self-contained SVG: country shapes, region markers, and a footer
-/// with the title, the source line and the permalink. Colours are written out
-/// (light theme), fonts are generic, nothing is fetched.
+/// with the title, the source line and the permalink. Colours are the light theme's
+/// written out (the page's stylesheet cannot travel with the file), fonts are
+/// generic, nothing is fetched.
 pub fn map_svg(
     cat: &Catalog,
     sel: &Selection,
@@ -230,83 +255,140 @@ pub fn map_svg(
     footer: &[String],
 ) -> String {
     use crate::core::geo::WORLD;
+    let d = &cat.data;
     let shading = crate::core::aggregate::presence(cat, sel);
     let line_h = frame.w / 55.0;
     let foot = line_h * (footer.len() as f64 + 1.0);
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"{x:.1} {y:.1} {w:.1} {h:.1}\" font-family=\"system-ui, sans-serif\">",
-        x = frame.x,
-        y = frame.y,
-        w = frame.w,
-        h = frame.h + foot
-    );
+    let mut s = String::new();
+    picture_open(&mut s, (frame.x, frame.y, frame.w, frame.h + foot));
     s.push_str(&format!(
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#ffffff\"/>",
-        frame.x,
-        frame.y,
-        frame.w,
-        frame.h + foot
-    ));
-    s.push_str(&format!(
-        "<path d=\"{}\" fill=\"#f4f6f9\" stroke=\"#c9d1da\" stroke-width=\"0.5\"/>",
+        "<path d=\"{}\" fill=\"{SURFACE}\" stroke=\"{BORDER}\" stroke-width=\"0.5\"/>",
         xml_escape(&shapes.sphere)
     ));
     for c in &shapes.countries {
-        let who = c.iso2.as_ref().and_then(|i| shading.get(i));
-        let fill = match who.map(|w| (w.contains("alibaba"), w.contains("tencent"))) {
-            Some((true, true)) => "#b79ad1",
-            Some((true, false)) => "#f2b27f",
-            Some((false, true)) => "#8ec3e6",
-            _ => "#d9dee4",
-        };
-        s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.3\"><title>{}</title></path>", xml_escape(&c.d), xml_escape(&c.name)));
+        let fill = country_fill(d, c.iso2.as_ref().and_then(|i| shading.get(i)));
+        s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{BG}\" stroke-width=\"0.3\"><title>{}</title></path>", xml_escape(&c.d), xml_escape(&c.name)));
     }
     let r = frame.w / 160.0;
     let points: Vec<(f64, f64)> = sel
         .regions
         .iter()
-        .map(|&i| WORLD.project(cat.data.regions[i].lon, cat.data.regions[i].lat))
+        .map(|&i| WORLD.project(d.regions[i].lon, d.regions[i].lat))
         .collect();
     let placed = crate::core::geo::dodge(&points, r * 2.2);
     for (&i, (x, y)) in sel.regions.iter().zip(placed) {
-        let reg = &cat.data.regions[i];
-        let color = cat
-            .data
+        let reg = &d.regions[i];
+        let color = fill(d, &reg.provider);
+        let (inside, opacity) = match reg.status {
+            Status::Announced => (BG.to_string(), 1.0),
+            Status::Retired => (color.clone(), 0.45),
+            Status::Live => (color.clone(), 1.0),
+        };
+        let shape = d
             .provider(&reg.provider)
-            .map(|p| p.color.as_str())
-            .unwrap_or("#555555");
-        let (fill, opacity) = match reg.status {
-            crate::core::model::Status::Announced => ("#ffffff", 1.0),
-            crate::core::model::Status::Retired => (color, 0.45),
-            crate::core::model::Status::Live => (color, 1.0),
-        };
-        let shape = if reg.provider == "tencent" {
-            format!(
-                "<path d=\"M{x:.2},{:.2}L{:.2},{y:.2}L{x:.2},{:.2}L{:.2},{y:.2}Z\"",
-                y - r * 1.2,
-                x + r * 1.2,
-                y + r * 1.2,
-                x - r * 1.2
-            )
-        } else {
-            format!("<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"{r:.2}\"")
-        };
+            .map(|p| p.shape())
+            .unwrap_or_default();
         s.push_str(&format!(
-            "{shape} fill=\"{fill}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"><title>{}</title></{}>",
+            "<path d=\"{}\" fill=\"{inside}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"><title>{}</title></path>",
+            marker_path(shape, x, y, r),
             r * 0.35,
-            xml_escape(&format!("{} — {} ({})", cat.data.provider_name(&reg.provider), reg.name, reg.status.id())),
-            if reg.provider == "tencent" { "path" } else { "circle" }
+            xml_escape(&format!("{} — {} ({})", d.provider_name(&reg.provider), reg.name, reg.status.id())),
         ));
     }
-    for (k, line) in footer.iter().enumerate() {
+    footer_lines(
+        &mut s,
+        footer,
+        frame.x + line_h * 0.5,
+        frame.y + frame.h,
+        line_h,
+    );
+    s.push_str("</svg>");
+    s
+}
+
+/// The timeline as a self-contained SVG: the very layout the page draws
+/// ([`crate::core::timeline::layout`]), with the light theme's colours written out
+/// in place of the stylesheet's classes, and the footer under it.
+pub fn timeline_svg(cat: &Catalog, sel: &Selection, footer: &[String]) -> String {
+    use crate::core::model::Kind;
+    use crate::core::timeline::{layout, LaneBody, WIDTH};
+    use crate::present::markup::timeline::{bar_label, mark_label, mark_path};
+    let d = &cat.data;
+    let l = layout(cat, sel);
+    let line_h = 20.0;
+    let mut s = String::new();
+    picture_open(
+        &mut s,
+        (
+            0.0,
+            0.0,
+            WIDTH,
+            l.height + line_h * (footer.len() as f64 + 1.0),
+        ),
+    );
+    for &(t, x) in &l.ticks {
         s.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"#1b1f24\">{}</text>",
-            frame.x + line_h * 0.5,
-            frame.y + frame.h + line_h * (k as f64 + 1.1),
-            line_h * 0.7,
-            xml_escape(line)
+            "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"24\" y2=\"{:.1}\" stroke=\"{BORDER}\"/>\
+             <text x=\"{:.1}\" y=\"18\" font-size=\"12\" fill=\"{MUTED}\">{t}</text>",
+            l.height,
+            x + 3.0
         ));
     }
+    for lane in &l.lanes {
+        let colour = fill(d, &lane.provider);
+        s.push_str(&format!(
+            "<rect x=\"0\" y=\"{:.1}\" width=\"{WIDTH:.0}\" height=\"{:.1}\" fill=\"{SURFACE}\"/>\
+             <text x=\"8\" y=\"{:.1}\" font-size=\"13\" font-weight=\"600\" fill=\"{TEXT}\">{}</text>",
+            lane.top,
+            lane.height,
+            lane.top + 20.0,
+            xml_escape(&lane.name)
+        ));
+        match &lane.body {
+            LaneBody::Marks(marks) => {
+                for m in marks {
+                    let e = &d.events[m.event];
+                    if m.x1 - m.x0 > 1.0 {
+                        s.push_str(&format!(
+                            "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"4\" stroke-linecap=\"round\" opacity=\"0.35\"/>",
+                            m.x0, m.x1, m.y, m.y
+                        ));
+                    }
+                    let paint = match e.kind {
+                        Kind::Announcement => {
+                            format!("fill=\"{BG}\" stroke=\"{colour}\" stroke-width=\"2\"")
+                        }
+                        Kind::Closure => {
+                            format!("fill=\"none\" stroke=\"{CLOSURE}\" stroke-width=\"3\"")
+                        }
+                        Kind::Investment => {
+                            format!("fill=\"{colour}\" fill-opacity=\"0.75\" stroke=\"{BG}\"")
+                        }
+                        _ => format!("fill=\"{colour}\" stroke=\"{BG}\""),
+                    };
+                    s.push_str(&format!(
+                        "<path d=\"{}\" {paint}><title>{}</title></path>",
+                        mark_path(e.kind, (m.x0 + m.x1) / 2.0, m.y, m.r),
+                        xml_escape(&mark_label(&lane.name, e))
+                    ));
+                }
+            }
+            LaneBody::Bins { total, bars } => {
+                s.push_str(&format!(
+                    "<text x=\"8\" y=\"{:.1}\" font-size=\"13\" fill=\"{TEXT}\">{total} events</text>",
+                    lane.top + 38.0
+                ));
+                for b in bars {
+                    s.push_str(&format!(
+                        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"><title>{}</title></rect>",
+                        b.x, b.y, b.w, b.h,
+                        xml_escape(&bar_label(&lane.name, b))
+                    ));
+                }
+            }
+        }
+    }
+    footer_lines(&mut s, footer, 8.0, l.height, line_h);
     s.push_str("</svg>");
     s
 }

@@ -9,5 +9,7 @@
 
 pub mod export;
 pub mod format;
+pub mod hooks;
 pub mod markup;
+pub mod theme;
 pub mod words;

@@ -96,13 +96,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         .areas
         .iter()
         .filter_map(|a| d.areas.iter().find(|x| &x.id == a))
-        .map(|a| {
-            if a.id == "me" {
-                format!("the {}", a.name)
-            } else {
-                a.name.clone()
-            }
-        })
+        .map(|a| a.phrase().to_string())
         .collect();
     let places: Vec<String> = areas
         .into_iter()
@@ -113,7 +107,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         )
         .collect();
     let subject = match (who.is_empty(), places.is_empty()) {
-        (true, true) => return "Cloud Atlas — Alibaba Cloud and Tencent Cloud abroad".into(),
+        (true, true) => return format!("Cloud Atlas — {} abroad", providers_phrase(&cat.data)),
         (false, true) => who.join(" and "),
         (true, false) => format!("Cloud regions in {}", places.join(", ")),
         (false, false) => format!("{} in {}", who.join(" and "), places.join(", ")),
@@ -125,4 +119,38 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         crate::core::query::View::Table => ": table",
     };
     format!("{subject}{view} — Cloud Atlas")
+}
+
+/// The providers' names as a phrase: "Alibaba Cloud and Tencent Cloud", "A, B and C".
+pub fn providers_phrase(d: &crate::core::model::Dataset) -> String {
+    let names: Vec<&str> = d.providers.iter().map(|p| p.name.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
+/// "outside the Chinese Mainland" for the growth chart, from the areas marked `home`;
+/// "abroad" names nothing when the dataset marks none.
+pub fn abroad(cat: &Catalog) -> String {
+    let home: Vec<&str> = cat
+        .data
+        .areas
+        .iter()
+        .filter(|a| a.home)
+        .map(|a| a.phrase())
+        .collect();
+    match home.split_last() {
+        None => "in every area".into(),
+        Some((last, [])) => format!("outside {last}"),
+        Some((last, rest)) => format!("outside {} and {last}", rest.join(", ")),
+    }
+}
+
+/// The masthead's line under the title.
+pub fn tagline(d: &crate::core::model::Dataset) -> String {
+    format!(
+        "{} abroad, record by record, with sources.",
+        providers_phrase(d)
+    )
 }

@@ -8,6 +8,7 @@ use crate::core::aggregate::{compare, country_split, footprints, ProviderStats};
 use crate::core::filter::{Catalog, Record, Selection};
 use crate::core::model::{Kind, MARKET};
 use crate::present::format::money;
+use crate::present::hooks::SEL_ID;
 
 /// Past these, the lists name the largest pledges and the latest market figures and say how many
 /// more the events table has: at tens of thousands of events a full list is unreadable and slow.
@@ -36,7 +37,7 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
             a("type", "button"),
             a("class", "link-button cited"),
             a("aria-label", &name),
-            a("data-sel-id", id),
+            a(SEL_ID, id),
         ],
     )
     .text(text)

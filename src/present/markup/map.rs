@@ -8,14 +8,17 @@
 use super::{a, Html};
 use crate::core::filter::{Catalog, Selection};
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::model::Region;
+use crate::core::model::Marker;
+use crate::core::model::{Dataset, Region};
+use crate::present::hooks::ISO;
+use crate::present::theme::{marker_icon, shade, slot};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The selected regions whose marker falls inside the map's frame at `zoom`, in
 /// selection order: the markers the map draws.
 pub fn markers_in_frame(cat: &Catalog, sel: &Selection, zoom: Zoom) -> Vec<(usize, (f64, f64))> {
-    let frame = zoom.frame(&WORLD, MAP_WIDTH, MAP_HEIGHT);
     let d = &cat.data;
+    let frame = zoom.frame(d, &WORLD, MAP_WIDTH, MAP_HEIGHT);
     sel.regions
         .iter()
         .map(|&i| (i, WORLD.project(d.regions[i].lon, d.regions[i].lat)))
@@ -23,9 +26,9 @@ pub fn markers_in_frame(cat: &Catalog, sel: &Selection, zoom: Zoom) -> Vec<(usiz
         .collect()
 }
 
-/// A marker's classes: provider (colour and shape) and status (hollow, struck through).
-pub fn marker_class(r: &Region) -> String {
-    format!("marker marker--{} marker--{}", r.provider, r.status.id())
+/// A marker's classes: provider colour slot and status (hollow, struck through).
+pub fn marker_class(d: &Dataset, r: &Region) -> String {
+    format!("marker {} marker--{}", slot(d, &r.provider), r.status.id())
 }
 
 /// A marker's accessible name and tooltip: "Tencent Cloud — Middle East (Riyadh), live, 2 zones, opened 2025".
@@ -40,19 +43,13 @@ pub fn marker_name(provider: &str, r: &Region) -> String {
     name
 }
 
-/// The CSS class of a country shaded by which providers have a region there.
-pub fn shade(who: Option<&BTreeSet<String>>) -> &'static str {
-    match who.map(|w| (w.contains("alibaba"), w.contains("tencent"))) {
-        Some((true, true)) => "country country--both",
-        Some((true, false)) => "country country--alibaba",
-        Some((false, true)) => "country country--tencent",
-        _ => "country",
-    }
-}
-
 /// Title, description, sphere and countries (each with its `data-iso`), for the inside of
 /// the map's `<svg>`, shaded as `presence` says.
-pub fn layer(shapes: Option<&Shapes>, presence: &BTreeMap<String, BTreeSet<String>>) -> String {
+pub fn layer(
+    d: &Dataset,
+    shapes: Option<&Shapes>,
+    presence: &BTreeMap<String, BTreeSet<String>>,
+) -> String {
     let mut h = Html::new();
     h.el("title", &[], "World map of cloud regions").el(
         "desc",
@@ -63,13 +60,10 @@ pub fn layer(shapes: Option<&Shapes>, presence: &BTreeMap<String, BTreeSet<Strin
         h.void("path", &[a("class", "sphere"), a("d", &s.sphere)])
             .open("g", &[]);
         for c in &s.countries {
-            let class = shade(c.iso2.as_ref().and_then(|i| presence.get(i)));
+            let class = shade(d, c.iso2.as_ref().and_then(|i| presence.get(i)));
             match &c.iso2 {
-                Some(iso) => h.open(
-                    "path",
-                    &[a("class", class), a("data-iso", iso), a("d", &c.d)],
-                ),
-                None => h.open("path", &[a("class", class), a("d", &c.d)]),
+                Some(iso) => h.open("path", &[a("class", &class), a(ISO, iso), a("d", &c.d)]),
+                None => h.open("path", &[a("class", &class), a("d", &c.d)]),
             };
             h.el("title", &[], &c.name).close("path");
         }
@@ -78,21 +72,78 @@ pub fn layer(shapes: Option<&Shapes>, presence: &BTreeMap<String, BTreeSet<Strin
     h.finish()
 }
 
+/// A marker icon for a legend: `class` picks the colour slot and the status look.
+fn icon(h: &mut Html, class: &str, shape: Marker) {
+    h.open(
+        "svg",
+        &[
+            a("class", format!("marker__shape {class}").as_str()),
+            a("viewBox", "-8 -8 16 16"),
+            a("aria-hidden", "true"),
+        ],
+    );
+    h.raw(&marker_icon(shape)).close("svg");
+}
+
+/// The map's legend: one marker per provider (its shape and colour), the two status
+/// looks, and one country shade per provider plus the shade of shared countries.
+pub fn map_legend(d: &Dataset) -> String {
+    let mut h = Html::new();
+    h.open("ul", &[a("class", "legend"), a("aria-label", "Legend")]);
+    for p in &d.providers {
+        h.open("li", &[]);
+        icon(&mut h, &slot(d, &p.id), p.shape());
+        h.text(&format!("{} region", p.name)).close("li");
+    }
+    for (class, label) in [
+        ("marker--announced", "announced"),
+        ("marker--retired", "retired"),
+    ] {
+        h.open("li", &[]);
+        icon(&mut h, &format!("prov-market {class}"), Marker::Circle);
+        h.text(label).close("li");
+    }
+    for p in &d.providers {
+        h.open("li", &[])
+            .el(
+                "span",
+                &[
+                    a(
+                        "class",
+                        format!("swatch country--one {}", slot(d, &p.id)).as_str(),
+                    ),
+                    a("aria-hidden", "true"),
+                ],
+                "",
+            )
+            .text(&format!("{} only", p.short_name()))
+            .close("li");
+    }
+    if d.providers.len() > 1 {
+        let several = if d.providers.len() == 2 {
+            "both"
+        } else {
+            "two or more"
+        };
+        h.open("li", &[])
+            .el(
+                "span",
+                &[
+                    a("class", "swatch country--several"),
+                    a("aria-hidden", "true"),
+                ],
+                "",
+            )
+            .text(several)
+            .close("li");
+    }
+    h.close("ul");
+    h.finish()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shading_by_provider() {
-        let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
-        assert_eq!(
-            shade(Some(&set(&["alibaba", "tencent"]))),
-            "country country--both"
-        );
-        assert_eq!(shade(Some(&set(&["tencent"]))), "country country--tencent");
-        assert_eq!(shade(None), "country");
-        assert!(layer(None, &BTreeMap::new()).starts_with("<title>"));
-    }
 
     /// The map kept stale shading after a provider chip was clicked: the app finds the
     /// paths to reshade by `data-iso`, and the layer did not write it.
@@ -111,7 +162,9 @@ mod tests {
             sphere: "M0 0Z".into(),
             countries: vec![shape(Some("AU")), shape(None)],
         };
-        let html = layer(Some(&shapes), &BTreeMap::new());
+        let d = crate::present::markup::tests::fixture().0.data;
+        assert!(layer(&d, None, &BTreeMap::new()).starts_with("<title>"));
+        let html = layer(&d, Some(&shapes), &BTreeMap::new());
         assert_eq!(html.matches("data-iso=\"AU\"").count(), 1, "{html}");
         assert_eq!(html.matches("data-iso").count(), 1, "{html}");
     }

@@ -117,6 +117,12 @@ impl Html {
         self
     }
 
+    /// Markup this module wrote itself (a shape from [`crate::present::theme`]); never data.
+    pub(crate) fn raw(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
     pub fn text(&mut self, s: &str) -> &mut Self {
         push_escaped(&mut self.0, s);
         self

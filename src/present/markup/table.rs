@@ -3,6 +3,7 @@
 use super::{a, Html};
 use crate::core::filter::Catalog;
 use crate::present::format::money;
+use crate::present::hooks::SEL_ID;
 
 /// A record's name as a button that opens its details (the view listens for
 /// clicks on `data-sel-id`).
@@ -12,7 +13,7 @@ fn name_button(h: &mut Html, id: &str, name: &str) {
         &[
             a("type", "button"),
             a("class", "link-button"),
-            a("data-sel-id", id),
+            a(SEL_ID, id),
         ],
         name,
     );

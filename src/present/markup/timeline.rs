@@ -8,15 +8,13 @@
 use super::{a, head, Html, Val};
 use crate::core::aggregate::{footprints, growth, Growth};
 use crate::core::filter::{Catalog, Selection};
+use crate::core::model::Event;
 use crate::core::model::Kind;
-use crate::core::timeline::{per_year, radius, span, stack, Axis, LANE_CAP};
+use crate::core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
 use crate::present::format::money;
+use crate::present::hooks::{SEL_ID, YEAR};
+use crate::present::theme::slot;
 use std::collections::BTreeSet;
-
-const WIDTH: f64 = 1000.0;
-const LEFT: f64 = 110.0;
-const ROW: f64 = 26.0;
-const BINNED_HEIGHT: f64 = 72.0;
 
 /// SVG path of a kind's marker centred on (x, y), size r.
 pub fn mark_path(kind: Kind, x: f64, y: f64, r: f64) -> String {
@@ -73,144 +71,157 @@ pub fn mark_path(kind: Kind, x: f64, y: f64, r: f64) -> String {
     }
 }
 
-/// The event chart for the selection: `(svg, some lane is binned)`.
+/// A mark's accessible name and tooltip: "Tencent Cloud, 2025: … (Region launch), US$…".
+pub fn mark_label(lane: &str, e: &Event) -> String {
+    let mut label = format!(
+        "{lane}, {}: {} ({})",
+        e.date.human(),
+        e.title,
+        e.kind.label()
+    );
+    if let Some(usd) = e.amount_usd {
+        label.push_str(&format!(", US${}", money(usd)));
+    }
+    label
+}
+
+/// A year bar's accessible name.
+pub fn bar_label(lane: &str, bar: &Bar) -> String {
+    format!(
+        "{lane}, {}: {} events. Show only {}.",
+        bar.year, bar.count, bar.year
+    )
+}
+
+/// The event chart for the selection, drawn from [`layout`]: `(svg, some lane is binned)`.
+/// Colours come from the stylesheet through the provider's slot class; the exported
+/// picture draws the same layout with its colours written out
+/// ([`crate::present::export::timeline_svg`]).
 pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String, bool) {
     let d = &cat.data;
-    let (first, last) = cat.years;
-    let axis = Axis {
-        first,
-        last,
-        left: LEFT,
-        width: WIDTH - LEFT - 10.0,
-    };
-    let max_amount = d
-        .events
-        .iter()
-        .filter(|e| e.kind == Kind::Investment)
-        .filter_map(|e| e.amount_usd)
-        .fold(0.0, f64::max);
-    let mut lanes = Html::new();
-    let mut binned = false;
-    let mut y = 30.0;
-    for (id, name) in cat.lanes() {
-        let events: Vec<usize> = sel
-            .events
-            .iter()
-            .copied()
-            .filter(|&i| d.events[i].provider == id)
-            .collect();
-        let top = y;
-        if events.len() > LANE_CAP {
-            binned = true;
-            let counts = per_year(events.iter().map(|&i| d.events[i].date.year), first, last);
-            let height = BINNED_HEIGHT + 12.0;
-            binned_lane(&mut lanes, &id, &name, &counts, axis, top, height);
-            y += height + 4.0;
-            continue;
-        }
-        let intervals: Vec<(f64, f64)> = events
-            .iter()
-            .map(|&i| {
-                let (t0, t1) = span(d.events[i].date);
-                (axis.x(t0) - 7.0, axis.x(t1) + 7.0)
-            })
-            .collect();
-        let rows = stack(&intervals, 2.0);
-        let height = (rows.iter().max().map_or(0, |m| m + 1).max(1)) as f64 * ROW + 12.0;
-        lanes.open("g", &[a("class", "tl-lane")]);
-        lane_head(&mut lanes, &name, top, height);
-        for (&i, row) in events.iter().zip(rows) {
-            let e = &d.events[i];
-            let (t0, t1) = span(e.date);
-            let (x0, x1) = (axis.x(t0), axis.x(t1));
-            let cy = top + 6.0 + ROW / 2.0 + row as f64 * ROW;
-            let r = if e.kind == Kind::Investment {
-                radius(e.amount_usd, max_amount)
-            } else {
-                6.0
-            };
-            let mut label = format!(
-                "{name}, {}: {} ({})",
-                e.date.human(),
-                e.title,
-                e.kind.label()
-            );
-            if let Some(usd) = e.amount_usd {
-                label.push_str(&format!(", US${}", money(usd)));
-            }
-            let pressed = if selected == Some(e.id.as_str()) {
-                " tl-event--selected"
-            } else {
-                ""
-            };
-            let class = format!(
-                "tl-event tl-event--{} tl-kind--{}{pressed}",
-                e.provider,
-                e.kind.id()
-            );
-            lanes
-                .open(
-                    "g",
-                    &[
-                        a("class", &class),
-                        a("tabindex", "0"),
-                        a("role", "button"),
-                        a("aria-label", &label),
-                        a("data-sel-id", &e.id),
-                    ],
-                )
-                .el("title", &[], &label);
-            if x1 - x0 > 1.0 {
-                lanes.void(
-                    "line",
-                    &[
-                        a("class", "tl-span"),
-                        a("x1", x0),
-                        a("x2", x1),
-                        a("y1", cy),
-                        a("y2", cy),
-                    ],
-                );
-            }
-            lanes
-                .void(
-                    "path",
-                    &[
-                        a("class", "tl-mark"),
-                        a("d", &mark_path(e.kind, (x0 + x1) / 2.0, cy, r)),
-                    ],
-                )
-                .close("g");
-        }
-        lanes.close("g");
-        y += height + 4.0;
-    }
+    let l = layout(cat, sel);
     let mut h = Html::new();
-    h.open("svg", &[a("class", "timeline"), a("viewBox", &format!("0 0 {WIDTH} {y:.0}")), a("role", "group"), a("aria-labelledby", "tl-title"), a("aria-describedby", "tl-desc")])
+    h.open("svg", &[a("class", "timeline"), a("viewBox", &format!("0 0 {WIDTH} {:.0}", l.height)), a("role", "group"), a("aria-labelledby", "tl-title"), a("aria-describedby", "tl-desc")])
         .el("title", &[a("id", "tl-title")], "Events by provider and date")
         .el("desc", &[a("id", "tl-desc")], "One lane per provider and one for market figures. Each mark is an event; a pale bar behind it spans the year or month when the date is known only that precisely. Marks are focusable; Enter opens the event's details.");
-    for t in axis.ticks() {
-        let x = axis.x(t as f64);
+    for &(t, x) in &l.ticks {
         h.open("g", &[a("class", "tl-tick")])
-            .void("line", &[a("x1", x), a("x2", x), a("y1", "24"), a("y2", y)])
+            .void(
+                "line",
+                &[a("x1", x), a("x2", x), a("y1", "24"), a("y2", l.height)],
+            )
             .el("text", &[a("x", x + 3.0), a("y", "18")], &t.to_string())
             .close("g");
     }
-    let mut svg = h.finish();
-    svg.push_str(&lanes.finish());
-    svg.push_str("</svg>");
-    (svg, binned)
+    let mut binned = false;
+    for lane in &l.lanes {
+        let colour = slot(d, &lane.provider);
+        match &lane.body {
+            LaneBody::Marks(marks) => {
+                h.open("g", &[a("class", format!("tl-lane {colour}").as_str())]);
+                lane_head(&mut h, lane);
+                for m in marks {
+                    let e = &d.events[m.event];
+                    let label = mark_label(&lane.name, e);
+                    let pressed = if selected == Some(e.id.as_str()) {
+                        " tl-event--selected"
+                    } else {
+                        ""
+                    };
+                    let class = format!("tl-event tl-kind--{}{pressed}", e.kind.id());
+                    h.open(
+                        "g",
+                        &[
+                            a("class", &class),
+                            a("tabindex", "0"),
+                            a("role", "button"),
+                            a("aria-label", &label),
+                            a(SEL_ID, &e.id),
+                        ],
+                    )
+                    .el("title", &[], &label);
+                    if m.x1 - m.x0 > 1.0 {
+                        h.void(
+                            "line",
+                            &[
+                                a("class", "tl-span"),
+                                a("x1", m.x0),
+                                a("x2", m.x1),
+                                a("y1", m.y),
+                                a("y2", m.y),
+                            ],
+                        );
+                    }
+                    h.void(
+                        "path",
+                        &[
+                            a("class", "tl-mark"),
+                            a("d", &mark_path(e.kind, (m.x0 + m.x1) / 2.0, m.y, m.r)),
+                        ],
+                    )
+                    .close("g");
+                }
+            }
+            LaneBody::Bins { total, bars } => {
+                binned = true;
+                h.open(
+                    "g",
+                    &[a(
+                        "class",
+                        format!("tl-lane tl-lane--binned {colour}").as_str(),
+                    )],
+                );
+                lane_head(&mut h, lane);
+                h.el(
+                    "text",
+                    &[
+                        a("class", "tl-lane__label tl-lane__count"),
+                        a("x", "8"),
+                        a("y", lane.top + 38.0),
+                    ],
+                    &format!("{total} events"),
+                );
+                for bar in bars {
+                    let label = bar_label(&lane.name, bar);
+                    h.open(
+                        "g",
+                        &[
+                            a("class", "tl-bin"),
+                            a("tabindex", "0"),
+                            a("role", "button"),
+                            a("aria-label", &label),
+                            a(YEAR, &bar.year.to_string()),
+                        ],
+                    )
+                    .el("title", &[], &label)
+                    .void(
+                        "rect",
+                        &[
+                            a("x", bar.x),
+                            a("y", bar.y),
+                            a("width", bar.w),
+                            a("height", bar.h),
+                        ],
+                    )
+                    .close("g");
+                }
+            }
+        }
+        h.close("g");
+    }
+    h.close("svg");
+    (h.finish(), binned)
 }
 
-fn lane_head(h: &mut Html, name: &str, top: f64, height: f64) {
+fn lane_head(h: &mut Html, lane: &Lane) {
     h.void(
         "rect",
         &[
             a("class", "tl-lane__bg"),
             a("x", "0"),
-            a("y", top),
+            a("y", lane.top),
             a("width", Val::Num(WIDTH, 0)),
-            a("height", height),
+            a("height", lane.height),
         ],
     )
     .el(
@@ -218,70 +229,10 @@ fn lane_head(h: &mut Html, name: &str, top: f64, height: f64) {
         &[
             a("class", "tl-lane__label"),
             a("x", "8"),
-            a("y", top + 20.0),
+            a("y", lane.top + 20.0),
         ],
-        name,
+        &lane.name,
     );
-}
-
-/// A lane with more than [`LANE_CAP`] events: one bar per year, its height the count;
-/// each bar is a button that narrows the year filter to that year.
-fn binned_lane(
-    h: &mut Html,
-    provider: &str,
-    name: &str,
-    counts: &[usize],
-    axis: Axis,
-    top: f64,
-    height: f64,
-) {
-    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
-    h.open(
-        "g",
-        &[a(
-            "class",
-            format!("tl-lane tl-lane--binned tl-lane--{provider}").as_str(),
-        )],
-    );
-    lane_head(h, name, top, height);
-    let total: usize = counts.iter().sum();
-    h.el(
-        "text",
-        &[
-            a("class", "tl-lane__label tl-lane__count"),
-            a("x", "8"),
-            a("y", top + 38.0),
-        ],
-        &format!("{total} events"),
-    );
-    for (i, &n) in counts.iter().enumerate().filter(|(_, &n)| n > 0) {
-        let year = axis.first + i as u16;
-        let (x0, x1) = (axis.x(year as f64) + 1.0, axis.x(year as f64 + 1.0) - 1.0);
-        let bar = (n as f64 / max * BINNED_HEIGHT).max(2.0);
-        let label = format!("{name}, {year}: {n} events. Show only {year}.");
-        h.open(
-            "g",
-            &[
-                a("class", "tl-bin"),
-                a("tabindex", "0"),
-                a("role", "button"),
-                a("aria-label", &label),
-                a("data-year", &year.to_string()),
-            ],
-        )
-        .el("title", &[], &label)
-        .void(
-            "rect",
-            &[
-                a("x", x0),
-                a("y", top + 6.0 + BINNED_HEIGHT - bar),
-                a("width", x1 - x0),
-                a("height", bar),
-            ],
-        )
-        .close("g");
-    }
-    h.close("g");
 }
 
 /// The legend of mark shapes.
@@ -330,7 +281,7 @@ pub fn legend() -> String {
     h.finish()
 }
 
-/// Live regions outside the Chinese Mainland per provider per year, closures subtracted,
+/// Live regions abroad (outside the home areas) per provider per year, closures subtracted,
 /// countries reached, and the announced totals the providers published.
 /// `providers` is the provider filter (empty: all).
 pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<String>) -> String {
@@ -343,6 +294,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         width: 940.0,
     };
     let height = 220.0;
+    let abroad = crate::present::words::abroad(cat);
     let (mut series, undated) = growth(cat, sel);
     // A provider filtered out has no line (rather than a flat zero).
     series.retain(|p, _| providers.is_empty() || providers.contains(p));
@@ -356,10 +308,10 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     let y = |v: f64| height - 20.0 - v / max * (height - 40.0);
     let mut h = Html::new();
     h.open("section", &[a("class", "growth-section"), a("aria-labelledby", "growth-h")])
-        .el("h2", &[a("id", "growth-h"), a("class", "section-title")], "Growth outside the Chinese Mainland")
+        .el("h2", &[a("id", "growth-h"), a("class", "section-title")], &format!("Growth {abroad}"))
         .el("p", &[a("class", "hint")], "Live regions at each year's end (solid) and countries or territories reached (dashed), closures subtracted.")
         .open("svg", &[a("class", "growth-chart"), a("viewBox", &format!("0 0 1000 {height}")), a("role", "img"), a("aria-labelledby", "growth-title"), a("aria-describedby", "growth-desc")])
-        .el("title", &[a("id", "growth-title")], "Live regions and countries outside the Chinese Mainland, by year")
+        .el("title", &[a("id", "growth-title")], &format!("Live regions and countries {abroad}, by year"))
         .el("desc", &[a("id", "growth-desc")], "Solid lines: live regions at each year's end; dashed lines: countries and territories reached; one colour per provider. The table below gives the final values.");
     for t in axis.ticks() {
         h.el(
@@ -405,7 +357,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         h.void(
             "path",
             &[
-                a("class", format!("growth growth--{pid}").as_str()),
+                a("class", format!("growth {}", slot(d, pid)).as_str()),
                 a("d", &path(|g| g.regions)),
             ],
         )
@@ -414,7 +366,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
             &[
                 a(
                     "class",
-                    format!("growth growth--{pid} growth--countries").as_str(),
+                    format!("growth growth--countries {}", slot(d, pid)).as_str(),
                 ),
                 a("d", &path(|g| g.countries)),
             ],
@@ -435,10 +387,10 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     }
     h.close("tbody").close("table");
     if undated > 0 {
-        h.el("p", &[a("class", "hint")], &format!("{undated} region(s) outside the mainland with an unknown opening year are not placed on this chart."));
+        h.el("p", &[a("class", "hint")], &format!("{undated} region(s) {abroad} with an unknown opening year are not placed on this chart."));
     }
     h.el("h3", &[a("class", "section-title")], "Footprint the providers announced")
-        .el("p", &[a("class", "hint")], "Totals as each provider stated them at the time (regions and availability zones, mainland included); they are not sums of this dataset's rows.")
+        .el("p", &[a("class", "hint")], "Totals as each provider stated them at the time (regions and availability zones, home market included); they are not sums of this dataset's rows.")
         .open("table", &[a("class", "records-table compact"), a("data-testid", "footprints")]);
     head(&mut h, &["Date", "Provider", "Regions", "Zones"]);
     h.open("tbody", &[]);

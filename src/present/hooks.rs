@@ -1,0 +1,213 @@
+//! The contract between markup and listeners: the attribute names this layer
+//! writes and the selectors `crate::app` looks them up with, in one place.
+//!
+//! The views write record-heavy markup as text and listen once per view (see
+//! [`crate::present::markup`]), so a renamed attribute on one side silently
+//! breaks the other: the map once kept stale shading because the country paths
+//! lacked `data-iso`. Both sides use these constants, and the tests below walk
+//! every builder's output to prove each hook the app listens for is there.
+
+/// On anything that opens a record: its id (region or event).
+pub const SEL_ID: &str = "data-sel-id";
+/// On a timeline year bar: the year it narrows the filter to.
+pub const YEAR: &str = "data-year";
+/// On a country path of the map: its ISO code, to reshade it in place.
+pub const ISO: &str = "data-iso";
+
+/// What the delegated click and key listeners react to.
+pub const PICKABLE: &str = "[data-sel-id], [data-year]";
+/// The country paths the map reshades.
+pub const COUNTRY_PATHS: &str = "path[data-iso]";
+
+/// The element that opened record `id`, to return focus to it when the panel closes.
+pub fn record(id: &str) -> String {
+    format!("[{SEL_ID}=\"{}\"]", css_string(id))
+}
+
+/// The record buttons in the rows of the table with this test id.
+pub fn rows(testid: &str) -> String {
+    format!("[data-testid={testid}] tbody tr [{SEL_ID}]")
+}
+
+/// Escapes a value for a double-quoted CSS string: ids come from the dataset.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\a "),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::filter::{select, Catalog};
+    use crate::present::markup::{compare, map, table, timeline};
+
+    /// One start tag: its name and attributes, as the markup builder wrote them.
+    #[derive(Debug)]
+    struct Tag {
+        name: String,
+        attrs: Vec<(String, String)>,
+    }
+
+    impl Tag {
+        fn get(&self, name: &str) -> Option<&str> {
+            self.attrs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        }
+
+        fn has_class(&self, class: &str) -> bool {
+            self.get("class")
+                .is_some_and(|c| c.split(' ').any(|x| x == class))
+        }
+
+        /// Whether a selector of the forms used here (`[a]`, `tag[a]`, lists of them) matches.
+        fn matches(&self, selector: &str) -> bool {
+            selector.split(',').map(str::trim).any(|one| {
+                let (tag, attr) = one.split_once('[').unwrap_or((one, ""));
+                let attr = attr.trim_end_matches(']');
+                (tag.is_empty() || tag == self.name)
+                    && (attr.is_empty() || self.get(attr).is_some())
+            })
+        }
+    }
+
+    /// The start tags of well-formed builder output (values are escaped, so no `<` or `"` inside).
+    fn tags(html: &str) -> Vec<Tag> {
+        html.split('<')
+            .skip(1)
+            .filter(|t| !t.starts_with('/'))
+            .filter_map(|t| {
+                let inner = &t[..t.find('>')?];
+                let inner = inner.trim_end_matches('/');
+                let (name, mut rest) = inner.split_once(' ').unwrap_or((inner, ""));
+                let mut attrs = Vec::new();
+                while let Some((key, after)) = rest.split_once("=\"") {
+                    let (value, tail) = after.split_once('"')?;
+                    attrs.push((key.trim().to_string(), value.to_string()));
+                    rest = tail;
+                }
+                Some(Tag {
+                    name: name.to_string(),
+                    attrs,
+                })
+            })
+            .collect()
+    }
+
+    fn fixture() -> (Catalog, crate::core::filter::Selection) {
+        crate::present::markup::tests::fixture()
+    }
+
+    /// Every `data-sel-id` names a record the catalog finds, and each one is pickable.
+    fn sel_ids(cat: &Catalog, html: &str) -> Vec<String> {
+        let ids: Vec<String> = tags(html)
+            .iter()
+            .filter_map(|t| t.get(SEL_ID).map(|v| (t, v)))
+            .map(|(t, v)| {
+                assert!(t.matches(PICKABLE), "{t:?} is not found by the listener");
+                assert!(
+                    cat.record(&v.replace("&amp;", "&")).is_some(),
+                    "{v} is no record"
+                );
+                v.to_string()
+            })
+            .collect();
+        ids
+    }
+
+    #[test]
+    fn selectors_are_built_from_the_attribute_names() {
+        assert_eq!(PICKABLE, format!("[{SEL_ID}], [{YEAR}]"));
+        assert_eq!(COUNTRY_PATHS, format!("path[{ISO}]"));
+        assert_eq!(record("a\"b"), "[data-sel-id=\"a\\\"b\"]");
+    }
+
+    #[test]
+    fn every_table_row_opens_its_record() {
+        let (cat, sel) = fixture();
+        let regions = table::region_rows(&cat, &sel.regions);
+        let events = table::event_rows(&cat, &sel.events);
+        for (html, n) in [(regions, sel.regions.len()), (events, sel.events.len())] {
+            let rows = tags(&html).iter().filter(|t| t.name == "tr").count();
+            assert_eq!(rows, n);
+            assert_eq!(sel_ids(&cat, &html).len(), n, "one record hook per row");
+        }
+    }
+
+    #[test]
+    fn every_timeline_mark_opens_its_event_and_every_bar_names_a_year() {
+        let (cat, sel) = fixture();
+        let (svg, _) = timeline::chart(&cat, &sel, None);
+        let marks: Vec<Tag> = tags(&svg)
+            .into_iter()
+            .filter(|t| t.has_class("tl-event"))
+            .collect();
+        assert_eq!(marks.len(), sel.events.len());
+        assert!(marks.iter().all(|t| t.get(SEL_ID).is_some()));
+        assert_eq!(sel_ids(&cat, &svg).len(), sel.events.len());
+        // Past the lane cap the lane is binned: each bar carries its year.
+        let mut data = cat.data.clone();
+        let e = data.events[0].clone();
+        for k in 0..crate::core::timeline::LANE_CAP + 1 {
+            let mut copy = e.clone();
+            copy.id = format!("copy-{k}");
+            data.events.push(copy);
+        }
+        let big = Catalog::new(data);
+        let (svg, binned) = timeline::chart(&big, &select(&big, &Default::default()), None);
+        assert!(binned);
+        let bars: Vec<Tag> = tags(&svg)
+            .into_iter()
+            .filter(|t| t.has_class("tl-bin"))
+            .collect();
+        assert!(!bars.is_empty());
+        for b in bars {
+            assert!(b.matches(PICKABLE));
+            let year: u16 = b.get(YEAR).and_then(|y| y.parse().ok()).expect("a year");
+            assert!((big.years.0..=big.years.1).contains(&year));
+        }
+    }
+
+    #[test]
+    fn every_cited_figure_opens_its_record() {
+        let (cat, sel) = fixture();
+        let html = compare::view(&cat, &sel);
+        let cited = tags(&html).iter().filter(|t| t.has_class("cited")).count();
+        assert!(cited > 0);
+        assert_eq!(sel_ids(&cat, &html).len(), cited);
+    }
+
+    #[test]
+    fn every_country_path_can_be_reshaded() {
+        let (cat, sel) = fixture();
+        let shapes: crate::core::geo::Shapes =
+            serde_json::from_str(include_str!("../../public/geo/world.json")).unwrap();
+        let presence = crate::core::aggregate::presence(&cat, &sel);
+        let html = map::layer(&cat.data, Some(&shapes), &presence);
+        let coded = shapes.countries.iter().filter(|c| c.iso2.is_some()).count();
+        let hooked: Vec<Tag> = tags(&html)
+            .into_iter()
+            .filter(|t| t.matches(COUNTRY_PATHS))
+            .collect();
+        assert_eq!(hooked.len(), coded);
+        for t in hooked {
+            let iso = t.get(ISO).unwrap();
+            let who = presence.get(iso);
+            assert_eq!(
+                t.get("class"),
+                Some(crate::present::theme::shade(&cat.data, who).as_str())
+            );
+        }
+    }
+}

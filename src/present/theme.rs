@@ -1,0 +1,242 @@
+//! Provider colours and shapes on the page, from the dataset alone.
+//!
+//! The strict Content-Security-Policy allows no inline style, so the colours
+//! reach the stylesheet as custom properties set through the CSSOM on the root
+//! element ([`custom_properties`]): `--prov-N-light` and `--prov-N-dark` for the
+//! provider in position N. Every element drawn for a provider carries the class
+//! [`slot`] (`prov-N`), and `style/main.css` maps each slot to `--c`, the one
+//! colour all provider rules use. The stylesheet has [`MAX_PROVIDERS`] slots,
+//! which the loader enforces. Exported pictures cannot use the stylesheet, so
+//! they write the light colours out ([`fill`], [`country_fill`]).
+
+use crate::core::colour::Rgb;
+use crate::core::load::MAX_PROVIDERS;
+use crate::core::model::{Dataset, Marker, MARKET};
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// The neutral colours of the light theme that exported pictures write out; the
+/// stylesheet declares the same (a test holds them together).
+pub const COUNTRY: &str = "#d9dee4";
+pub const COUNTRY_SEVERAL: &str = "#b79ad1";
+pub const BG: &str = "#ffffff";
+pub const SURFACE: &str = "#f4f6f9";
+pub const BORDER: &str = "#c9d1da";
+pub const TEXT: &str = "#1b1f24";
+pub const MUTED: &str = "#4f5b67";
+pub const CLOSURE: &str = "#c62828";
+/// How much of the provider colour a country's shade takes (the rest is [`COUNTRY`]).
+pub const TINT: f64 = 0.5;
+
+/// The class that colours an element for a provider: `prov-N` by dataset order,
+/// `prov-market` for industry-wide figures, `prov-none` for an id the dataset lacks.
+pub fn slot(d: &Dataset, provider: &str) -> String {
+    match d.providers.iter().position(|p| p.id == provider) {
+        Some(i) if i < MAX_PROVIDERS => format!("prov-{i}"),
+        _ if provider == MARKET => "prov-market".into(),
+        _ => "prov-none".into(),
+    }
+}
+
+/// The custom properties the app sets on the root element once the dataset loads.
+pub fn custom_properties(d: &Dataset) -> Vec<(String, String)> {
+    d.providers
+        .iter()
+        .take(MAX_PROVIDERS)
+        .enumerate()
+        .flat_map(|(i, p)| {
+            [
+                (format!("--prov-{i}-light"), p.color.clone()),
+                (format!("--prov-{i}-dark"), p.dark().to_string()),
+            ]
+        })
+        .collect()
+}
+
+/// A provider's light-theme colour written out, grey for the market.
+pub fn fill(d: &Dataset, provider: &str) -> String {
+    d.provider(provider)
+        .map_or_else(|| MUTED.to_string(), |p| p.color.clone())
+}
+
+/// The class of a country shaded by which providers have a region there.
+pub fn shade(d: &Dataset, who: Option<&BTreeSet<String>>) -> String {
+    match who.map(|w| (w.len(), w.iter().next())) {
+        Some((1, Some(p))) => format!("country country--one {}", slot(d, p)),
+        Some((n, _)) if n > 1 => "country country--several".into(),
+        _ => "country".into(),
+    }
+}
+
+/// The light-theme fill of a country for exported pictures, matching [`shade`].
+pub fn country_fill(d: &Dataset, who: Option<&BTreeSet<String>>) -> String {
+    let base = Rgb::parse(COUNTRY).unwrap_or(Rgb(217, 222, 228));
+    match who.map(|w| (w.len(), w.iter().next())) {
+        Some((1, Some(p))) => Rgb::parse(&fill(d, p))
+            .map_or(base, |c| c.mix(base, TINT))
+            .hex(),
+        Some((n, _)) if n > 1 => COUNTRY_SEVERAL.into(),
+        _ => COUNTRY.into(),
+    }
+}
+
+/// SVG path data of a marker shape centred on (x, y) with "radius" r, the shapes
+/// drawn to roughly equal area so no provider looks bigger than another.
+pub fn marker_path(m: Marker, x: f64, y: f64, r: f64) -> String {
+    let polygon = |n: usize, radius: f64, turn: f64, inner: Option<f64>| {
+        let steps = if inner.is_some() { n * 2 } else { n };
+        let mut d = String::new();
+        for k in 0..steps {
+            let rr = match inner {
+                Some(ir) if k % 2 == 1 => ir,
+                _ => radius,
+            };
+            let a = turn + k as f64 * std::f64::consts::TAU / steps as f64;
+            let _ = write!(
+                d,
+                "{}{:.2},{:.2}",
+                if k == 0 { "M" } else { "L" },
+                x + rr * a.sin(),
+                y - rr * a.cos()
+            );
+        }
+        d.push('Z');
+        d
+    };
+    match m {
+        Marker::Circle => format!(
+            "M{:.2},{y:.2}a{r:.2},{r:.2} 0 1,0 {:.2},0a{r:.2},{r:.2} 0 1,0 {:.2},0Z",
+            x - r,
+            2.0 * r,
+            -2.0 * r
+        ),
+        Marker::Diamond => polygon(4, r * 1.25, 0.0, None),
+        Marker::Triangle => {
+            let t = r * 1.45;
+            format!(
+                "M{x:.2},{:.2}L{:.2},{:.2}L{:.2},{:.2}Z",
+                y - t,
+                x + t * 0.866,
+                y + t * 0.6,
+                x - t * 0.866,
+                y + t * 0.6
+            )
+        }
+        Marker::Square => polygon(4, r * 1.25, std::f64::consts::FRAC_PI_4, None),
+        Marker::Hexagon => polygon(6, r * 1.1, 0.0, None),
+        Marker::Pentagon => polygon(5, r * 1.15, 0.0, None),
+        Marker::Star => polygon(5, r * 1.45, 0.0, Some(r * 0.65)),
+        Marker::Cross => {
+            let (a, b) = (r * 0.42, r * 1.2);
+            format!(
+                "M{:.2},{:.2}h{:.2}v{:.2}h{:.2}v{:.2}h{:.2}v{:.2}h{:.2}v{:.2}h{:.2}v{:.2}Z",
+                x - a,
+                y - b,
+                2.0 * a,
+                b - a,
+                b - a,
+                2.0 * a,
+                a - b,
+                b - a,
+                -2.0 * a,
+                a - b,
+                a - b,
+                -2.0 * a
+            )
+        }
+    }
+}
+
+/// The inside of a marker's 16×16 `<svg viewBox="-8 -8 16 16">`: the shape, and the
+/// stroke that crosses a retired region out (hidden unless the marker is retired).
+pub fn marker_icon(m: Marker) -> String {
+    format!(
+        "<path class=\"shape\" d=\"{}\"/><path class=\"strike\" d=\"M-6,6L6,-6\"/>",
+        marker_path(m, 0.0, 0.0, 5.5)
+    )
+}
+
+/// The market's chip mark: a bar, the shape of its timeline marks.
+pub fn market_icon() -> String {
+    "<path class=\"shape\" d=\"M-6.5,-2.5h13v5h-13Z\"/>".into()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Dataset {
+        crate::present::markup::tests::fixture().0.data
+    }
+
+    #[test]
+    fn slots_follow_dataset_order() {
+        let d = fixture();
+        assert_eq!(slot(&d, &d.providers[1].id), "prov-1");
+        assert_eq!(slot(&d, MARKET), "prov-market");
+        assert_eq!(slot(&d, "nobody"), "prov-none");
+        let props = custom_properties(&d);
+        assert_eq!(props.len(), 2 * d.providers.len());
+        assert_eq!(
+            props[0],
+            ("--prov-0-light".into(), d.providers[0].color.clone())
+        );
+    }
+
+    #[test]
+    fn shading_by_how_many_providers() {
+        let d = fixture();
+        let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let (p0, p1) = (d.providers[0].id.as_str(), d.providers[1].id.as_str());
+        assert_eq!(shade(&d, Some(&set(&[p0, p1]))), "country country--several");
+        assert_eq!(shade(&d, Some(&set(&[p1]))), "country country--one prov-1");
+        assert_eq!(shade(&d, None), "country");
+        assert_eq!(country_fill(&d, Some(&set(&[p0, p1]))), COUNTRY_SEVERAL);
+        assert_eq!(country_fill(&d, None), COUNTRY);
+    }
+
+    /// Exported pictures write the light theme's colours out; they must be the page's.
+    #[test]
+    fn written_out_colours_are_the_stylesheets() {
+        let css = include_str!("../../style/main.css");
+        let light = css
+            .split("@media (prefers-color-scheme: dark)")
+            .next()
+            .unwrap();
+        for (name, value) in [
+            ("--country", COUNTRY),
+            ("--country-several", COUNTRY_SEVERAL),
+            ("--bg", BG),
+            ("--surface", SURFACE),
+            ("--border", BORDER),
+            ("--text", TEXT),
+            ("--muted", MUTED),
+            ("--closure", CLOSURE),
+        ] {
+            assert!(
+                light.contains(&format!("{name}: {value};")),
+                "{name}: {value}"
+            );
+        }
+        assert!(css.contains(&format!("var(--c) {}%, var(--country)", TINT * 100.0)));
+        for i in 0..MAX_PROVIDERS {
+            assert!(
+                css.contains(&format!(".prov-{i} {{ --c: var(--prov-{i}-light); }}")),
+                "slot {i}"
+            );
+            assert!(
+                css.contains(&format!(".prov-{i} {{ --c: var(--prov-{i}-dark); }}")),
+                "dark slot {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_shape_is_a_closed_path() {
+        for m in Marker::ALL {
+            let d = marker_path(m, 10.0, 10.0, 5.0);
+            assert!(d.starts_with('M') && d.ends_with('Z'), "{m:?}: {d}");
+            assert!(!d.contains("NaN"));
+        }
+    }
+}
