@@ -154,7 +154,7 @@ async fn provider_chip_narrows_the_list_and_writes_the_url() {
     settle().await;
     assert_eq!(count(&root, ".marker"), 3);
     let chip: web_sys::HtmlElement = root
-        .query_selector("button.chip--tencent")
+        .query_selector("button.chip.prov-1")
         .unwrap()
         .expect("a Tencent Cloud chip")
         .unchecked_into();

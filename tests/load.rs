@@ -88,6 +88,71 @@ fn whole_document_failures_name_the_problem() {
             },
             "not #rrggbb",
         ),
+        (
+            {
+                let mut d = small();
+                d["providers"][0]["color"] = json!("#ffdd00");
+                d.to_string()
+            },
+            "Alibaba Cloud's light-theme colour #ffdd00 has a contrast of 1.",
+        ),
+        (
+            {
+                let mut d = small();
+                d["providers"][1]["color_dark"] = json!("#1a1a40");
+                d.to_string()
+            },
+            "Tencent Cloud's dark-theme colour #1a1a40 has a contrast of 1.",
+        ),
+        (
+            {
+                let mut d = small();
+                d["providers"][0]["marker"] = json!("square");
+                d["providers"][1]["marker"] = json!("square");
+                d.to_string()
+            },
+            "two providers use the marker \"square\"",
+        ),
+        (
+            {
+                let mut d = small();
+                let p = d["providers"][0].clone();
+                d["providers"] = (0..9)
+                    .map(|i| {
+                        let mut p = p.clone();
+                        p["id"] = json!(format!("p{i}"));
+                        p
+                    })
+                    .collect();
+                d.to_string()
+            },
+            "at most 8 can be told apart",
+        ),
+        (
+            {
+                let mut d = small();
+                d["providers"][0]["id"] = json!("Ali Baba");
+                d.to_string()
+            },
+            "provider id \"Ali Baba\"",
+        ),
+        (
+            {
+                let mut d = small();
+                d["areas"][0]["countries"] = json!(["SA"]);
+                d["areas"][2]["countries"] = json!(["SA"]);
+                d.to_string()
+            },
+            "country SA is listed in two areas",
+        ),
+        (
+            {
+                let mut d = small();
+                d["areas"][0]["frame"] = json!([60, 10, 50, 40]);
+                d.to_string()
+            },
+            "not [west, south, east, north]",
+        ),
     ];
     for (doc, expected) in cases {
         let err = parse_dataset(&doc).unwrap_err();
@@ -100,6 +165,30 @@ fn whole_document_failures_name_the_problem() {
         parse_dataset("").unwrap_err(),
         LoadError::NotJson(_)
     ));
+}
+
+/// A provider without a marker gets the first shape nobody else uses.
+#[test]
+fn markers_default_to_free_shapes() {
+    use cloud_atlas::core::model::Marker;
+    let mut d = small();
+    d["providers"][1]["marker"] = json!("circle");
+    let loaded = parse_dataset(&d.to_string()).unwrap();
+    let shapes: Vec<Marker> = loaded.dataset.providers.iter().map(|p| p.shape()).collect();
+    assert_eq!(shapes, [Marker::Diamond, Marker::Circle]);
+}
+
+/// A region in a country that the area list puts elsewhere is left out, with the reason.
+#[test]
+fn a_region_must_sit_in_its_countrys_listed_area() {
+    let mut d = small();
+    d["areas"][0]["countries"] = json!(["SA"]);
+    let reasons = skipped_reasons(&d);
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(
+        reasons[0].contains("the area list puts SA in \"apac\""),
+        "{reasons:?}"
+    );
 }
 
 #[test]

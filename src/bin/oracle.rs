@@ -29,7 +29,7 @@ use cloud_atlas::core::model::Dataset;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
-use cloud_atlas::present::theme::shade;
+use cloud_atlas::present::theme::{shade, slot};
 use cloud_atlas::present::words::{counts_line, page_title, summary};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -171,6 +171,7 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         "summary": summary(cat, &s),
         "counts": counts_line(cat, &s),
         "initialZoom": Zoom::initial(d, &f.areas).label(d),
+        "chips": cat.lanes().into_iter().map(|(id, _)| json!({ "class": format!("chip {}", slot(d, &id)), "id": id })).collect::<Vec<_>>(),
         "zooms": Zoom::all(d).into_iter().map(|z| z.label(d)).collect::<Vec<_>>(),
         "dataChanged": f.d.as_ref().is_some_and(|v| *v != d.version),
         "copyLink": to_query(&stamped),

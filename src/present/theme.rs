@@ -18,7 +18,7 @@ use std::fmt::Write;
 /// The neutral colours of the light theme that exported pictures write out; the
 /// stylesheet declares the same (a test holds them together).
 pub const COUNTRY: &str = "#d9dee4";
-pub const COUNTRY_SEVERAL: &str = "#b79ad1";
+pub const COUNTRY_SEVERAL: &str = "#98a4b0";
 pub const BG: &str = "#ffffff";
 pub const SURFACE: &str = "#f4f6f9";
 pub const BORDER: &str = "#c9d1da";

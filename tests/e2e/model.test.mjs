@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setup, teardown, DIST } from './harness.mjs';
-import { grown } from './datasets.mjs';
+import { grown, threeProviders } from './datasets.mjs';
 import { startOracle } from './model/oracle.mjs';
 import { Driver, handTypedQuery } from './model/driver.mjs';
 import { rng, seedOf } from './model/rng.mjs';
@@ -24,7 +24,8 @@ const STEPS = Number(process.env.MODEL_STEPS || 8);
 const SEED = Number(process.env.SEED || process.env.MODEL_SEED || Math.floor(Math.random() * 2 ** 31));
 const ONLY = process.env.MODEL_ONLY === undefined ? null : Number(process.env.MODEL_ONLY);
 const REPLAY = process.env.MODEL_REPLAY ? JSON.parse(process.env.MODEL_REPLAY) : null;
-/** One sequence in this many runs on the grown dataset (batched tables, binned lanes). */
+/** One sequence in this many runs on the grown dataset (batched tables, binned lanes),
+ *  and one on the three-provider dataset (a provider and an area added as data only). */
 const LARGE_EVERY = 6;
 const SHRINK_BUDGET = 40;
 
@@ -43,12 +44,16 @@ before(async () => {
   const large = grown(shipped, { events: 1500, copies: 4 });
   const largePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-model-')), 'large.json');
   fs.writeFileSync(largePath, JSON.stringify(large));
-  const [o1, o2] = [startOracle(shippedPath, world), startOracle(largePath, world)];
-  oracles.push(o1, o2);
+  const three = threeProviders(shipped);
+  const threePath = path.join(path.dirname(largePath), 'three.json');
+  fs.writeFileSync(threePath, JSON.stringify(three));
+  const [o1, o2, o3] = [startOracle(shippedPath, world), startOracle(largePath, world), startOracle(threePath, world)];
+  oracles.push(o1, o2, o3);
   for (let w = 0; w < WORKERS; w++) {
     workers.push({
       shipped: new Driver({ env, oracle: o1, data: shipped, dataset: null }),
       large: new Driver({ env, oracle: o2, data: large, dataset: { text: JSON.stringify(large) } }),
+      three: new Driver({ env, oracle: o3, data: three, dataset: { text: JSON.stringify(three) } }),
     });
   }
 });
@@ -113,7 +118,7 @@ function report(seq, dataset, start, steps, failure, shrunk, shrunkFailure) {
 /** Sequence `seq` of the run: generated step by step from its own seed, checked after each step. */
 async function sequence(drivers, seq, counts, times) {
   const r = rng(seedOf(SEED, seq));
-  const dataset = seq % LARGE_EVERY === LARGE_EVERY - 1 ? 'large' : 'shipped';
+  const dataset = { [LARGE_EVERY - 1]: 'large', [LARGE_EVERY - 4]: 'three' }[seq % LARGE_EVERY] ?? 'shipped';
   const driver = drivers[dataset];
   // On the grown dataset, tables are where batching lives: start there more often.
   const start = r.weighted([

@@ -13,7 +13,7 @@ use crate::core::model::Kind;
 use crate::core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
 use crate::present::format::money;
 use crate::present::hooks::{SEL_ID, YEAR};
-use crate::present::theme::slot;
+use crate::present::theme::{marker_icon, slot};
 use std::collections::BTreeSet;
 
 /// SVG path of a kind's marker centred on (x, y), size r.
@@ -339,7 +339,13 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         &[a("class", "axis"), a("x", "4"), a("y", y(max) + 4.0)],
         &(max as u32).to_string(),
     );
-    for (pid, points) in &series {
+    // Dataset order, the order of the chips, lanes and legend.
+    let ordered: Vec<(&String, &Vec<Growth>)> = d
+        .providers
+        .iter()
+        .filter_map(|p| series.get_key_value(&p.id))
+        .collect();
+    for &(pid, points) in &ordered {
         let path = |f: fn(&Growth) -> usize| {
             points
                 .iter()
@@ -377,10 +383,29 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         .el("caption", &[], "At the end of the period shown");
     head(&mut h, &["Provider", "Live regions", "Countries"]);
     h.open("tbody", &[]);
-    for (pid, points) in &series {
+    for &(pid, points) in &ordered {
         let last = points.last().copied().unwrap_or_default();
+        let icon = d
+            .provider(pid)
+            .map(|p| marker_icon(p.shape()))
+            .unwrap_or_default();
         h.open("tr", &[])
-            .el("th", &[a("scope", "row")], d.provider_name(pid))
+            .open("th", &[a("scope", "row")])
+            .open(
+                "svg",
+                &[
+                    a(
+                        "class",
+                        format!("marker__shape key {}", slot(d, pid)).as_str(),
+                    ),
+                    a("viewBox", "-8 -8 16 16"),
+                    a("aria-hidden", "true"),
+                ],
+            )
+            .raw(&icon)
+            .close("svg")
+            .text(d.provider_name(pid))
+            .close("th")
             .el("td", &[a("class", "num")], &last.regions.to_string())
             .el("td", &[a("class", "num")], &last.countries.to_string())
             .close("tr");
@@ -395,7 +420,13 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     head(&mut h, &["Date", "Provider", "Regions", "Zones"]);
     h.open("tbody", &[]);
     let dash = |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
-    for (pid, points) in footprints(cat, sel) {
+    let mut announced = footprints(cat, sel);
+    let order = d
+        .providers
+        .iter()
+        .map(|p| p.id.clone())
+        .chain([crate::core::model::MARKET.to_string()]);
+    for (pid, points) in order.filter_map(|p| announced.remove_entry(&p)) {
         for (date, regions, zones, _) in points {
             h.open("tr", &[])
                 .open("td", &[])

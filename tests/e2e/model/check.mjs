@@ -65,14 +65,15 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('current tab', text('nav[aria-label=Views] [aria-current=page]'), exp.viewLabel);
     const c = exp.controls;
     const chips = $$('[role=group][aria-label=Providers] .chip').map((b) => ({
-      id: [...b.classList].find((x) => x.startsWith('chip--')).slice(6),
+      class: b.getAttribute('class'),
+      name: b.firstChild?.nextSibling?.textContent ?? b.textContent,
       pressed: b.getAttribute('aria-pressed'),
       count: b.querySelector('.count').textContent,
     }));
     eq(
       'provider chips',
-      chips,
-      chips.map(({ id }) => ({ id, pressed: String(c.providers.includes(id)), count: String(exp.facets.provider[id] ?? 0) })),
+      chips.map(({ name, ...rest }) => rest),
+      exp.chips.map(({ id, class: cls }) => ({ class: cls, pressed: String(c.providers.includes(id)), count: String(exp.facets.provider[id] ?? 0) })),
     );
     for (const [facet, chosen] of [['area', c.areas], ['country', c.countries], ['kind', c.kinds], ['status', c.statuses]]) {
       const boxes = $$(`details[data-facet=${facet}] label`).map((l) => ({

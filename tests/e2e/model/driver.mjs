@@ -8,7 +8,6 @@ import { differences } from './check.mjs';
 
 const STEP = 250; // rows per "Show more" (ROWS_STEP in src/core/table.rs)
 const MAX_Q_UNITS = 200; // the search box's maxlength
-const ZOOMS = ['World', 'Asia Pacific', 'Middle East', 'Europe', 'Americas'];
 const REGION_COLS = ['Region', 'Provider', 'Country', 'Opened', 'Status', 'Zones', 'Confidence'];
 const EVENT_COLS = ['Date', 'Provider', 'Kind', 'Event', 'Country', 'Amount', 'Confidence'];
 const VIEWS = ['map', 'timeline', 'compare', 'table'];
@@ -207,7 +206,7 @@ export class Driver {
       if (exp.controls.active > 0) add(2, () => ({ t: 'reset' }));
       add(1, () => ({ t: 'copy' }));
     }
-    if (view === 'map') add(3, () => ({ t: 'zoom', label: r.pick(ZOOMS) }));
+    if (view === 'map') add(3, () => ({ t: 'zoom', label: r.pick(exp.zooms) }));
     if (view === 'table') {
       add(3, () => ({ t: 'sort', label: r.pick(m.table.events ? EVENT_COLS : REGION_COLS) }));
       add(2, () => ({ t: 'tableTab', events: !m.table.events }));
