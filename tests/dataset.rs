@@ -200,4 +200,17 @@ fn json_schema_agrees_with_the_model() {
         .collect();
     assert_eq!(statuses, Status::ALL.map(Status::id));
     assert_eq!(schema["properties"]["schema"]["const"], 1);
+    use cloud_atlas::core::model::Marker;
+    let markers: Vec<&str> = schema["properties"]["providers"]["items"]["properties"]["marker"]
+        ["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(markers, Marker::ALL.map(Marker::id));
+    assert_eq!(
+        schema["properties"]["providers"]["maxItems"],
+        cloud_atlas::core::load::MAX_PROVIDERS
+    );
 }
