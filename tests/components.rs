@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cloud_atlas::app::{App, Explorer, LoadFailed, SkippedNotice};
-use cloud_atlas::core::load::{parse_dataset, Skipped};
+use cloud_atlas::core::load::{parse_dataset, Loaded, Skipped};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -37,6 +37,15 @@ async fn settle() {
     }
 }
 
+/// The explorer over `loaded`, mounted in a fresh container; keep the handle alive.
+fn mount_explorer(loaded: Arc<Loaded>) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Explorer loaded=loaded.clone()/> }
+    });
+    (root, Box::new(handle))
+}
+
 fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
@@ -44,13 +53,9 @@ fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 async fn explorer_lists_every_record_with_safe_source_links() {
     let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
-    let root = container();
     let regions = loaded.dataset.regions.len() as u32;
     let events = loaded.dataset.events.len() as u32;
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Explorer loaded=loaded.clone()/> },
-    );
+    let (root, _handle) = mount_explorer(loaded);
     settle().await;
 
     // The default view is the map: one marker per region, named for screen readers.
@@ -146,11 +151,7 @@ async fn skipped_records_are_named_and_the_notice_dismisses() {
 #[wasm_bindgen_test]
 async fn provider_chip_narrows_the_list_and_writes_the_url() {
     let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Explorer loaded=loaded.clone()/> },
-    );
+    let (root, _handle) = mount_explorer(loaded);
     settle().await;
     assert_eq!(count(&root, ".marker"), 3);
     let chip: web_sys::HtmlElement = root
@@ -174,11 +175,7 @@ async fn provider_chip_narrows_the_list_and_writes_the_url() {
 #[wasm_bindgen_test]
 async fn the_search_box_keeps_a_space_typed_before_a_pause() {
     let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
-    let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Explorer loaded=loaded.clone()/> },
-    );
+    let (root, _handle) = mount_explorer(loaded);
     settle().await;
     let input: web_sys::HtmlInputElement = root
         .query_selector("input[type=search]")
@@ -222,7 +219,7 @@ async fn poll_until(done: impl Fn() -> bool) -> bool {
 #[wasm_bindgen_test]
 async fn app_without_a_dataset_shows_an_error_with_retry() {
     let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), App);
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <App/> });
     assert!(
         poll_until(|| root.query_selector("[role=alert]").unwrap().is_some()).await,
         "an error message appears"

@@ -27,8 +27,9 @@ use leptos::prelude::*;
 /// Each load is numbered; the view is "retrying" while the newest result
 /// belongs to an older attempt. That keeps the failed view (and its message)
 /// on screen during a retry without any effect writing signals.
+/// `tagline` is the skeleton's (index.html), shown until the dataset names its providers.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         let n = attempt.get();
@@ -42,10 +43,10 @@ pub fn App() -> impl IntoView {
         crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()))
             .0
             .embed;
-    // The skeleton's line (index.html) until the dataset names its providers.
+    let skeleton = StoredValue::new(tagline);
     let tagline = move || match data.get() {
         Some((_, Ok(loaded))) => crate::present::words::tagline(&loaded.dataset),
-        _ => "Alibaba Cloud and Tencent Cloud abroad, record by record, with sources.".into(),
+        _ => skeleton.get_value(),
     };
     view! {
         <Show when=move || !embed>

@@ -14,7 +14,7 @@
 use super::model::{Dataset, Kind, Region, Status, MARKET};
 use super::query::{Filters, Issue};
 use super::text::{fold, Needle};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A dataset prepared for fast filtering: folded search text and derived fields, built once.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,24 +129,25 @@ impl Catalog {
     /// record) and folds years at or beyond the dataset's bounds into the default.
     pub fn reconcile(&self, f: &mut Filters) -> Vec<Issue> {
         let mut issues = Vec::new();
-        let known = |p: &String| p == MARKET || self.data.provider(p).is_some();
-        for p in f.providers.iter().filter(|p| !known(p)) {
-            issues.push(Issue {
-                key: "provider".into(),
-                value: p.clone(),
-                reason: "not a provider in this dataset".into(),
-            });
-        }
-        f.providers.retain(known);
-        let known = |a: &String| self.data.areas.iter().any(|x| &x.id == a);
-        for a in f.areas.iter().filter(|a| !known(a)) {
-            issues.push(Issue {
-                key: "area".into(),
-                value: a.clone(),
-                reason: "not an area in this dataset".into(),
-            });
-        }
-        f.areas.retain(known);
+        // Ids are checked for spelling by the codec; whether they exist is the dataset's say.
+        let mut keep =
+            |key: &str, what: &str, set: &mut BTreeSet<String>, known: &dyn Fn(&String) -> bool| {
+                for id in set.iter().filter(|id| !known(id)) {
+                    issues.push(Issue {
+                        key: key.into(),
+                        value: id.clone(),
+                        reason: format!("not {what} in this dataset"),
+                    });
+                }
+                set.retain(|id| known(id));
+            };
+        let d = &self.data;
+        keep("provider", "a provider", &mut f.providers, &|p| {
+            p == MARKET || d.provider(p).is_some()
+        });
+        keep("area", "an area", &mut f.areas, &|a| {
+            d.areas.iter().any(|x| &x.id == a)
+        });
         if let Some(sel) = &f.sel {
             if self.record(sel).is_none() {
                 issues.push(Issue {
@@ -248,7 +249,7 @@ fn bump<K: Ord>(map: &mut BTreeMap<K, usize>, key: K) {
 /// Filters the catalog and counts facets in one pass over regions and one over events.
 pub fn select(cat: &Catalog, f: &Filters) -> Selection {
     let needle = Needle::new(&f.q);
-    let in_set = |set: &std::collections::BTreeSet<String>, v: Option<&str>| {
+    let in_set = |set: &BTreeSet<String>, v: Option<&str>| {
         set.is_empty() || v.is_some_and(|v| set.contains(v))
     };
     let mut s = Selection::default();

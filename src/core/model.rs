@@ -290,7 +290,11 @@ pub struct Event {
 }
 
 /// A validated dataset. Every reference in it resolves.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// `Deserialize` is for trusted tooling only (the dataset converter reads its
+/// hand-kept header as a dataset without records); the app reads files through
+/// [`crate::core::load::parse_dataset`], which validates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub schema: u32,
     pub version: String,
@@ -299,8 +303,11 @@ pub struct Dataset {
     pub generated: String,
     pub providers: Vec<Provider>,
     pub areas: Vec<Area>,
+    #[serde(default)]
     pub sources: Vec<Source>,
+    #[serde(default)]
     pub regions: Vec<Region>,
+    #[serde(default)]
     pub events: Vec<Event>,
 }
 

@@ -3,23 +3,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { setup, teardown, guardedPage } from './harness.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { setup, teardown, guardedPage, axeViolations as violations } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => teardown(env));
-
-async function violations(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [1280, 360]) {

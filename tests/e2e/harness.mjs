@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
 
@@ -71,4 +72,14 @@ export async function openAt(env, q = '', options = {}) {
   await page.goto(env.url + q);
   await page.waitForSelector('[data-testid=summary]');
   return page;
+}
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page as it is, one line each. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }

@@ -7,13 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { setup, teardown, guardedPage, shippedData } from './harness.mjs';
+import { setup, teardown, guardedPage, shippedData, axeViolations as violations } from './harness.mjs';
 import { threeProviders } from './datasets.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let env;
 before(async () => (env = await setup()));
@@ -38,11 +33,6 @@ async function download(page, name) {
   return fs.readFileSync(await file.path()).toString('utf8');
 }
 
-async function violations(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test('a third provider and a new area: chips, legend, markers, zoom and colours come from the data', async () => {
   for (const colorScheme of ['light', 'dark']) {

@@ -122,7 +122,7 @@ impl Sources {
 
 /// Builds the pretty-printed JSON document (with a trailing newline).
 pub fn build(dir: &Path) -> Result<String, String> {
-    let meta: Meta = serde_json::from_str(
+    let meta: Dataset = serde_json::from_str(
         &std::fs::read_to_string(dir.join("meta.json")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| e.to_string())?;
@@ -192,30 +192,12 @@ pub fn build(dir: &Path) -> Result<String, String> {
         });
     }
     let doc = Dataset {
-        schema: meta.schema,
-        version: meta.version,
-        title: meta.title,
-        license: meta.license,
-        generated: meta.generated,
-        providers: meta.providers,
-        areas: meta.areas,
         sources: sources.used.into_values().collect(),
         regions,
         events,
+        ..meta
     };
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
-}
-
-/// The header of the dataset, kept by hand in `meta.json`.
-#[derive(serde::Deserialize)]
-struct Meta {
-    schema: u32,
-    version: String,
-    title: String,
-    license: String,
-    generated: String,
-    providers: Vec<Provider>,
-    areas: Vec<Area>,
 }
