@@ -154,3 +154,13 @@ pub fn tagline(d: &crate::core::model::Dataset) -> String {
         providers_phrase(d)
     )
 }
+
+/// What countries with regions of more than one provider are called: "both" when
+/// the dataset has two providers, "two or more" otherwise.
+pub fn shared(d: &crate::core::model::Dataset) -> &'static str {
+    if d.providers.len() == 2 {
+        "both"
+    } else {
+        "two or more"
+    }
+}

@@ -45,6 +45,13 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
     .close("button");
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Country names for ISO codes, sorted, comma-separated.
 fn names<'a>(cat: &Catalog, codes: impl IntoIterator<Item = &'a String>) -> String {
     let mut v: Vec<&str> = codes
@@ -268,7 +275,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
                 split.only.get(*id).unwrap_or(&empty),
             )
         })
-        .chain([("Both".to_string(), &split.both)]);
+        .chain([(capitalised(crate::present::words::shared(d)), &split.both)]);
     for (title, codes) in groups {
         h.open("div", &[a("class", "split")])
             .el(

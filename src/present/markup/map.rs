@@ -120,11 +120,7 @@ pub fn map_legend(d: &Dataset) -> String {
             .close("li");
     }
     if d.providers.len() > 1 {
-        let several = if d.providers.len() == 2 {
-            "both"
-        } else {
-            "two or more"
-        };
+        let several = crate::present::words::shared(d);
         h.open("li", &[])
             .el(
                 "span",
