@@ -29,6 +29,8 @@ node tests/geo/build-world.mjs --check
 step "3/3 end-to-end (release build under a sub-path, headless Chromium)"
 E2E_BASE=/cloud-atlas/e2e/
 trunk build --release --public-url "$E2E_BASE" --dist dist-e2e
+step "size ratchet: the build is within tests/size-budget.json"
+node tests/size-check.mjs dist-e2e
 cargo build --locked --bin oracle
 E2E_DIST="$ROOT/dist-e2e" E2E_BASE="$E2E_BASE" ORACLE="$ROOT/target/debug/oracle" \
   node --test --test-concurrency=1 tests/e2e/
