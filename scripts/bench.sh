@@ -2,7 +2,8 @@
 # The benchmark: prints tables of numbers; it does not pass or fail.
 #   1. sizes of every file in the release build (raw, gzip -9, brotli -q 11), critical path
 #   2. native parse / index / filter / aggregate times on synthetic 500, 10k, 100k events
-#   3. in headless Chromium: first render of each view, and filter change → updated DOM
+#   3. in headless Chromium: first render of each view, filter change → updated DOM,
+#      and the boot's long tasks (over 50 ms) per view
 #   4. Lighthouse 12.2.3, mobile, against the build served with brotli on loopback
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +19,9 @@ echo
 echo "## Browser (headless Chromium, release build)"
 source "$ROOT/scripts/setup.sh" --test
 node tests/bench/browser.mjs dist-bench "$ROOT/target/bench-data"
+echo
+echo "## Boot long tasks (headless Chromium, unthrottled, shipped dataset)"
+node tests/bench/longtasks.mjs dist-bench
 echo
 echo "## Lighthouse 12.2.3 (mobile: simulated slow 4G, 4x CPU slowdown; loopback, brotli)"
 # Lighthouse is a benchmark-only tool: its own lockfile, installed here, not by the test run.
