@@ -127,6 +127,14 @@ pub fn MapView() -> impl IntoView {
     });
     let failed = move || shapes.get().is_some_and(|r| r.is_err());
 
+    // One icon per provider, written once: markers are rebuilt on every filter change.
+    let icons: Vec<String> = atlas
+        .catalog
+        .data
+        .providers
+        .iter()
+        .map(|p| marker_icon(p.shape()))
+        .collect();
     // The set of markers follows the selection, the zoom and the width; which one is
     // pressed follows the open record alone, so opening one does not rebuild them all.
     let markers = {
@@ -137,7 +145,6 @@ pub fn MapView() -> impl IntoView {
             let shown = atlas
                 .selection
                 .with(|s| markers_in_frame(&atlas.catalog, s, zoom.get()));
-            let icons: Vec<String> = d.providers.iter().map(|p| marker_icon(p.shape())).collect();
             let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
             // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
             let gap = 26.0 * f.w / width_px.get().max(1.0);

@@ -184,15 +184,16 @@ mod tests {
     #[test]
     fn a_chip_toggles_and_replaces_the_entry() {
         let c = cat();
+        let id = c.data.providers[1].id.clone();
         let (f, entry) = apply(
             &c,
             &Filters::default(),
-            &Edit::Toggle(Facet::Provider, "tencent".into()),
+            &Edit::Toggle(Facet::Provider, id.clone()),
         )
         .unwrap();
         assert_eq!(entry, Entry::Replace);
-        assert!(f.providers.contains("tencent"));
-        let (back, _) = apply(&c, &f, &Edit::Toggle(Facet::Provider, "tencent".into())).unwrap();
+        assert!(f.providers.contains(&id));
+        let (back, _) = apply(&c, &f, &Edit::Toggle(Facet::Provider, id)).unwrap();
         assert_eq!(back, Filters::default());
     }
 
@@ -235,7 +236,7 @@ mod tests {
         let id = c.data.regions[0].id.clone();
         let f = Filters {
             view: View::Table,
-            providers: ["tencent".to_string()].into(),
+            providers: [c.data.providers[1].id.clone()].into(),
             q: "x".into(),
             sel: Some(id.clone()),
             embed: true,

@@ -98,11 +98,11 @@ pub fn radius(amount: Option<f64>, max: f64) -> f64 {
 /// The chart's width in its own units; the live chart and the picture scale it.
 pub const WIDTH: f64 = 1000.0;
 /// Where the lanes' marks start (the lane names sit left of it).
-pub const LEFT: f64 = 110.0;
+const LEFT: f64 = 110.0;
 const ROW: f64 = 26.0;
 const BINNED_HEIGHT: f64 = 72.0;
 /// The top of the first lane (the tick labels sit above it).
-pub const TOP: f64 = 30.0;
+const TOP: f64 = 30.0;
 
 /// The whole chart, placed: what the live chart and the exported picture both draw.
 #[derive(Debug, Clone, PartialEq)]

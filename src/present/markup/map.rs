@@ -5,13 +5,12 @@
 //! of the paths whose shade changed (`data-iso` finds them), because parsing
 //! 80 KB of path data again on every filter change cost more than it saved.
 
-use super::{a, Html};
+use super::{a, marker_svg, Html};
 use crate::core::filter::{Catalog, Selection};
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::model::Marker;
-use crate::core::model::{Dataset, Region};
+use crate::core::model::{Dataset, Marker, Region};
 use crate::present::hooks::ISO;
-use crate::present::theme::{marker_icon, shade, slot};
+use crate::present::theme::{shade, slot};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The selected regions whose marker falls inside the map's frame at `zoom`, in
@@ -72,19 +71,6 @@ pub fn layer(
     h.finish()
 }
 
-/// A marker icon for a legend: `class` picks the colour slot and the status look.
-fn icon(h: &mut Html, class: &str, shape: Marker) {
-    h.open(
-        "svg",
-        &[
-            a("class", format!("marker__shape {class}").as_str()),
-            a("viewBox", "-8 -8 16 16"),
-            a("aria-hidden", "true"),
-        ],
-    );
-    h.raw(&marker_icon(shape)).close("svg");
-}
-
 /// The map's legend: one marker per provider (its shape and colour), the two status
 /// looks, and one country shade per provider plus the shade of shared countries.
 pub fn map_legend(d: &Dataset) -> String {
@@ -92,7 +78,7 @@ pub fn map_legend(d: &Dataset) -> String {
     h.open("ul", &[a("class", "legend"), a("aria-label", "Legend")]);
     for p in &d.providers {
         h.open("li", &[]);
-        icon(&mut h, &slot(d, &p.id), p.shape());
+        marker_svg(&mut h, &slot(d, &p.id), p.shape());
         h.text(&format!("{} region", p.name)).close("li");
     }
     for (class, label) in [
@@ -100,7 +86,7 @@ pub fn map_legend(d: &Dataset) -> String {
         ("marker--retired", "retired"),
     ] {
         h.open("li", &[]);
-        icon(&mut h, &format!("prov-market {class}"), Marker::Circle);
+        marker_svg(&mut h, &format!("prov-market {class}"), Marker::Circle);
         h.text(label).close("li");
     }
     for p in &d.providers {

@@ -143,6 +143,21 @@ impl Html {
     }
 }
 
+/// A decorative marker icon (legends, table keys): `class` adds the colour slot and
+/// the status look to `marker__shape`.
+pub(crate) fn marker_svg(h: &mut Html, class: &str, shape: crate::core::model::Marker) {
+    h.open(
+        "svg",
+        &[
+            a("class", format!("marker__shape {class}").as_str()),
+            a("viewBox", "-8 -8 16 16"),
+            a("aria-hidden", "true"),
+        ],
+    )
+    .raw(&crate::present::theme::marker_icon(shape))
+    .close("svg");
+}
+
 /// Shorthand for an attribute that is always present.
 pub fn a<'a>(name: &'static str, value: impl Into<Val<'a>>) -> (&'static str, Option<Val<'a>>) {
     (name, Some(value.into()))

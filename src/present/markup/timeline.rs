@@ -5,15 +5,14 @@
 //! Marks carry `data-sel-id` (opens the record) and year bins `data-year`
 //! (narrows the years); the view listens once for both.
 
-use super::{a, head, Html, Val};
+use super::{a, head, marker_svg, Html, Val};
 use crate::core::aggregate::{footprints, growth, Growth};
 use crate::core::filter::{Catalog, Selection};
-use crate::core::model::Event;
-use crate::core::model::Kind;
+use crate::core::model::{Event, Kind};
 use crate::core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
 use crate::present::format::money;
 use crate::present::hooks::{SEL_ID, YEAR};
-use crate::present::theme::{marker_icon, slot};
+use crate::present::theme::slot;
 use std::collections::BTreeSet;
 
 /// SVG path of a kind's marker centred on (x, y), size r.
@@ -385,26 +384,10 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     h.open("tbody", &[]);
     for &(pid, points) in &ordered {
         let last = points.last().copied().unwrap_or_default();
-        let icon = d
-            .provider(pid)
-            .map(|p| marker_icon(p.shape()))
-            .unwrap_or_default();
-        h.open("tr", &[])
-            .open("th", &[a("scope", "row")])
-            .open(
-                "svg",
-                &[
-                    a(
-                        "class",
-                        format!("marker__shape key {}", slot(d, pid)).as_str(),
-                    ),
-                    a("viewBox", "-8 -8 16 16"),
-                    a("aria-hidden", "true"),
-                ],
-            )
-            .raw(&icon)
-            .close("svg")
-            .text(d.provider_name(pid))
+        let shape = d.provider(pid).map(|p| p.shape()).unwrap_or_default();
+        h.open("tr", &[]).open("th", &[a("scope", "row")]);
+        marker_svg(&mut h, &format!("key {}", slot(d, pid)), shape);
+        h.text(d.provider_name(pid))
             .close("th")
             .el("td", &[a("class", "num")], &last.regions.to_string())
             .el("td", &[a("class", "num")], &last.countries.to_string())

@@ -66,13 +66,12 @@ export function differences({ exp, model, keyboard, wait }) {
     const c = exp.controls;
     const chips = $$('[role=group][aria-label=Providers] .chip').map((b) => ({
       class: b.getAttribute('class'),
-      name: b.firstChild?.nextSibling?.textContent ?? b.textContent,
       pressed: b.getAttribute('aria-pressed'),
       count: b.querySelector('.count').textContent,
     }));
     eq(
       'provider chips',
-      chips.map(({ name, ...rest }) => rest),
+      chips,
       exp.chips.map(({ id, class: cls }) => ({ class: cls, pressed: String(c.providers.includes(id)), count: String(exp.facets.provider[id] ?? 0) })),
     );
     for (const [facet, chosen] of [['area', c.areas], ['country', c.countries], ['kind', c.kinds], ['status', c.statuses]]) {
