@@ -103,6 +103,7 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
   let next = 0;
   let withNotice = 0;
   const failures = [];
+  const retried = [];
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       // A phone-sized page: the address handling is the same, and there is less to paint per load.
@@ -117,7 +118,18 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
       page.on('console', (m) => m.type() === 'error' && page.problems.push(`console error: ${m.text()}`));
       while (next < queries.length && failures.length === 0) {
         const i = next++;
-        const verdict = await load(page, queries[i]).then(judge, (e) => ({ wrong: [String(e.message).split('\n')[0].slice(0, 300)] }));
+        const attempt = () => load(page, queries[i]).then(judge, async (e) => ({
+          timedOut: true,
+          wrong: [`${String(e.message).split('\n')[0].slice(0, 300)}; the page showed: ${await page.evaluate(() => document.querySelector('main')?.textContent?.trim().slice(0, 200)).catch(() => '?')}`],
+        }));
+        let verdict = await attempt();
+        // A load that never shows the summary is loaded once more: on this shared 2-core machine
+        // one navigation in several thousand stalls outside the app. The same address failing
+        // twice is a defect; a retry that passes is named in the log, not hidden.
+        if (verdict.timedOut) {
+          retried.push(`URL ${i}: ${verdict.wrong[0]}`);
+          verdict = await attempt();
+        }
         if (verdict.wrong.length) failures.push({ i, query: queries[i], wrong: verdict.wrong });
         else if (verdict.notice) withNotice++;
       }
@@ -127,5 +139,6 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
   const f = failures[0];
   assert.equal(failures.length, 0, f && `URL ${f.i} of seed ${SEED} (FUZZ_SEED=${SEED}): ?${f.query.slice(0, 300)}\n  ${f.wrong.join('\n  ')}`);
   console.log(`fuzz: ${COUNT} URLs loaded, ${withNotice} with a notice naming what was ignored`);
+  for (const line of retried) console.log(`fuzz: loaded again after a stall: ${line}`);
   assert.ok(withNotice > COUNT / 2, 'most random URLs carry something to ignore');
 });
