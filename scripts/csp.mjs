@@ -1,15 +1,35 @@
-// Trunk post-build hook: writes a strict Content-Security-Policy <meta> into the
-// built index.html, allowing exactly the inline scripts trunk generated (by
-// SHA-256 hash) and nothing inline otherwise. Release builds only: the dev
-// server injects its own reload script, which this policy would block.
+// Trunk post-build step (scripts/post-build.sh), release builds only: fills in the
+// subresource-integrity hashes the loader (Trunk.toml) and the pre-render leave
+// open, then writes a strict Content-Security-Policy <meta> into the built
+// index.html, allowing exactly its inline scripts (by SHA-256 hash) and nothing
+// inline otherwise. The dev server injects its own reload script, which this
+// policy would block.
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const file = path.join(process.env.TRUNK_STAGING_DIR, 'index.html');
 let html = fs.readFileSync(file, 'utf8');
+
+// SRI: the JS glue (import map), the wasm (fetch option), the providers' stylesheet.
+const sri = (name) => {
+  const body = fs.readFileSync(path.join(process.env.TRUNK_STAGING_DIR, decodeURIComponent(name)));
+  return `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
+};
+const basename = (url) => url.slice(url.lastIndexOf('/') + 1);
+const glue = html.match(/import\('([^']+\.js)'\)/);
+const wasm = html.match(/fetch\('([^']+\.wasm)'/);
+if (!glue || !wasm) throw new Error('the loader names no JS glue or wasm');
+html = html
+  .replace('__INTEGRITY_JS__', sri(basename(glue[1])))
+  .replace('__INTEGRITY_WASM__', sri(basename(wasm[1])))
+  .replace(/<link rel="stylesheet" href="(providers-[0-9a-f]+\.css)">/, (m, name) => m.replace('>', ` integrity="${sri(name)}">`));
+if (html.includes('__INTEGRITY_')) throw new Error('an integrity hash was left unfilled');
+if (process.env.TRUNK_PROFILE !== 'release') {
+  fs.writeFileSync(file, html);
+  process.exit(0);
+}
 
 const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
   .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf('>'))))

@@ -31,8 +31,11 @@ fn reset_url() {
         .unwrap();
 }
 
+/// Lets the render finish: the boot builds parts of the page in browser tasks of their
+/// own (`app::boot::stage`), so this waits out timers as well as microtasks.
 async fn settle() {
-    for _ in 0..3 {
+    for _ in 0..4 {
+        gloo_timers_sleep(0).await;
         leptos::task::tick().await;
     }
 }

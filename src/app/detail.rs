@@ -39,14 +39,22 @@ fn close(atlas: &Atlas) {
 pub fn DetailPanel() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let a = atlas.clone();
-    // A menu that closes on the same Escape marks the event handled, and a text box uses
-    // Escape itself (the search box clears); in both cases the panel stays open.
+    // An open filter menu takes the Escape (it closes; the listeners run in the order the
+    // parts were built, which the boot's tasks decide, so the menu being open is what
+    // counts, not whether its listener ran first), and a text box uses Escape itself (the
+    // search box clears); in both cases the panel stays open.
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         let in_text_box = ev
             .target()
             .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_some());
+        let menu_open = document()
+            .query_selector("details.menu[open]")
+            .ok()
+            .flatten()
+            .is_some();
         if ev.key() == "Escape"
             && !ev.default_prevented()
+            && !menu_open
             && !in_text_box
             && a.sel.with_untracked(Option::is_some)
         {

@@ -121,6 +121,8 @@ fn CheckMenu(
             }
         })
         .collect_view();
+    // A closed menu's checkboxes are built in a task of their own during the boot.
+    let filled = super::boot::stage();
     let menu = NodeRef::<leptos::html::Details>::new();
     // A menu closes on a click elsewhere or on Escape (focus goes back to its summary).
     let outside = window_event_listener(leptos::ev::click, move |ev| {
@@ -161,7 +163,7 @@ fn CheckMenu(
             </summary>
             <fieldset class="menu__panel">
                 <legend class="visually-hidden">{label}</legend>
-                {boxes}
+                <Show when=move || filled.get()>{boxes.clone()}</Show>
             </fieldset>
         </details>
     }

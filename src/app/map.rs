@@ -7,9 +7,9 @@
 use super::state::Atlas;
 use crate::core::aggregate::presence;
 use crate::core::edit::Edit;
-use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::present::hooks;
-use crate::present::markup::map::{layer, map_legend, marker_class, marker_name, markers_in_frame};
+use crate::present::markup::map::{layer, map_legend, marker_class, marker_name, placed_markers};
 use crate::present::theme::{marker_icon, shade};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -61,71 +61,127 @@ fn reshade(
 }
 
 /// The country shapes and the zoom, shared by the map and the image export.
+///
+/// The map's country layer normally comes from the pre-rendered page (cloned once at
+/// start, `super::boot::country_layer`), so the shapes file is not downloaded or parsed
+/// during the boot; it is fetched when something needs the geometry itself: an image
+/// export, or a page without a pre-render.
 #[derive(Clone, Copy)]
 pub struct MapState {
-    pub shapes: LocalResource<Result<Arc<Shapes>, String>>,
+    shapes: RwSignal<Option<Result<Arc<Shapes>, String>>>,
+    requested: StoredValue<bool>,
     pub zoom: RwSignal<Zoom>,
 }
 
 impl MapState {
-    /// Starts loading the shapes; a link whose area filter names one area opens framed on it.
+    /// A link whose area filter names one area opens framed on it.
     pub fn new(atlas: &Atlas) -> Self {
         let initial = atlas
             .filters
             .with_untracked(|f| Zoom::initial(&atlas.catalog.data, &f.areas));
         MapState {
-            shapes: LocalResource::new(fetch_shapes),
+            shapes: RwSignal::new(None),
+            requested: StoredValue::new(false),
             zoom: RwSignal::new(initial),
         }
     }
 
-    pub fn loaded(&self) -> Option<Arc<Shapes>> {
-        self.shapes.get().and_then(|r| r.ok())
+    /// Starts the download once; the result lands in the signal.
+    fn request(&self) {
+        if self.requested.get_value() {
+            return;
+        }
+        self.requested.set_value(true);
+        let shapes = self.shapes;
+        leptos::task::spawn_local(async move {
+            let _ = shapes.try_set(Some(fetch_shapes().await));
+        });
+    }
+
+    /// The shapes, downloaded if they are not yet.
+    pub async fn load(&self) -> Option<Arc<Shapes>> {
+        self.request();
+        let shapes = self.shapes;
+        futures::future::poll_fn(move |cx| match shapes.try_get_untracked() {
+            Some(Some(r)) => std::task::Poll::Ready(r.ok()),
+            None => std::task::Poll::Ready(None),
+            Some(None) => {
+                let waker = cx.waker().clone();
+                set_timeout(move || waker.wake(), std::time::Duration::from_millis(20));
+                std::task::Poll::Pending
+            }
+        })
+        .await
     }
 }
 
 #[component]
 pub fn MapView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let MapState { shapes, zoom } = expect_context::<MapState>();
+    let state = expect_context::<MapState>();
+    let zoom = state.zoom;
+    let template = super::boot::country_layer();
+    if template.is_none() {
+        state.request();
+    }
+    let shapes = state.shapes;
     let cat = atlas.catalog.clone();
     let frame = Memo::new(move |_| zoom.get().frame(&cat.data, &WORLD, MAP_WIDTH, MAP_HEIGHT));
     // The map's width on screen decides how far apart markers must be in map units.
     let map_ref = NodeRef::<leptos::html::Div>::new();
-    let width_px = RwSignal::new(1000.0);
+    // Unknown until the map is laid out: markers are placed once, for the real width.
+    let width_px = RwSignal::new(super::boot::map_width());
     let measure = move || {
         if let Some(el) = map_ref.get_untracked() {
             let w = el.client_width() as f64;
-            if w > 0.0 && (w - width_px.get_untracked()).abs() > 0.5 {
-                width_px.set(w);
+            if w > 0.0
+                && width_px
+                    .get_untracked()
+                    .is_none_or(|old| (w - old).abs() > 0.5)
+            {
+                width_px.set(Some(w));
             }
         }
     };
-    Effect::new(move |_| {
-        if map_ref.get().is_some() {
-            measure();
-        }
-    });
+    if width_px.get_untracked().is_none() {
+        Effect::new(move |_| {
+            if map_ref.get().is_some() {
+                measure();
+            }
+        });
+    }
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
-    // Written when the shapes arrive; later shading changes go through `reshade` below.
+    // Cloned from the pre-render, or written when the shapes arrive; later shading
+    // changes go through `reshade` below.
+    let adopt = template.is_some();
     let layer = {
         let a = atlas.clone();
         move || {
+            if adopt {
+                return String::new();
+            }
             let shapes = shapes.get().and_then(|r| r.ok());
             shading.with_untracked(|p| layer(&a.catalog.data, shapes.as_deref(), p))
         }
     };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let a = atlas.clone();
+    let mut adopted = false;
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
+        if let (Some(layer), false) = (&template, adopted) {
+            if let Ok(copy) = layer.clone_node_with_deep(true) {
+                let _ = svg.append_child(&copy);
+            }
+            adopted = true;
+        }
         shading.with(|p| reshade(&a.catalog.data, &svg, p));
     });
-    let failed = move || shapes.get().is_some_and(|r| r.is_err());
+    let failed = move || !adopt && shapes.get().is_some_and(|r| r.is_err());
 
     // One icon per provider, written once: markers are rebuilt on every filter change.
     let icons: Vec<String> = atlas
@@ -137,28 +193,20 @@ pub fn MapView() -> impl IntoView {
         .collect();
     // The set of markers follows the selection, the zoom and the width; which one is
     // pressed follows the open record alone, so opening one does not rebuild them all.
+    let staged = super::boot::stage();
     let markers = {
         let atlas = atlas.clone();
         move || {
             let d = &atlas.catalog.data;
-            let f = frame.get();
-            let shown = atlas
-                .selection
-                .with(|s| markers_in_frame(&atlas.catalog, s, zoom.get()));
-            let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
-            // 26 px between centres: every marker keeps a clear 24 px target (WCAG 2.5.8).
-            let gap = 26.0 * f.w / width_px.get().max(1.0);
-            let inner = Rect {
-                x: f.x + gap / 2.0,
-                y: f.y + gap / 2.0,
-                w: f.w - gap,
-                h: f.h - gap,
+            let (Some(width), true) = (width_px.get(), staged.get()) else {
+                return Vec::new();
             };
-            let placed = dodge_within(&points, gap, inner);
-            shown
-                .iter()
-                .zip(placed)
-                .map(|(&(i, _), p)| {
+            let placed = atlas
+                .selection
+                .with(|s| placed_markers(&atlas.catalog, s, zoom.get(), width));
+            placed
+                .into_iter()
+                .map(|(i, (left, top))| {
                     let r = &d.regions[i];
                     let icon = d
                         .providers
@@ -166,7 +214,6 @@ pub fn MapView() -> impl IntoView {
                         .position(|p| p.id == r.provider)
                         .and_then(|k| icons.get(k).cloned())
                         .unwrap_or_default();
-                    let (left, top) = f.percent(p);
                     let name = marker_name(d.provider_name(&r.provider), r);
                     let tip = name.clone();
                     let (a, id) = (atlas.clone(), r.id.clone());

@@ -1,6 +1,7 @@
 //! Leptos components. They read the pure core and wire signals to markup;
 //! every decision about data lives in `crate::core`.
 
+pub mod boot;
 mod compare;
 mod detail;
 mod fetch;
@@ -21,6 +22,14 @@ pub use state::Atlas;
 pub use status::{LoadFailed, Loading, SkippedNotice};
 
 use leptos::prelude::*;
+
+/// A User Timing mark (`atlas:downloaded`, `atlas:parsed`, `atlas:revealed`): the
+/// benchmark (`tests/bench/longtasks.mjs`) and DevTools show the boot's steps by them.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
 
 /// The whole page below `<body>`: masthead, then the explorer once the dataset has loaded.
 ///
@@ -58,7 +67,10 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
         {move || match data.get() {
             None => view! { <Loading/> }.into_any(),
             Some((_, Ok(loaded))) => view! { <Explorer loaded/> }.into_any(),
-            Some((_, Err(message))) => view! { <LoadFailed message retry pending/> }.into_any(),
+            Some((_, Err(message))) => {
+                boot::reveal_when_built();
+                view! { <LoadFailed message retry pending/> }.into_any()
+            }
         }}
     }
 }

@@ -56,11 +56,15 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
         }
     });
 
+    super::boot::reveal_when_built();
     if atlas.filters.with_untracked(|f| f.embed) {
         return view! { <Embedded skipped=loaded.skipped.clone()/> }.into_any();
     }
+    let filters = super::boot::stage();
     view! {
-        <FilterBar/>
+        <Show when=move || filters.get()>
+            <FilterBar/>
+        </Show>
         <main id="main" class="view" tabindex="-1">
             <UrlNotice/>
             <DataChangedNotice/>
@@ -68,21 +72,27 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
             <ViewTabs/>
             <Counts/>
             <Summary/>
-            <super::share::ShareBar/>
+            <Staged><super::share::ShareBar/></Staged>
             <Workspace/>
-            <PrintSources/>
+            <Staged><PrintSources/></Staged>
         </main>
     }
     .into_any()
 }
 
 /// The current view with the detail panel beside it.
+///
+/// The view is built in a browser task of its own after the rest of the page (a boot
+/// in short tasks, see `super::boot`), and the page is revealed once it is there.
 #[component]
 fn Workspace() -> impl IntoView {
+    let staged = super::boot::stage();
     view! {
         <div class="workspace">
             <div class="workspace__view">
-                <CurrentView/>
+                <Show when=move || staged.get()>
+                    <CurrentView/>
+                </Show>
             </div>
             <DetailPanel/>
         </div>
@@ -113,6 +123,13 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
             <Workspace/>
         </main>
     }
+}
+
+/// Children built in a browser task of their own during the boot (`super::boot::stage`).
+#[component]
+fn Staged(children: ChildrenFn) -> impl IntoView {
+    let ready = super::boot::stage();
+    view! { <Show when=move || ready.get()>{children()}</Show> }
 }
 
 /// On paper, the view is followed by the sources of the records it shows.

@@ -139,8 +139,18 @@ fn save_png(name: String, svg: String) {
 pub fn ShareBar() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let map = expect_context::<super::map::MapState>();
-    let shapes = Signal::derive(move || map.loaded());
-    let zoom = map.zoom;
+    // The image of what is on screen; the map's needs the country geometry, fetched
+    // on the first export (the page itself draws the pre-rendered layer).
+    let image = move |atlas: Atlas, done: fn(&Atlas, String)| {
+        let zoom = map.zoom.get_untracked();
+        let on_map = atlas.filters.with_untracked(|f| f.view == View::Map);
+        leptos::task::spawn_local(async move {
+            let shapes = if on_map { map.load().await } else { None };
+            if let Some(svg) = current_svg(&atlas, shapes.as_deref(), zoom) {
+                done(&atlas, svg);
+            }
+        });
+    };
     let (message, set_message) = signal(String::new());
     let a = atlas.clone();
     let counts = move || a.selection.with(|s| (s.regions.len(), s.events.len()));
@@ -177,15 +187,11 @@ pub fn ShareBar() -> impl IntoView {
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={
                     let a4 = a4.clone();
-                    move |_| if let Some(svg) = current_svg(&a4, shapes.get_untracked().as_deref(), zoom.get_untracked()) {
-                        save(&format!("{}.svg", stem(&a4)), "image/svg+xml", &svg);
-                    }
+                    move |_| image(a4.clone(), |a, svg| save(&format!("{}.svg", stem(a)), "image/svg+xml", &svg))
                 }>"SVG image"</button>
                 <button type="button" class="button button--quiet" on:click={
                     let a5 = a5.clone();
-                    move |_| if let Some(svg) = current_svg(&a5, shapes.get_untracked().as_deref(), zoom.get_untracked()) {
-                        save_png(format!("{}.png", stem(&a5)), svg);
-                    }
+                    move |_| image(a5.clone(), |a, svg| save_png(format!("{}.png", stem(a)), svg))
                 }>"PNG image"</button>
             </Show>
             <button type="button" class="button button--quiet" on:click=move |_| {

@@ -9,7 +9,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../e2e/static-server.mjs';
 
 const [dist = 'dist-bench'] = process.argv.slice(2);
-const server = await startServer({ root: dist, base: '/' });
+const server = await startServer({ root: dist, base: process.env.BASE || '/' });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -20,6 +20,7 @@ const pages = [
   ['timeline', '?view=timeline'],
   ['head to head', '?view=compare'],
   ['table', '?view=table'],
+  ['filtered link', '?provider=tencent&area=me'],
 ];
 const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
 const ms = (lhr, id) => `${Math.round(lhr.audits[id].numericValue)}`;

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/static-server.mjs';
 
 const [dist = 'dist-bench'] = process.argv.slice(2);
-const server = await startServer({ root: dist, base: '/' });
+const server = await startServer({ root: dist, base: process.env.BASE || '/' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -26,7 +26,7 @@ async function load(q) {
   });
   const page = await context.newPage();
   await page.goto(server.url + q);
-  await page.waitForSelector('[data-testid=summary]', { timeout: 60000 });
+  await page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'), null, { timeout: 60000 });
   await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
   // Idle: two idle callbacks in a row, so tasks queued by the render have run.
   const tasks = await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(window.__long)))));

@@ -26,8 +26,10 @@ export function measure(dir) {
   });
 }
 
-/** What the first paint of the default view fetches; the schema, icons and preview image are not on it. */
-export const isCritical = (file) => /(^index\.html|\.js|\.wasm|\.css|^data\/atlas\.json|^geo\/.*\.json)$/.test(file);
+/** What the page fetches before it is interactive: the HTML (with the pre-rendered first
+ * paint and its country layer), stylesheets, JS glue, wasm and dataset. The country
+ * shapes file is fetched only for an image export; schema, icon and preview image never. */
+export const isCritical = (file) => /(^index\.html|\.js|\.wasm|\.css|^data\/atlas\.json)$/.test(file);
 
 const sum = (list, key) => list.reduce((n, s) => n + s[key], 0);
 
@@ -39,7 +41,7 @@ export function figures(sizes) {
     wasm_raw: wasm.raw,
     wasm_brotli: wasm.br,
     js_brotli: one(/\.js$/).br,
-    css_brotli: one(/\.css$/).br,
+    css_brotli: sum(sizes.filter((s) => s.file.endsWith('.css')), 'br'),
     html_brotli: one(/^index\.html$/).br,
     critical_brotli: sum(sizes.filter((s) => isCritical(s.file)), 'br'),
   };

@@ -7,7 +7,7 @@
 
 use super::{a, marker_svg, Html};
 use crate::core::filter::{Catalog, Selection};
-use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::model::{Dataset, Marker, Region};
 use crate::present::hooks::ISO;
 use crate::present::theme::{shade, slot};
@@ -22,6 +22,34 @@ pub fn markers_in_frame(cat: &Catalog, sel: &Selection, zoom: Zoom) -> Vec<(usiz
         .iter()
         .map(|&i| (i, WORLD.project(d.regions[i].lon, d.regions[i].lat)))
         .filter(|(_, p)| frame.contains(*p))
+        .collect()
+}
+
+/// Where the map draws each of those markers, in percent of its frame (left, top): crowded
+/// markers are pushed apart until every one keeps a 24 px target with 2 px between
+/// (WCAG 2.5.8) on a map `width_px` wide. The live map and the build's pre-render
+/// (`super::prerender`) both place markers here.
+pub fn placed_markers(
+    cat: &Catalog,
+    sel: &Selection,
+    zoom: Zoom,
+    width_px: f64,
+) -> Vec<(usize, (f64, f64))> {
+    let f = zoom.frame(&cat.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
+    let shown = markers_in_frame(cat, sel, zoom);
+    let points: Vec<(f64, f64)> = shown.iter().map(|x| x.1).collect();
+    let gap = 26.0 * f.w / width_px.max(1.0);
+    let inner = Rect {
+        x: f.x + gap / 2.0,
+        y: f.y + gap / 2.0,
+        w: f.w - gap,
+        h: f.h - gap,
+    };
+    let placed = dodge_within(&points, gap, inner);
+    shown
+        .iter()
+        .zip(placed)
+        .map(|(&(i, _), p)| (i, f.percent(p)))
         .collect()
 }
 

@@ -16,6 +16,7 @@
 pub mod compare;
 pub mod detail;
 pub mod map;
+pub mod prerender;
 pub mod table;
 pub mod timeline;
 

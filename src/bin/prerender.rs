@@ -1,0 +1,112 @@
+//! Build step (trunk post-build hook, `scripts/post-build.sh`): writes the page at
+//! the empty query into the staged `index.html`, so the first paint comes from
+//! HTML. Reads the staged dataset and country shapes, the very files the build
+//! ships; the markup comes from `cloud_atlas::present::markup::prerender`.
+//!
+//! Usage: `prerender STAGING_DIR` (trunk's `TRUNK_STAGING_DIR`).
+//!
+//! It writes three things into `index.html`:
+//! - the page, between `<!-- prerender -->` and `<!-- /prerender -->`;
+//! - at `<!-- prerender:head -->`, the inline boot script (its hash goes into the
+//!   CSP afterwards) and a link to `providers-<hash>.css`, the providers'
+//!   colours as a stylesheet file (the CSP allows no inline style);
+//! - the `pre` class and `data-prerender` on `<div id="app">`, which the app
+//!   looks for to take over without a flash (`cloud_atlas::app::boot`).
+
+use cloud_atlas::core::filter::{select, Catalog};
+use cloud_atlas::core::geo::Shapes;
+use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::present::markup::prerender::{boot_script, page, provider_css};
+use std::path::Path;
+use std::process::ExitCode;
+
+const APP: &str = "<div id=\"app\" class=\"app\">";
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: prerender STAGING_DIR");
+        return ExitCode::from(2);
+    };
+    match run(Path::new(&dir)) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(dir: &Path) -> Result<String, String> {
+    let index = dir.join("index.html");
+    let html = read(&index)?;
+    let loaded = parse_dataset(&read(&dir.join("data/atlas.json"))?)
+        .map_err(|e| format!("the dataset does not load: {e}"))?;
+    if !loaded.skipped.is_empty() {
+        return Err(format!(
+            "the shipped dataset skips {} record(s); fix them before building",
+            loaded.skipped.len()
+        ));
+    }
+    let shapes: Shapes = serde_json::from_str(&read(&dir.join("geo/world.json"))?)
+        .map_err(|e| format!("geo/world.json: {e}"))?;
+    let cat = Catalog::new(loaded.dataset);
+    let sel = select(&cat, &Default::default());
+
+    let css = provider_css(&cat.data);
+    let css_name = format!("providers-{:016x}.css", fnv1a(css.as_bytes()));
+    std::fs::write(dir.join(&css_name), &css).map_err(|e| format!("{css_name}: {e}"))?;
+
+    let body = page(&cat, &sel, Some(&shapes));
+    let head = format!(
+        "<script>{}</script>\n  <link rel=\"stylesheet\" href=\"{css_name}\">",
+        boot_script(&cat.data.version)
+    );
+    let html = splice(&html, &body, &head)?;
+    std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
+    Ok(format!(
+        "prerender: {} bytes of page, {} regions, {css_name}",
+        body.len(),
+        sel.regions.len()
+    ))
+}
+
+/// Puts the page and the head additions at their markers; fails when one is missing,
+/// so a changed `index.html` cannot silently ship without its first paint.
+fn splice(html: &str, body: &str, head: &str) -> Result<String, String> {
+    let (open, close, at_head) = (
+        "<!-- prerender -->",
+        "<!-- /prerender -->",
+        "<!-- prerender:head -->",
+    );
+    let start = html
+        .find(open)
+        .ok_or("index.html has no <!-- prerender --> marker")?;
+    let end = html
+        .find(close)
+        .ok_or("index.html has no <!-- /prerender --> marker")?;
+    if end < start || !html.contains(at_head) || !html.contains(APP) {
+        return Err(format!(
+            "index.html needs {open}…{close}, {at_head} and {APP}"
+        ));
+    }
+    let out = format!("{}{body}{}", &html[..start], &html[end + close.len()..]);
+    Ok(out.replacen(at_head, head, 1).replacen(
+        APP,
+        "<div id=\"app\" class=\"app pre\" data-prerender>",
+        1,
+    ))
+}
+
+/// FNV-1a, 64 bits: a stable content hash for the stylesheet's name (cache busting).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

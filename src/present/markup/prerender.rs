@@ -1,0 +1,446 @@
+//! The page at the empty query, written into `index.html` at build time
+//! (`src/bin/prerender.rs`, a trunk post-build hook), so the first paint comes
+//! from HTML instead of waiting for the wasm and the dataset.
+//!
+//! It is the app's first render as static markup: the same words
+//! (`crate::present::words`), legend, country layer and marker placement
+//! (`super::map`) the live view uses, in the same element boxes. The
+//! end-to-end test `prerender.test.mjs` holds the two equal (text and boxes)
+//! so LCP does not restart and nothing moves when the app takes over.
+//!
+//! What is pre-rendered, and why: the masthead, filter bar, tabs, counts line
+//! and summary of every view (they are the same at the empty query), plus the
+//! map, the default view. The summary is the largest text, so it is the LCP
+//! element on all four views, and it paints from HTML. The timeline, head to
+//! head and table bodies are not pre-rendered: measured, they would add
+//! 83 KB, 33 KB and 57 KB of HTML (raw) to every visit for no gain in LCP,
+//! and the view below the summary pushes nothing down when it arrives.
+//!
+//! Which state the HTML may show is decided before first paint by
+//! [`boot_script`]; everything else about the hand-over is in `crate::app::boot`.
+
+use super::map::{layer, map_legend, marker_class, placed_markers};
+use super::{a, Html};
+use crate::core::filter::{Catalog, Selection};
+use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::model::{Kind, Status};
+use crate::core::query::{to_query, Filters, View};
+use crate::present::theme::{marker_icon, market_icon, slot};
+use crate::present::words;
+use std::collections::BTreeMap;
+
+/// The map's inner width in CSS pixels in a 1280 px wide window, the width the
+/// pre-render spaces crowded markers for. At other widths the app re-spaces them
+/// when it takes over (new nodes, so no layout shift is counted).
+pub const MAP_PX: f64 = 1118.0;
+
+/// The inside of `<div id="app">` at the empty query.
+pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
+    let d = &cat.data;
+    let mut h = Html::new();
+    h.open("header", &[a("class", "masthead")])
+        .el("h1", &[a("class", "masthead__title")], "Cloud Atlas")
+        .el("p", &[a("class", "masthead__tagline")], &words::tagline(d))
+        .close("header");
+    filterbar(&mut h, cat, sel);
+    h.open(
+        "main",
+        &[a("class", "view"), a("id", "main"), a("tabindex", "-1")],
+    );
+    h.open("noscript", &[])
+        .open("div", &[a("class", "notice")])
+        .el("p", &[], "The filters, the timeline, head to head and the table need JavaScript; without it this page shows the whole dataset on the map.")
+        .open("p", &[])
+        .text("The data is one plain file: ")
+        .el("a", &[a("href", "data/atlas.json")], "download the dataset (JSON)")
+        .text(".")
+        .close("p")
+        .close("div")
+        .close("noscript");
+    h.open("nav", &[a("class", "tabs"), a("aria-label", "Views")]);
+    for v in View::ALL {
+        let q = to_query(&Filters {
+            view: v,
+            ..Filters::default()
+        });
+        let href = if q.is_empty() {
+            "./".to_string()
+        } else {
+            format!("?{q}")
+        };
+        h.el(
+            "a",
+            &[
+                a("class", "tab"),
+                a("href", &href),
+                ("aria-current", (v == View::Map).then_some("page".into())),
+                a("data-view", v.id()),
+            ],
+            v.label(),
+        );
+    }
+    h.close("nav");
+    h.open("p", &[a("class", "counts")])
+        .text(&words::counts_line(cat, sel))
+        .el(
+            "span",
+            &[a("class", "counts__version")],
+            &format!(" · dataset version {}", d.version),
+        )
+        .close("p");
+    h.el("p", &[a("class", "summary")], &words::summary(cat, sel));
+    share(&mut h, sel);
+    h.open("div", &[a("class", "workspace")])
+        .open("div", &[a("class", "workspace__view")]);
+    map(&mut h, cat, sel, shapes);
+    h.close("div").close("div").close("main");
+    h.finish()
+}
+
+fn button(h: &mut Html, class: &'static str, label: &str) {
+    h.el("button", &[a("class", class), a("type", "button")], label);
+}
+
+fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
+    let d = &cat.data;
+    h.open("div", &[a("class", "filterbar")]).el(
+        "button",
+        &[
+            a("class", "button button--quiet filterbar__drawer-toggle"),
+            a("type", "button"),
+            a("aria-expanded", "false"),
+            a("aria-controls", "filters"),
+        ],
+        "Filters",
+    );
+    h.open(
+        "form",
+        &[
+            a("class", "filters"),
+            a("id", "filters"),
+            a("role", "search"),
+            a("aria-label", "Filters"),
+        ],
+    );
+    h.open(
+        "div",
+        &[
+            a("class", "filters__group"),
+            a("role", "group"),
+            a("aria-label", "Providers"),
+        ],
+    );
+    for (id, name) in cat.lanes() {
+        let icon = d
+            .provider(&id)
+            .map_or_else(market_icon, |p| marker_icon(p.shape()));
+        h.open(
+            "button",
+            &[
+                a("class", format!("chip {}", slot(d, &id)).as_str()),
+                a("type", "button"),
+                a("aria-pressed", "false"),
+            ],
+        )
+        .open(
+            "svg",
+            &[
+                a("class", "chip__mark marker__shape"),
+                a("viewBox", "-8 -8 16 16"),
+                a("aria-hidden", "true"),
+                a("focusable", "false"),
+            ],
+        )
+        .raw(&icon)
+        .close("svg")
+        .text(&format!("{name} "))
+        .el(
+            "span",
+            &[a("class", "count")],
+            &count(&sel.facets.providers, &id),
+        )
+        .close("button");
+    }
+    h.close("div");
+    let areas: Vec<(String, String, String)> = d
+        .areas
+        .iter()
+        .map(|x| {
+            (
+                x.id.clone(),
+                x.name.clone(),
+                count(&sel.facets.areas, &x.id),
+            )
+        })
+        .collect();
+    menu(h, "Area", "area", &areas);
+    let mut countries: Vec<(String, String, String)> = cat
+        .countries
+        .iter()
+        .map(|(c, n)| (c.clone(), n.clone(), count(&sel.facets.countries, c)))
+        .collect();
+    crate::core::sort::sort_vec(&mut countries, &|x, y| x.1.cmp(&y.1));
+    menu(h, "Country", "country", &countries);
+    let (first, last) = cat.years;
+    h.open("fieldset", &[a("class", "years")]).el(
+        "legend",
+        &[a("class", "years__legend")],
+        "Years",
+    );
+    for (label, value) in [("From year", first), ("To year", last)] {
+        h.void(
+            "input",
+            &[
+                a("class", "years__input"),
+                a("type", "number"),
+                a("inputmode", "numeric"),
+                a("aria-label", label),
+                a("min", first.to_string().as_str()),
+                a("max", last.to_string().as_str()),
+                a("value", value.to_string().as_str()),
+            ],
+        );
+        if label == "From year" {
+            h.el("span", &[a("aria-hidden", "true")], "–");
+        }
+    }
+    h.close("fieldset");
+    let kinds: Vec<(String, String, String)> = Kind::ALL
+        .iter()
+        .map(|k| {
+            let n = sel.facets.kinds.get(k).copied().unwrap_or(0);
+            (k.id().into(), k.label().into(), n.to_string())
+        })
+        .collect();
+    menu(h, "Event kind", "kind", &kinds);
+    let statuses: Vec<(String, String, String)> = Status::ALL
+        .iter()
+        .map(|s| {
+            let n = sel.facets.statuses.get(s).copied().unwrap_or(0);
+            (s.id().into(), s.label().into(), n.to_string())
+        })
+        .collect();
+    menu(h, "Region status", "status", &statuses);
+    h.void(
+        "input",
+        &[
+            a("class", "search"),
+            a("type", "search"),
+            a("placeholder", "Search names, places, people…"),
+            a("aria-label", "Search records"),
+            a("maxlength", "200"),
+        ],
+    );
+    h.open("div", &[a("class", "filters__actions")]).el(
+        "button",
+        &[
+            a("class", "button button--quiet"),
+            a("type", "button"),
+            a("disabled", ""),
+        ],
+        "Reset",
+    );
+    button(h, "button", "Copy link");
+    h.el("span", &[a("class", "copy-status")], "")
+        .close("div")
+        .close("form")
+        .close("div");
+}
+
+fn count(facet: &BTreeMap<String, usize>, id: &str) -> String {
+    facet.get(id).copied().unwrap_or(0).to_string()
+}
+
+/// A closed checkbox menu; options are (value, name, count).
+fn menu(h: &mut Html, label: &str, facet: &'static str, options: &[(String, String, String)]) {
+    h.open("details", &[a("class", "menu"), a("data-facet", facet)])
+        .el("summary", &[a("class", "menu__summary")], label)
+        .open("fieldset", &[a("class", "menu__panel")])
+        .el("legend", &[a("class", "visually-hidden")], label);
+    for (value, name, n) in options {
+        h.open("label", &[a("class", "check")])
+            .void("input", &[a("type", "checkbox"), a("value", value)])
+            .el("span", &[a("class", "check__name")], name)
+            .el("span", &[a("class", "count")], n)
+            .close("label");
+    }
+    h.close("fieldset").close("details");
+}
+
+fn share(h: &mut Html, sel: &Selection) {
+    let (r, e) = (sel.regions.len(), sel.events.len());
+    h.open(
+        "div",
+        &[
+            a("class", "share"),
+            a("role", "group"),
+            a("aria-label", "Download and share"),
+        ],
+    );
+    button(h, "button button--quiet", &format!("Regions CSV ({r})"));
+    button(h, "button button--quiet", &format!("Events CSV ({e})"));
+    button(
+        h,
+        "button button--quiet",
+        &format!("JSON ({} records)", r + e),
+    );
+    // The head-to-head and table views have no image; see `boot_css` in main.css.
+    button(h, "button button--quiet pre-image", "SVG image");
+    button(h, "button button--quiet pre-image", "PNG image");
+    button(h, "button button--quiet", "Copy embed code");
+    h.el("span", &[a("class", "copy-status")], "").close("div");
+}
+
+fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
+    let d = &cat.data;
+    h.open("div", &[a("class", "map-tools")]).open(
+        "div",
+        &[
+            a("class", "filters__group"),
+            a("role", "group"),
+            a("aria-label", "Zoom to"),
+        ],
+    );
+    for z in Zoom::all(d) {
+        h.el(
+            "button",
+            &[
+                a("class", "chip"),
+                a("type", "button"),
+                a(
+                    "aria-pressed",
+                    if z == Zoom::World { "true" } else { "false" },
+                ),
+            ],
+            z.label(d),
+        );
+    }
+    h.close("div")
+        .open("div", &[a("class", "map-legend")])
+        .raw(&map_legend(d))
+        .close("div")
+        .close("div");
+    let presence = crate::core::aggregate::presence(cat, sel);
+    let frame = Zoom::World.frame(d, &WORLD, MAP_WIDTH, MAP_HEIGHT);
+    h.open("div", &[a("class", "map-scroll")])
+        .open("div", &[a("class", "map")])
+        .open(
+            "svg",
+            &[
+                a("class", "map__shapes"),
+                a("viewBox", &frame.view_box()),
+                a("preserveAspectRatio", "xMidYMid meet"),
+                a("aria-hidden", "true"),
+                a("focusable", "false"),
+            ],
+        )
+        .raw(&layer(d, shapes, &presence))
+        .close("svg");
+    // Markers as SVG: a position in percent from attributes (the CSP forbids inline
+    // styles), drawn 16 px wide whatever the map's size, centred like the live buttons.
+    h.open("div", &[a("class", "map__markers")]).open(
+        "svg",
+        &[
+            a("class", "map__points"),
+            a("width", "100%"),
+            a("height", "100%"),
+            a("aria-hidden", "true"),
+            a("focusable", "false"),
+        ],
+    );
+    h.open("g", &[a("transform", "translate(-8 -8)")]);
+    for (i, (left, top)) in placed_markers(cat, sel, Zoom::World, MAP_PX) {
+        let r = &d.regions[i];
+        let icon = d
+            .provider(&r.provider)
+            .map(|p| marker_icon(p.shape()))
+            .unwrap_or_default();
+        let class = marker_class(d, r).replacen("marker ", "marker__shape ", 1);
+        h.open(
+            "svg",
+            &[
+                a("class", &class),
+                a("x", format!("{left:.3}%").as_str()),
+                a("y", format!("{top:.3}%").as_str()),
+                a("width", "16"),
+                a("height", "16"),
+                a("viewBox", "-8 -8 16 16"),
+            ],
+        )
+        .raw(&icon)
+        .close("svg");
+    }
+    h.close("g").close("svg").close("div");
+    h.close("div").close("div");
+}
+
+/// The providers' colours as a stylesheet (`:root` custom properties), for the
+/// pre-render to paint in colour before the app sets the same properties through
+/// the CSSOM (`crate::app`); a file, because the CSP allows no inline style.
+pub fn provider_css(d: &crate::core::model::Dataset) -> String {
+    let mut css = String::from(":root {");
+    for (name, value) in crate::present::theme::custom_properties(d) {
+        css.push_str(&format!(" {name}: {value};"));
+    }
+    css.push_str(" }\n");
+    css
+}
+
+/// The inline script (its hash is in the page's CSP, `scripts/csp.mjs`) that runs
+/// before first paint and tells the stylesheet which state the address asks for:
+/// `data-pre` is `map`, `timeline`, `compare` or `table` when the pre-rendered
+/// HTML shows exactly that state (empty query, a bare `view=`, and the dataset
+/// version `d=` of this build, which a copied link carries), else `stale`: the
+/// boxes stay, the data in them is hidden until the app has rendered the state.
+/// `data-pre-view` names the view the address asks for, so the right tab is marked;
+/// `embed=1` (a different layout) gives `data-pre="embed"`, which hides it all.
+pub fn boot_script(version: &str) -> String {
+    let stamp = to_query(&Filters {
+        d: Some(version.to_string()),
+        ..Filters::default()
+    });
+    let stamp = serde_json::to_string(&stamp).unwrap_or_else(|_| "\"\"".into());
+    format!(
+        "(function(){{var s=location.search.slice(1),p=s.split('&').filter(function(x){{return x&&x!=={stamp}}}),\
+m=/(?:^|&)view=(timeline|compare|table)(?:&|$)/.exec(s),v=m?m[1]:'map',\
+ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
+r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v)}})();"
+    )
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_carries_the_summary_counts_and_one_marker_per_region() {
+        let (cat, sel) = crate::present::markup::tests::fixture();
+        let html = page(&cat, &sel, None);
+        assert!(html.contains(&crate::present::markup::escape(&words::summary(&cat, &sel))));
+        assert!(
+            html.contains(&crate::present::markup::escape(&words::counts_line(
+                &cat, &sel
+            )))
+        );
+        let markers = html.matches("width=\"16\" height=\"16\" viewBox").count();
+        assert_eq!(markers, sel.regions.len());
+        assert!(html.contains("href=\"?view=table\""));
+    }
+
+    #[test]
+    fn the_boot_script_names_the_build_version() {
+        let s = boot_script("2026-11-26");
+        assert!(s.contains("\"d=2026-11-26\""), "{s}");
+        assert!(!s.contains("</script"), "{s}");
+    }
+
+    #[test]
+    fn provider_colours_become_root_properties() {
+        let (cat, _) = crate::present::markup::tests::fixture();
+        let css = provider_css(&cat.data);
+        assert!(
+            css.starts_with(":root {") && css.contains("--prov-0-light:"),
+            "{css}"
+        );
+    }
+}

@@ -1,0 +1,243 @@
+// The first paint comes from HTML: the build writes the page at the empty query into
+// index.html (src/bin/prerender.rs). These tests hold that page to what the core says,
+// to the app's own first render (same text, same boxes, so nothing moves and the
+// largest paint does not restart), and to the promise that a link to any other state
+// never shows the pre-rendered data.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { setup, teardown, guardedPage, shippedData, DIST } from './harness.mjs';
+import { startOracle } from './model/oracle.mjs';
+
+const data = shippedData();
+let env;
+let oracle;
+before(async () => {
+  env = await setup();
+  oracle = startOracle(path.join(DIST, 'data/atlas.json'), path.join(DIST, 'geo/world.json'));
+});
+after(async () => {
+  oracle?.close();
+  await teardown(env);
+});
+
+const revealed = (page) =>
+  page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'));
+
+/** Text and box of every element the two renders share, keyed by selector and position. */
+const SHARED = [
+  '.masthead', '.masthead__title', '.masthead__tagline', '.filterbar', '.filterbar__drawer-toggle',
+  '.filters__group[aria-label=Providers] .chip', '.menu__summary', '.years__input', '.years__legend', '.search',
+  '.filters__actions .button', '.tabs', '.tab', '.counts', '.summary', '.share .button', '.map-tools',
+  '.map-tools .chip', '.legend li', '.map',
+];
+function layout(page) {
+  return page.evaluate((selectors) => {
+    // The pre-render while it is there, else the app (both are #app in turn).
+    const root = document.querySelector('[data-prerender]') || document.querySelector('#app');
+    const out = {};
+    for (const sel of selectors) {
+      [...root.querySelectorAll(sel)].forEach((el, i) => {
+        const r = el.getBoundingClientRect();
+        out[`${sel} #${i}`] = {
+          text: (el.innerText ?? el.textContent).trim(),
+          box: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 2) / 2),
+        };
+      });
+    }
+    return out;
+  }, SHARED);
+}
+
+/** Centres of the map's markers (pre-render: SVG shapes; app: the buttons' shapes), in page order. */
+const markerCentres = (page, selector) =>
+  page.$$eval(selector, (els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+    }),
+  );
+
+test('without JavaScript the default page shows the summary, the map and its legend, and the dataset link', async () => {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+  await page.goto(env.url);
+  const expected = await oracle.read('');
+  assert.equal(await page.textContent('.summary'), expected.summary);
+  assert.equal(
+    await page.textContent('.counts'),
+    `${data.regions.length} of ${data.regions.length} regions, ${data.events.length} of ${data.events.length} events · dataset version ${data.version}`,
+  );
+  assert.ok(await page.isVisible('.summary'));
+  assert.ok(await page.isVisible('.map'));
+  assert.ok((await page.locator('.map__shapes path.country').count()) > 150, 'the country layer is in the HTML');
+  assert.equal(await page.locator('.map__points svg').count(), data.regions.length, 'one marker per region');
+  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 2 + (data.providers.length > 1 ? 1 : 0));
+  assert.ok(await page.isVisible('.legend'));
+  // The note with the dataset link shows; controls that need scripts do not.
+  const note = page.locator('main .notice');
+  assert.ok(await note.isVisible());
+  assert.match(await note.textContent(), /need JavaScript/);
+  const href = await note.locator('a').getAttribute('href');
+  assert.equal((await page.request.get(new URL(href, env.url).href)).status(), 200);
+  for (const hidden of ['.filterbar', '.tabs', '.share', '.map-tools [role=group]']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is hidden without scripts`);
+  }
+  await page.context().close();
+});
+
+for (const [width, height] of [[1280, 900], [360, 780]]) {
+  test(`the app's first render equals the pre-render, text and boxes (${width} px)`, async () => {
+    // The same page twice: first with the dataset held back (what the HTML shows), then after the app took over.
+    const page = await guardedPage(env, { viewport: { width, height } });
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/data/atlas.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.url);
+    await page.waitForSelector('[data-prerender] .summary');
+    const before = await layout(page);
+    const pre = width === 1280 ? await markerCentres(page, '[data-prerender] .map__points svg') : [];
+    release();
+    await revealed(page);
+    await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, data.regions.length);
+    const afterRender = await layout(page);
+    assert.ok(Object.keys(before).length > 40, Object.keys(before).join(', '));
+    assert.deepEqual(Object.keys(afterRender), Object.keys(before), 'the same elements');
+    for (const key of Object.keys(before)) {
+      assert.equal(afterRender[key].text, before[key].text, `${key}: the same text`);
+      assert.deepEqual(afterRender[key].box, before[key].box, `${key}: the same box`);
+    }
+    if (width === 1280) {
+      const live = await markerCentres(page, '.marker .marker__shape');
+      assert.equal(live.length, pre.length);
+      live.forEach((c, i) => {
+        assert.ok(Math.abs(c[0] - pre[i][0]) <= 1 && Math.abs(c[1] - pre[i][1]) <= 1, `marker ${i}: ${c} vs ${pre[i]}`);
+      });
+    }
+    assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
+    await page.context().close();
+  });
+}
+
+test('map markers sit on their region, not half a marker east of it', async () => {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  await page.goto(env.url);
+  await revealed(page);
+  await page.waitForSelector('.marker');
+  const offsets = await page.$$eval('.marker', (els) =>
+    els.map((b) => {
+      const map = b.closest('.map');
+      const m = map.getBoundingClientRect();
+      const s = b.querySelector('.marker__shape').getBoundingClientRect();
+      const x = ((s.x + s.width / 2 - m.x - map.clientLeft) / map.clientWidth) * 100;
+      const y = ((s.y + s.height / 2 - m.y - map.clientTop) / map.clientHeight) * 100;
+      return [x - parseFloat(b.style.left), y - parseFloat(b.style.top)];
+    }),
+  );
+  for (const [dx, dy] of offsets) {
+    assert.ok(Math.abs(dx) < 0.1 && Math.abs(dy) < 0.1, `the shape's centre is the marker's position (off by ${dx}%, ${dy}%)`);
+  }
+  await page.context().close();
+});
+
+test('the largest paint is the pre-rendered summary and does not restart; nothing shifts', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__lcp = [];
+    window.__shift = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__lcp.push({ t: e.startTime, tag: e.element?.className }))).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await revealed(page);
+  await page.waitForSelector('.marker');
+  // Two frames after the reveal, so a paint it caused would have been reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { lcp, shift, revealedAt } = await page.evaluate(() => ({
+    lcp: window.__lcp,
+    shift: window.__shift,
+    revealedAt: performance.getEntriesByName('atlas:revealed')[0]?.startTime,
+  }));
+  assert.ok(revealedAt > 0, 'the app marks its reveal');
+  assert.ok(lcp.length >= 1);
+  const last = lcp[lcp.length - 1];
+  assert.ok(last.t < revealedAt, `the last LCP candidate (${JSON.stringify(last)}) painted before the app took over at ${revealedAt}`);
+  assert.equal(last.tag, 'summary');
+  assert.equal(shift, 0, 'no layout shift');
+  await context.close();
+});
+
+/** Opens `q` with the dataset held back, so the page is what the HTML alone shows. */
+async function beforeTheApp(q) {
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/data/atlas.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url + q);
+  await page.waitForFunction(() => document.documentElement.dataset.pre);
+  const state = await page.evaluate(() => {
+    const pre = document.querySelector('[data-prerender]');
+    const shown = (sel) => {
+      const el = pre.querySelector(sel);
+      const s = el && getComputedStyle(el);
+      return !!el && s.visibility === 'visible' && s.display !== 'none' && el.getClientRects().length > 0;
+    };
+    return {
+      pre: document.documentElement.dataset.pre,
+      summary: shown('.summary'),
+      counts: shown('.counts'),
+      markers: shown('.map__points'),
+      map: shown('.map'),
+      current: pre.querySelector('.tabs').querySelector('.tab[data-view=' + document.documentElement.dataset.preView + ']').textContent,
+      currentWeight: getComputedStyle(pre.querySelector('.tab[data-view=' + document.documentElement.dataset.preView + ']')).fontWeight,
+      images: shown('.pre-image'),
+    };
+  });
+  return { page, state, release };
+}
+
+test('a filtered link never shows the pre-rendered data; the app then shows its own', async () => {
+  for (const q of ['?provider=tencent&area=me', '?q=riyadh', '?view=table&provider=alibaba', `?d=1999-01-01`]) {
+    const { page, state, release } = await beforeTheApp(q);
+    assert.equal(state.pre, 'stale', q);
+    assert.deepEqual([state.summary, state.counts, state.markers], [false, false, false], `${q}: the data is hidden`);
+    release();
+    await revealed(page);
+    assert.equal(await page.textContent('[data-testid=summary]'), (await oracle.read(q)).summary, q);
+    await page.context().close();
+  }
+});
+
+test('the pre-rendered states show at once: the default, each bare view, and this version stamp', async () => {
+  const views = { '': ['map', 'Map'], '?view=timeline': ['timeline', 'Timeline'], '?view=compare': ['compare', 'Head to head'], '?view=table': ['table', 'Table'] };
+  for (const [q, [pre, tab]] of Object.entries(views)) {
+    for (const query of [q, q ? `${q}&d=${data.version}` : `?d=${data.version}`]) {
+      const { page, state, release } = await beforeTheApp(query);
+      assert.equal(state.pre, pre, query);
+      assert.ok(state.summary && state.counts, `${query}: the summary and counts show`);
+      assert.equal(state.map, pre === 'map', `${query}: the map shows only on the map view`);
+      assert.equal(state.current, tab);
+      assert.equal(state.currentWeight, '600', `${query}: the ${tab} tab is marked`);
+      assert.equal(state.images, pre === 'map' || pre === 'timeline', `${query}: image exports only where the view has a picture`);
+      release();
+      await revealed(page);
+      await page.context().close();
+    }
+  }
+});
+
+test('an embed link shows nothing of the full page before the app', async () => {
+  const { page, state, release } = await beforeTheApp('?embed=1');
+  assert.equal(state.pre, 'embed');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('[data-prerender]')).visibility), 'hidden');
+  release();
+  await revealed(page);
+  await page.context().close();
+});
