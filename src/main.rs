@@ -12,8 +12,16 @@ fn main() {
         .and_then(|el| el.text_content())
         .unwrap_or_default();
     let app = move || view! { <cloud_atlas::app::App tagline=tagline.clone()/> };
-    match cloud_atlas::app::boot::host() {
-        Some(root) => mount_to(root, app).forget(),
-        None => mount_to_body(app),
-    }
+    let root = cloud_atlas::app::boot::host();
+    // Mounting is a browser task of its own: instantiating the wasm already is one.
+    set_timeout(
+        move || {
+            cloud_atlas::app::mark("atlas:mount");
+            match root {
+                Some(root) => mount_to(root, app).forget(),
+                None => mount_to_body(app),
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

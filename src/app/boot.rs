@@ -52,7 +52,10 @@ fn keep_country_layer(pre: &web_sys::Element) -> Option<()> {
 /// Timers fire in the order they were set, so parts come in page order. After
 /// the page has been revealed, parts are built at once (a view switch is one
 /// short render, not a boot).
-pub fn stage() -> Signal<bool> {
+///
+/// `name` becomes a User Timing mark (`atlas:stage:NAME`) when the part's task starts,
+/// so the benchmark and DevTools can say which part a long task was.
+pub fn stage(name: &'static str) -> Signal<bool> {
     if REVEALED.get() {
         return Signal::stored(true);
     }
@@ -61,6 +64,7 @@ pub fn stage() -> Signal<bool> {
     set_timeout(
         move || {
             PENDING.set(PENDING.get().saturating_sub(1));
+            super::mark(&format!("atlas:stage:{name}"));
             let _ = ready.try_set(true);
         },
         std::time::Duration::ZERO,

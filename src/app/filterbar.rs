@@ -19,6 +19,8 @@ pub fn FilterBar() -> impl IntoView {
         let atlas = atlas.clone();
         move || atlas.criteria.with(active_count)
     };
+    // The second half of the bar is built in a browser task of its own during the boot.
+    let rest = super::boot::stage("filter bar, second half");
     view! {
         <div class="filterbar">
             <button
@@ -37,14 +39,16 @@ pub fn FilterBar() -> impl IntoView {
                 <ProviderChips/>
                 <AreaMenu/>
                 <CountryMenu/>
-                <YearRange/>
-                <KindMenu/>
-                <StatusMenu/>
-                <SearchBox/>
-                <div class="filters__actions">
-                    <ResetButton/>
-                    <CopyLink/>
-                </div>
+                <Show when=move || rest.get()>
+                    <YearRange/>
+                    <KindMenu/>
+                    <StatusMenu/>
+                    <SearchBox/>
+                    <div class="filters__actions">
+                        <ResetButton/>
+                        <CopyLink/>
+                    </div>
+                </Show>
             </form>
         </div>
     }
@@ -122,7 +126,7 @@ fn CheckMenu(
         })
         .collect_view();
     // A closed menu's checkboxes are built in a task of their own during the boot.
-    let filled = super::boot::stage();
+    let filled = super::boot::stage(facet);
     let menu = NodeRef::<leptos::html::Details>::new();
     // A menu closes on a click elsewhere or on Escape (focus goes back to its summary).
     let outside = window_event_listener(leptos::ev::click, move |ev| {

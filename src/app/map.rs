@@ -6,15 +6,12 @@
 
 use super::state::Atlas;
 use crate::core::aggregate::presence;
-use crate::core::edit::Edit;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::present::hooks;
-use crate::present::markup::map::{layer, map_legend, marker_class, marker_name, placed_markers};
-use crate::present::theme::{marker_icon, shade};
+use crate::present::markup::map::{layer, map_legend, markers, placed_markers};
+use crate::present::theme::shade;
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos::tachys::view::add_attr::AddAnyAttr;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -31,6 +28,20 @@ async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
         .await
         .map(Arc::new)
         .map_err(|e| e.to_string())
+}
+
+/// Marks the open record's marker pressed and every other one not.
+fn press(markers: &web_sys::HtmlDivElement, open: Option<&str>) {
+    let buttons = markers.children();
+    for k in 0..buttons.length() {
+        if let Some(b) = buttons.item(k) {
+            let pressed = open.is_some() && b.get_attribute(hooks::SEL_ID).as_deref() == open;
+            let value = if pressed { "true" } else { "false" };
+            if b.get_attribute("aria-pressed").as_deref() != Some(value) {
+                let _ = b.set_attribute("aria-pressed", value);
+            }
+        }
+    }
 }
 
 /// Sets each country path's shade class where it differs (an effect on the DOM, not on signals).
@@ -183,63 +194,55 @@ pub fn MapView() -> impl IntoView {
     });
     let failed = move || !adopt && shapes.get().is_some_and(|r| r.is_err());
 
-    // One icon per provider, written once: markers are rebuilt on every filter change.
-    let icons: Vec<String> = atlas
-        .catalog
-        .data
-        .providers
-        .iter()
-        .map(|p| marker_icon(p.shape()))
-        .collect();
     // The set of markers follows the selection, the zoom and the width; which one is
     // pressed follows the open record alone, so opening one does not rebuild them all.
-    let staged = super::boot::stage();
-    let markers = {
+    let placed = {
         let atlas = atlas.clone();
-        move || {
-            let d = &atlas.catalog.data;
-            let (Some(width), true) = (width_px.get(), staged.get()) else {
-                return Vec::new();
-            };
-            let placed = atlas
+        Memo::new(move |_| match width_px.get() {
+            Some(width) => atlas
                 .selection
-                .with(|s| placed_markers(&atlas.catalog, s, zoom.get(), width));
-            placed
-                .into_iter()
-                .map(|(i, (left, top))| {
-                    let r = &d.regions[i];
-                    let icon = d
-                        .providers
-                        .iter()
-                        .position(|p| p.id == r.provider)
-                        .and_then(|k| icons.get(k).cloned())
-                        .unwrap_or_default();
-                    let name = marker_name(d.provider_name(&r.provider), r);
-                    let tip = name.clone();
-                    let (a, id) = (atlas.clone(), r.id.clone());
-                    let pressed = {
-                        let (sel, id) = (atlas.sel, r.id.clone());
-                        move || sel.with(|s| s.as_deref() == Some(id.as_str())).to_string()
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            class=marker_class(d, r)
-                            aria-label=name
-                            aria-pressed=pressed
-                            style:left=format!("{left:.3}%")
-                            style:top=format!("{top:.3}%")
-                            on:click=move |_| a.edit(Edit::Select(id.clone()))
-                        >
-                            <svg class="marker__shape" viewBox="-8 -8 16 16" aria-hidden="true" focusable="false" inner_html=icon></svg>
-                            <span class="marker__tip" aria-hidden="true">{tip}</span>
-                        </button>
-                    }
-                    .add_any_attr(custom_attribute(hooks::SEL_ID, r.id.clone()))
-                })
-                .collect_view()
-        }
+                .with(|s| placed_markers(&atlas.catalog, s, zoom.get(), width)),
+            None => Vec::new(),
+        })
     };
+    // Written as markup in a browser task of its own during the boot (one `innerHTML`
+    // and a delegated listener; a `view!` per marker cost more to compile and to run),
+    // then placed through the CSSOM.
+    let staged = super::boot::stage("markers");
+    let markers_ref = NodeRef::<leptos::html::Div>::new();
+    {
+        let atlas = atlas.clone();
+        Effect::new(move |_| {
+            let (Some(el), true) = (markers_ref.get(), staged.get()) else {
+                return;
+            };
+            placed.with(|placed| {
+                el.set_inner_html(&markers(&atlas.catalog.data, placed));
+                let buttons = el.children();
+                for (k, &(_, (left, top))) in placed.iter().enumerate() {
+                    if let Some(b) = buttons
+                        .item(k as u32)
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let style = b.style();
+                        let _ = style.set_property("left", &format!("{left:.3}%"));
+                        let _ = style.set_property("top", &format!("{top:.3}%"));
+                    }
+                }
+            });
+            press(&el, atlas.sel.get_untracked().as_deref());
+        });
+    }
+    // Which marker is pressed follows the open record alone.
+    {
+        let sel = atlas.sel;
+        Effect::new(move |_| {
+            let open = sel.get();
+            if let Some(el) = markers_ref.get_untracked() {
+                press(&el, open.as_deref());
+            }
+        });
+    }
 
     let zoom_buttons = Zoom::all(&atlas.catalog.data)
         .into_iter()
@@ -260,7 +263,7 @@ pub fn MapView() -> impl IntoView {
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
                 <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" node_ref=svg_ref inner_html=layer></svg>
-                <div class="map__markers" role="group" aria-label="Regions on the map">{markers}</div>
+                <div class="map__markers" role="group" aria-label="Regions on the map" node_ref=markers_ref on:click=super::pick::on_click(atlas.clone())></div>
             </div>
         </div>
         <Show when=failed>

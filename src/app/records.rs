@@ -35,6 +35,7 @@ fn set_provider_colours(d: &crate::core::model::Dataset) {
 
 #[component]
 pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
+    super::mark("atlas:explorer");
     let catalog = Arc::new(Catalog::new(loaded.dataset.clone()));
     set_provider_colours(&catalog.data);
     let atlas = Atlas::new(catalog);
@@ -60,7 +61,7 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     if atlas.filters.with_untracked(|f| f.embed) {
         return view! { <Embedded skipped=loaded.skipped.clone()/> }.into_any();
     }
-    let filters = super::boot::stage();
+    let filters = super::boot::stage("filter bar");
     view! {
         <Show when=move || filters.get()>
             <FilterBar/>
@@ -69,12 +70,14 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
             <UrlNotice/>
             <DataChangedNotice/>
             <SkippedNotice skipped=loaded.skipped.clone()/>
-            <ViewTabs/>
-            <Counts/>
-            <Summary/>
-            <Staged><super::share::ShareBar/></Staged>
+            <Staged name="tabs, counts, summary">
+                <ViewTabs/>
+                <Counts/>
+                <Summary/>
+            </Staged>
+            <Staged name="share bar"><super::share::ShareBar/></Staged>
             <Workspace/>
-            <Staged><PrintSources/></Staged>
+            <PrintSources/>
         </main>
     }
     .into_any()
@@ -86,7 +89,7 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
 /// in short tasks, see `super::boot`), and the page is revealed once it is there.
 #[component]
 fn Workspace() -> impl IntoView {
-    let staged = super::boot::stage();
+    let staged = super::boot::stage("view");
     view! {
         <div class="workspace">
             <div class="workspace__view">
@@ -127,19 +130,45 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
 
 /// Children built in a browser task of their own during the boot (`super::boot::stage`).
 #[component]
-fn Staged(children: ChildrenFn) -> impl IntoView {
-    let ready = super::boot::stage();
+fn Staged(name: &'static str, children: ChildrenFn) -> impl IntoView {
+    let ready = super::boot::stage(name);
     view! { <Show when=move || ready.get()>{children()}</Show> }
 }
 
 /// On paper, the view is followed by the sources of the records it shows.
+///
+/// The list is written once the page is about to be printed (`beforeprint`, or the print
+/// media query starting to match, as in a print preview or an emulated print medium) and
+/// follows the selection from then on; nobody pays for it at boot.
 #[component]
 fn PrintSources() -> impl IntoView {
+    use wasm_bindgen::prelude::*;
     let atlas = expect_context::<Atlas>();
+    let printing = RwSignal::new(false);
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| {
+        let _ = printing.try_set(true);
+    });
+    on_cleanup(move || before.remove());
+    if let Ok(Some(print)) = window().match_media("print") {
+        let change = Closure::<dyn Fn()>::new(move || {
+            let _ = printing.try_set(true);
+        });
+        let _ = print.add_event_listener_with_callback("change", change.as_ref().unchecked_ref());
+        // One small closure per explorer, alive as long as the page.
+        change.forget();
+    }
+    let sources = move || {
+        if !printing.get() {
+            return String::new();
+        }
+        atlas
+            .selection
+            .with(|s| crate::present::markup::detail::print_sources(&atlas.catalog, s))
+    };
     view! {
         <section class="print-only" aria-hidden="true">
             <h2>"Sources"</h2>
-            <ol inner_html=move || atlas.selection.with(|s| crate::present::markup::detail::print_sources(&atlas.catalog, s))></ol>
+            <ol inner_html=sources></ol>
         </section>
     }
 }

@@ -180,6 +180,19 @@ mod tests {
     }
 
     #[test]
+    fn every_map_marker_opens_its_region() {
+        let (cat, sel) = fixture();
+        let placed = map::placed_markers(&cat, &sel, crate::core::geo::Zoom::World, 1000.0);
+        let html = map::markers(&cat.data, &placed);
+        let ids = sel_ids(&cat, &html);
+        let want: Vec<&String> = placed
+            .iter()
+            .map(|&(i, _)| &cat.data.regions[i].id)
+            .collect();
+        assert_eq!(ids.iter().collect::<Vec<_>>(), want);
+    }
+
+    #[test]
     fn every_cited_figure_opens_its_record() {
         let (cat, sel) = fixture();
         let html = compare::view(&cat, &sel);

@@ -112,7 +112,8 @@ test('the page title follows the view; print shows the view and sources without 
   assert.equal(await page.locator('.share').isVisible(), false);
   assert.ok(await page.getByTestId('summary').isVisible());
   assert.ok(await page.locator('.print-only').isVisible());
-  assert.match(await page.locator('.print-only').textContent(), /https?:\/\//);
+  // The source list is written when printing starts (here: the print medium begins to match).
+  await page.waitForFunction(() => /https?:\/\//.test(document.querySelector('.print-only').textContent));
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000);
   await page.context().close();

@@ -53,6 +53,57 @@ pub fn placed_markers(
         .collect()
 }
 
+/// The map's markers as markup: one button per placed region (`placed_markers`), with its
+/// shape, accessible name, tooltip and `data-sel-id` (one delegated listener opens it).
+/// Unpressed: the app marks the open record's marker, and sets each position through
+/// the CSSOM, in the same order as `placed` (the CSP forbids inline styles).
+pub fn markers(d: &Dataset, placed: &[(usize, (f64, f64))]) -> String {
+    let icons: Vec<String> = d
+        .providers
+        .iter()
+        .map(|p| crate::present::theme::marker_icon(p.shape()))
+        .collect();
+    let mut h = Html::new();
+    for &(i, _) in placed {
+        let r = &d.regions[i];
+        let name = marker_name(d.provider_name(&r.provider), r);
+        let icon = d
+            .providers
+            .iter()
+            .position(|p| p.id == r.provider)
+            .and_then(|k| icons.get(k))
+            .map_or("", String::as_str);
+        h.open(
+            "button",
+            &[
+                a("type", "button"),
+                a("class", &marker_class(d, r)),
+                a("aria-label", &name),
+                a("aria-pressed", "false"),
+                a(crate::present::hooks::SEL_ID, &r.id),
+            ],
+        )
+        .open(
+            "svg",
+            &[
+                a("class", "marker__shape"),
+                a("viewBox", "-8 -8 16 16"),
+                a("aria-hidden", "true"),
+                a("focusable", "false"),
+            ],
+        )
+        .raw(icon)
+        .close("svg")
+        .el(
+            "span",
+            &[a("class", "marker__tip"), a("aria-hidden", "true")],
+            &name,
+        )
+        .close("button");
+    }
+    h.finish()
+}
+
 /// A marker's classes: provider colour slot and status (hollow, struck through).
 pub fn marker_class(d: &Dataset, r: &Region) -> String {
     format!("marker {} marker--{}", slot(d, &r.provider), r.status.id())
