@@ -72,6 +72,13 @@ pub fn stage(name: &'static str) -> Signal<bool> {
     ready.into()
 }
 
+/// Children built in a browser task of their own during the boot ([`stage`]).
+#[component]
+pub fn Staged(name: &'static str, children: ChildrenFn) -> impl IntoView {
+    let ready = stage(name);
+    view! { <Show when=move || ready.get()>{children()}</Show> }
+}
+
 /// The element the app mounts into: a hidden host after the pre-render, or `#app`
 /// itself (emptied) when the page has no pre-render.
 pub fn host() -> Option<web_sys::HtmlElement> {

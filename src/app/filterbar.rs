@@ -1,5 +1,6 @@
 //! The filter bar: every control writes the one filter state (and so the URL).
 
+use super::boot::Staged;
 use super::state::Atlas;
 use super::url;
 use crate::core::edit::{active_count, Edit, Facet};
@@ -19,8 +20,6 @@ pub fn FilterBar() -> impl IntoView {
         let atlas = atlas.clone();
         move || atlas.criteria.with(active_count)
     };
-    // The second half of the bar is built in a browser task of its own during the boot.
-    let rest = super::boot::stage("filter bar, second half");
     view! {
         <div class="filterbar">
             <button
@@ -39,7 +38,8 @@ pub fn FilterBar() -> impl IntoView {
                 <ProviderChips/>
                 <AreaMenu/>
                 <CountryMenu/>
-                <Show when=move || rest.get()>
+                // The second half of the bar gets a browser task of its own during the boot.
+                <Staged name="filter bar, second half">
                     <YearRange/>
                     <KindMenu/>
                     <StatusMenu/>
@@ -48,7 +48,7 @@ pub fn FilterBar() -> impl IntoView {
                         <ResetButton/>
                         <CopyLink/>
                     </div>
-                </Show>
+                </Staged>
             </form>
         </div>
     }
@@ -125,8 +125,6 @@ fn CheckMenu(
             }
         })
         .collect_view();
-    // A closed menu's checkboxes are built in a task of their own during the boot.
-    let filled = super::boot::stage(facet);
     let menu = NodeRef::<leptos::html::Details>::new();
     // A menu closes on a click elsewhere or on Escape (focus goes back to its summary).
     let outside = window_event_listener(leptos::ev::click, move |ev| {
@@ -167,7 +165,8 @@ fn CheckMenu(
             </summary>
             <fieldset class="menu__panel">
                 <legend class="visually-hidden">{label}</legend>
-                <Show when=move || filled.get()>{boxes.clone()}</Show>
+                // A closed menu's checkboxes get a task of their own during the boot.
+                <Staged name=facet>{boxes.clone()}</Staged>
             </fieldset>
         </details>
     }

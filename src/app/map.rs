@@ -80,7 +80,6 @@ fn reshade(
 #[derive(Clone, Copy)]
 pub struct MapState {
     shapes: RwSignal<Option<Result<Arc<Shapes>, String>>>,
-    requested: StoredValue<bool>,
     pub zoom: RwSignal<Zoom>,
 }
 
@@ -92,37 +91,19 @@ impl MapState {
             .with_untracked(|f| Zoom::initial(&atlas.catalog.data, &f.areas));
         MapState {
             shapes: RwSignal::new(None),
-            requested: StoredValue::new(false),
             zoom: RwSignal::new(initial),
         }
     }
 
-    /// Starts the download once; the result lands in the signal.
-    fn request(&self) {
-        if self.requested.get_value() {
-            return;
-        }
-        self.requested.set_value(true);
-        let shapes = self.shapes;
-        leptos::task::spawn_local(async move {
-            let _ = shapes.try_set(Some(fetch_shapes().await));
-        });
-    }
-
-    /// The shapes, downloaded if they are not yet.
+    /// The shapes, downloaded unless they already are; the result lands in the signal.
     pub async fn load(&self) -> Option<Arc<Shapes>> {
-        self.request();
-        let shapes = self.shapes;
-        futures::future::poll_fn(move |cx| match shapes.try_get_untracked() {
-            Some(Some(r)) => std::task::Poll::Ready(r.ok()),
-            None => std::task::Poll::Ready(None),
-            Some(None) => {
-                let waker = cx.waker().clone();
-                set_timeout(move || waker.wake(), std::time::Duration::from_millis(20));
-                std::task::Poll::Pending
-            }
-        })
-        .await
+        if let Some(Some(Ok(shapes))) = self.shapes.try_get_untracked() {
+            return Some(shapes);
+        }
+        let result = fetch_shapes().await;
+        let shapes = result.as_ref().ok().cloned();
+        let _ = self.shapes.try_set(Some(result));
+        shapes
     }
 }
 
@@ -133,7 +114,9 @@ pub fn MapView() -> impl IntoView {
     let zoom = state.zoom;
     let template = super::boot::country_layer();
     if template.is_none() {
-        state.request();
+        leptos::task::spawn_local(async move {
+            state.load().await;
+        });
     }
     let shapes = state.shapes;
     let cat = atlas.catalog.clone();

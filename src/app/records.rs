@@ -1,5 +1,6 @@
 //! The explorer: filter bar, notices, view tabs, and the records the filters select.
 
+use super::boot::Staged;
 use super::compare::CompareView;
 use super::detail::DetailPanel;
 use super::filterbar::FilterBar;
@@ -61,11 +62,8 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
     if atlas.filters.with_untracked(|f| f.embed) {
         return view! { <Embedded skipped=loaded.skipped.clone()/> }.into_any();
     }
-    let filters = super::boot::stage("filter bar");
     view! {
-        <Show when=move || filters.get()>
-            <FilterBar/>
-        </Show>
+        <Staged name="filter bar"><FilterBar/></Staged>
         <main id="main" class="view" tabindex="-1">
             <UrlNotice/>
             <DataChangedNotice/>
@@ -89,13 +87,10 @@ pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
 /// in short tasks, see `super::boot`), and the page is revealed once it is there.
 #[component]
 fn Workspace() -> impl IntoView {
-    let staged = super::boot::stage("view");
     view! {
         <div class="workspace">
             <div class="workspace__view">
-                <Show when=move || staged.get()>
-                    <CurrentView/>
-                </Show>
+                <Staged name="view"><CurrentView/></Staged>
             </div>
             <DetailPanel/>
         </div>
@@ -126,13 +121,6 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
             <Workspace/>
         </main>
     }
-}
-
-/// Children built in a browser task of their own during the boot (`super::boot::stage`).
-#[component]
-fn Staged(name: &'static str, children: ChildrenFn) -> impl IntoView {
-    let ready = super::boot::stage(name);
-    view! { <Show when=move || ready.get()>{children()}</Show> }
 }
 
 /// On paper, the view is followed by the sources of the records it shows.

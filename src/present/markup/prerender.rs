@@ -205,21 +205,9 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
         }
     }
     h.close("fieldset");
-    let kinds: Vec<(String, String, String)> = Kind::ALL
-        .iter()
-        .map(|k| {
-            let n = sel.facets.kinds.get(k).copied().unwrap_or(0);
-            (k.id().into(), k.label().into(), n.to_string())
-        })
-        .collect();
+    let kinds = counted(&Kind::ALL, &sel.facets.kinds, |k| (k.id(), k.label()));
     menu(h, "Event kind", "kind", &kinds);
-    let statuses: Vec<(String, String, String)> = Status::ALL
-        .iter()
-        .map(|s| {
-            let n = sel.facets.statuses.get(s).copied().unwrap_or(0);
-            (s.id().into(), s.label().into(), n.to_string())
-        })
-        .collect();
+    let statuses = counted(&Status::ALL, &sel.facets.statuses, |s| (s.id(), s.label()));
     menu(h, "Region status", "status", &statuses);
     h.void(
         "input",
@@ -249,6 +237,21 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
 
 fn count(facet: &BTreeMap<String, usize>, id: &str) -> String {
     facet.get(id).copied().unwrap_or(0).to_string()
+}
+
+/// Menu options (value, name, count) for every value of a fixed list such as the kinds.
+fn counted<T: Ord>(
+    all: &[T],
+    facet: &BTreeMap<T, usize>,
+    names: impl Fn(&T) -> (&'static str, &'static str),
+) -> Vec<(String, String, String)> {
+    all.iter()
+        .map(|v| {
+            let (id, label) = names(v);
+            let n = facet.get(v).copied().unwrap_or(0);
+            (id.to_string(), label.to_string(), n.to_string())
+        })
+        .collect()
 }
 
 /// A closed checkbox menu; options are (value, name, count).
