@@ -4,14 +4,19 @@
 # test.sh and bench.sh; safe to run any number of times.
 #
 #   scripts/setup.sh           # build tools: wasm32 target, trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh --test    # also Chromium + chromedriver (apt) and the npm test tools
+#   scripts/setup.sh --test    # also the test browsers and their drivers, and the npm test tools
 #
-# Nothing is downloaded from GitHub: trunk and wasm-bindgen come from crates.io,
-# wasm-opt and playwright-core from npm, Chromium from Debian.
+# The test browsers are those in BROWSERS (default "chromium firefox"; comma or
+# space separated): Chromium + chromedriver from Debian, Firefox ESR from Debian
+# and geckodriver from crates.io.
+#
+# Nothing is downloaded from GitHub: trunk, wasm-bindgen and geckodriver come from
+# crates.io, wasm-opt and playwright-core from npm, the browsers from Debian.
 
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 export PATH="$HOME/.cargo/bin:$ROOT/tests/node_modules/.bin:$PATH"
@@ -47,19 +52,57 @@ ensure_npm_tools() {
   fi
 }
 
-ensure_browser() {
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  if [[ -z "${APT_UPDATED:-}" ]]; then
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# The browsers the tests run in: BROWSERS, normalised to space-separated names.
+test_browsers() {
+  local list="${BROWSERS:-chromium firefox}"
+  list="${list//,/ }"
+  local b
+  for b in $list; do
+    case "$b" in
+      chromium | firefox) ;;
+      *) say "BROWSERS: unknown browser '$b' (chromium, firefox)"; return 1 ;;
+    esac
+  done
+  echo $list
+}
+
+ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and chromedriver from Debian (apt-get)"
-    local sudo=""
-    [[ "$(id -u)" == 0 ]] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
   fi
   export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 }
 
+ensure_firefox() {
+  if ! command -v firefox-esr >/dev/null; then
+    say "installing Firefox ESR from Debian (apt-get)"
+    apt_install firefox-esr
+  fi
+  if [[ "$(geckodriver --version 2>/dev/null | head -n1 || true)" != "geckodriver $GECKODRIVER_VERSION" ]]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (cargo install, about 5 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+  export FIREFOX="${FIREFOX:-$(command -v firefox-esr)}"
+  export GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver)}"
+}
+
 ensure_build_tools
 if [[ "${1:-}" == "--test" ]]; then
-  ensure_browser
+  TEST_BROWSERS="$(test_browsers)"
+  export TEST_BROWSERS
+  for browser in $TEST_BROWSERS; do
+    "ensure_$browser"
+  done
 fi

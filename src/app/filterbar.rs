@@ -5,7 +5,7 @@ use super::state::Atlas;
 use super::url;
 use crate::core::edit::{active_count, Edit, Facet};
 use crate::core::model::{Kind, Status};
-use crate::core::query::{normalize_q, to_query, Filters};
+use crate::core::query::{fit_box, normalize_q, to_query, Filters, MAX_Q};
 use crate::present::theme::{marker_icon, market_icon, slot};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -337,6 +337,11 @@ fn SearchBox() -> impl IntoView {
     };
     let later = commit_now.clone();
     let on_input = move |_| {
+        if let Some(el) = input.get_untracked() {
+            if let Some(fit) = fit_box(&el.value()).map(str::to_owned) {
+                el.set_value(&fit);
+            }
+        }
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         let later = later.clone();
@@ -365,7 +370,7 @@ fn SearchBox() -> impl IntoView {
             class="search"
             placeholder="Search names, places, people…"
             aria-label="Search records"
-            maxlength="200"
+            maxlength=MAX_Q
             node_ref=input
             prop:value=value
             on:input=on_input

@@ -264,6 +264,21 @@ pub fn normalize_q(raw: &str) -> String {
     short.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// What the search box may hold: its `maxlength` ([`MAX_Q`]) counts UTF-16 units, and
+/// text that arrives past it anyway (a script, an input method, an assistive tool,
+/// a test driver) is cut back to the longest whole-character prefix that fits, so the
+/// box never shows more than the view searches for. `None` when `raw` fits.
+pub fn fit_box(raw: &str) -> Option<&str> {
+    let mut units = 0;
+    for (i, c) in raw.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_Q {
+            return Some(&raw[..i]);
+        }
+    }
+    None
+}
+
 fn list(value: &str, mut each: impl FnMut(&str)) {
     value
         .split(',')
@@ -378,6 +393,21 @@ mod tests {
         assert_eq!(issues.len(), 1);
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn the_search_box_holds_what_fits_its_maxlength() {
+        assert_eq!(fit_box(&"a".repeat(MAX_Q)), None);
+        assert_eq!(
+            fit_box(&"a".repeat(MAX_Q + 56)),
+            Some("a".repeat(MAX_Q).as_str())
+        );
+        // Two UTF-16 units each: a character is never cut in half.
+        let wide = "𝄞".repeat(101);
+        assert_eq!(fit_box(&wide).map(|s| s.chars().count()), Some(100));
+        let mixed = format!("{}𝄞", "a".repeat(MAX_Q - 1));
+        assert_eq!(fit_box(&mixed), Some("a".repeat(MAX_Q - 1).as_str()));
+        assert_eq!(fit_box("新加坡"), None);
     }
 
     fn id() -> impl Strategy<Value = String> {

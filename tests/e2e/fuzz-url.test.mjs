@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, teardown, DIST } from './harness.mjs';
+import { setup, teardown, newContext, DIST } from './harness.mjs';
 import { startOracle } from './model/oracle.mjs';
 import { rng } from './model/rng.mjs';
 
@@ -107,7 +107,7 @@ test(`browser fuzz: random query strings load to the page the core describes`, {
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
       // A phone-sized page: the address handling is the same, and there is less to paint per load.
-      const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
+      const context = await newContext(env, { viewport: { width: 360, height: 640 } });
       await context.addInitScript(() => {
         window.__initialSearch = location.search;
       });

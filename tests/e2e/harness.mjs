@@ -1,11 +1,18 @@
 // Shared set-up for the end-to-end tests: one static server over the release
-// build (under its sub-path), one Chromium, and pages that record every
+// build (under its sub-path), one browser, and pages that record every
 // console error, page error and request that leaves the origin.
+//
+// The browser is the one adapter between the test files and the engines:
+// E2E_BROWSER=chromium (default) drives Debian's Chromium over CDP, and
+// E2E_BROWSER=firefox drives Debian's Firefox ESR over WebDriver BiDi through
+// playwright-core's `moz-firefox` channel, so both run the same test files
+// with the same API. Tests that need an engine-only feature ask `env.engine`.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 import { startServer } from './static-server.mjs';
 
 export const DIST = process.env.E2E_DIST || 'dist-e2e';
@@ -23,23 +30,94 @@ const ARGS = [
   '--disable-quic',
 ];
 
-export async function setup({ extraArgs = [] } = {}) {
-  const server = await startServer({ root: DIST, base: BASE });
-  const browser = await chromium.launch({
+export const ENGINE = process.env.E2E_BROWSER || 'chromium';
+if (!['chromium', 'firefox'].includes(ENGINE)) throw new Error(`E2E_BROWSER=${ENGINE}: expected chromium or firefox`);
+
+/** Firefox preferences for a quiet, deterministic headless run (no updates, telemetry or network probes). */
+const FIREFOX_PREFS = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'toolkit.telemetry.enabled': false,
+  // A light page unless a test asks for dark (below), whatever the machine's theme.
+  'layout.css.prefers-color-scheme.content-override': 1,
+};
+
+/**
+ * Context options Playwright's BiDi Firefox does not apply per context (its media
+ * emulation is a no-op there), as Firefox preferences; a test asking for one gets a
+ * second Firefox launched with them, once per test file.
+ */
+const FIREFOX_OPTION_PREFS = {
+  colorScheme: (v) => ({ 'layout.css.prefers-color-scheme.content-override': v === 'dark' ? 0 : 1 }),
+  reducedMotion: (v) => ({ 'ui.prefersReducedMotion': v === 'reduce' ? 1 : 0 }),
+  javaScriptEnabled: (v) => ({ 'javascript.enabled': v !== false }),
+};
+
+async function launch(engine, { chromiumArgs = [], firefoxPrefs = {}, downloads }) {
+  if (engine === 'firefox') {
+    return firefox.launch({
+      channel: 'moz-firefox',
+      executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+      firefoxUserPrefs: { ...FIREFOX_PREFS, ...firefoxPrefs },
+      downloadsPath: downloads,
+    });
+  }
+  return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ARGS.concat(extraArgs),
+    args: ARGS.concat(chromiumArgs),
   });
-  return { server, browser, url: server.url, origin: new URL(server.url).origin };
 }
 
-export async function teardown({ server, browser }) {
-  await browser?.close();
-  await server?.close();
+/**
+ * `chromiumArgs` are extra Chromium switches, `firefoxPrefs` extra Firefox
+ * preferences: each engine ignores the other's.
+ */
+export async function setup({ chromiumArgs = [], firefoxPrefs = {} } = {}) {
+  const server = await startServer({ root: DIST, base: BASE });
+  // Firefox writes downloads here (see `download`); Chromium hands them over through Playwright.
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-downloads-'));
+  const browser = await launch(ENGINE, { chromiumArgs, firefoxPrefs, downloads });
+  const variants = new Map();
+  return {
+    server,
+    browser,
+    engine: ENGINE,
+    downloads,
+    url: server.url,
+    origin: new URL(server.url).origin,
+    /** The browser to open `options` in: the main one, or (Firefox) one launched with the preferences they need. */
+    async browserFor(options) {
+      if (ENGINE !== 'firefox') return browser;
+      const prefs = Object.entries(FIREFOX_OPTION_PREFS)
+        .filter(([k]) => options[k] !== undefined)
+        .reduce((acc, [k, f]) => ({ ...acc, ...f(options[k]) }), {});
+      const key = JSON.stringify(Object.entries(prefs).sort());
+      if (key === '[]' || key === JSON.stringify([['layout.css.prefers-color-scheme.content-override', 1]])) return browser;
+      if (!variants.has(key)) variants.set(key, launch(ENGINE, { firefoxPrefs: { ...firefoxPrefs, ...prefs }, downloads }));
+      return variants.get(key);
+    },
+    variants,
+  };
+}
+
+export async function teardown(env) {
+  for (const b of env?.variants?.values() ?? []) await (await b).close();
+  await env?.browser?.close();
+  await env?.server?.close();
+  if (env?.downloads) fs.rmSync(env.downloads, { recursive: true, force: true });
+}
+
+/** A new browser context for `options`, in whichever browser applies them (see `browserFor`). */
+export async function newContext(env, options = {}) {
+  return (await env.browserFor(options)).newContext(options);
 }
 
 /** A page whose problems are collected in `page.problems` for the test to assert on. */
 export async function guardedPage(env, options = {}) {
-  const context = await env.browser.newContext(options);
+  const context = await newContext(env, options);
   const page = await context.newPage();
   page.problems = { console: [], errors: [], offOrigin: [] };
   page.on('console', (m) => m.type() === 'error' && page.problems.console.push(m.text()));
@@ -82,4 +160,71 @@ export async function axeViolations(page) {
   await page.evaluate(AXE);
   const result = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Clicks what `trigger` clicks and returns the file the browser saved: its name and bytes.
+ * Chromium reports the download through Playwright; Firefox ESR's BiDi download events
+ * carry no id Playwright can use, so the file Firefox itself wrote to `env.downloads`
+ * is read (a finished download has its own name; `.part` means still writing).
+ */
+export async function download(env, page, trigger) {
+  if (env.engine !== 'firefox') {
+    const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
+    return { name: file.suggestedFilename(), body: fs.readFileSync(await file.path()) };
+  }
+  const before = new Set(fs.readdirSync(env.downloads));
+  await trigger();
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const files = fs.readdirSync(env.downloads);
+    const fresh = files.filter((f) => !before.has(f) && !f.endsWith('.part'));
+    const writing = files.some((f) => f.endsWith('.part'));
+    if (fresh.length === 1 && !writing) {
+      const file = path.join(env.downloads, fresh[0]);
+      const body = fs.readFileSync(file);
+      if (body.length > 0) {
+        fs.rmSync(file);
+        return { name: fresh[0], body };
+      }
+    }
+    if (fresh.length > 1) throw new Error(`one click saved ${fresh.length} files: ${fresh.join(', ')}`);
+    if (Date.now() > deadline) throw new Error(`no download finished within 30 s (${files.join(', ') || 'nothing'} in ${env.downloads})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The page as printed: Chromium emulates the print medium (the app's `matchMedia`
+ * listener then writes the source list); Firefox's BiDi cannot, so the stylesheet's
+ * `@media print` rules are made to apply on screen through the CSSOM, and the source
+ * list comes from the real `beforeprint` that `page.pdf()` fires.
+ */
+export async function emulatePrint(env, page) {
+  if (env.engine !== 'firefox') return page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => {
+    const walk = (rules) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSMediaRule) {
+          const m = rule.media.mediaText;
+          if (/\bprint\b/.test(m)) rule.media.mediaText = m.replace(/\bprint\b/g, 'all');
+          else if (/\bscreen\b/.test(m)) rule.media.mediaText = 'not all';
+          walk(rule.cssRules);
+        }
+      }
+    };
+    for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  });
+}
+
+/**
+ * Replaces a box's text the way a person does: select all, then type (or delete).
+ * Playwright's `fill` sets the value from script, after which Firefox fires no
+ * `change` on Enter, and in Firefox it appends to a number box instead of replacing.
+ */
+export async function retype(box, text) {
+  await box.focus();
+  await box.press('ControlOrMeta+a');
+  if (text === '') await box.press('Backspace');
+  else await box.pressSequentially(text);
 }

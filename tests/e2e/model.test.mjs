@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, teardown, DIST } from './harness.mjs';
+import { setup, teardown, DIST, ENGINE } from './harness.mjs';
 import { grown, threeProviders } from './datasets.mjs';
 import { startOracle } from './model/oracle.mjs';
 import { Driver, handTypedQuery } from './model/driver.mjs';
@@ -29,7 +29,9 @@ const REPLAY = process.env.MODEL_REPLAY ? JSON.parse(process.env.MODEL_REPLAY) :
 const LARGE_EVERY = 6;
 const SHRINK_BUDGET = 40;
 
-const WORKERS = Number(process.env.MODEL_WORKERS || 2);
+// Firefox focuses one window per browser, and its pages get no `blur`/`change` while
+// another has focus, so its sequences run one at a time (see `Driver.open`).
+const WORKERS = Number(process.env.MODEL_WORKERS || (ENGINE === 'firefox' ? 1 : 2));
 
 let env;
 /** One set of drivers (a page per dataset) per worker; the oracles are shared. */
@@ -37,7 +39,10 @@ const workers = [];
 const oracles = [];
 before(async () => {
   // No back/forward cache: a page left for another document reloads when returned to, as the model expects.
-  env = await setup({ extraArgs: ['--disable-features=BackForwardCache'] });
+  env = await setup({
+    chromiumArgs: ['--disable-features=BackForwardCache'],
+    firefoxPrefs: { 'browser.sessionhistory.max_total_viewers': 0 },
+  });
   const world = path.join(DIST, 'geo/world.json');
   const shippedPath = path.join(DIST, 'data/atlas.json');
   const shipped = JSON.parse(fs.readFileSync(shippedPath, 'utf8'));

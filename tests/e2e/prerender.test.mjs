@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, teardown, guardedPage, shippedData, DIST } from './harness.mjs';
+import { setup, teardown, guardedPage, newContext, shippedData, DIST } from './harness.mjs';
 import { startOracle } from './model/oracle.mjs';
 
 const data = shippedData();
@@ -50,7 +50,10 @@ function layout(page) {
   }, SHARED);
 }
 
-/** Centres of the map's markers (pre-render: SVG shapes; app: the buttons' shapes), in page order. */
+/**
+ * Centres of the map's marker shapes, in page order. The shape path, not its `<svg>`:
+ * Firefox gives a nested `<svg>` the box of its content and the origin, not its viewport.
+ */
 const markerCentres = (page, selector) =>
   page.$$eval(selector, (els) =>
     els.map((el) => {
@@ -99,7 +102,7 @@ for (const [width, height] of [[1280, 900], [360, 780]]) {
     await page.goto(env.url);
     await page.waitForSelector('[data-prerender] .summary');
     const before = await layout(page);
-    const pre = width === 1280 ? await markerCentres(page, '[data-prerender] .map__points svg') : [];
+    const pre = width === 1280 ? await markerCentres(page, '[data-prerender] .map__points .shape') : [];
     release();
     await revealed(page);
     await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, data.regions.length);
@@ -111,7 +114,7 @@ for (const [width, height] of [[1280, 900], [360, 780]]) {
       assert.deepEqual(afterRender[key].box, before[key].box, `${key}: the same box`);
     }
     if (width === 1280) {
-      const live = await markerCentres(page, '.marker .marker__shape');
+      const live = await markerCentres(page, '.marker .marker__shape .shape');
       assert.equal(live.length, pre.length);
       live.forEach((c, i) => {
         assert.ok(Math.abs(c[0] - pre[i][0]) <= 1 && Math.abs(c[1] - pre[i][1]) <= 1, `marker ${i}: ${c} vs ${pre[i]}`);
@@ -144,7 +147,7 @@ test('map markers sit on their region, not half a marker east of it', async () =
 });
 
 test('the largest paint is the pre-rendered summary and does not restart; nothing shifts', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await newContext(env, { viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__lcp = [];
     window.__shift = 0;

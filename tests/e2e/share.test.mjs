@@ -3,9 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { setup, teardown, openAt, shippedData } from './harness.mjs';
+import { setup, teardown, openAt, shippedData, download as save, emulatePrint } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
@@ -16,8 +14,7 @@ const data = shippedData();
 const open = (q, options) => openAt(env, q, options);
 
 async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-  return { name: file.suggestedFilename(), body: fs.readFileSync(await file.path()) };
+  return save(env, page, () => page.getByRole('button', { name }).click());
 }
 
 test('CSV and JSON downloads hold the filtered records and the permalink', async () => {
@@ -107,14 +104,15 @@ test('the page title follows the view; print shows the view and sources without 
   assert.match(await page.getAttribute('meta[name=description]', 'content'), /^Showing 1 Tencent Cloud region/);
   await page.getByRole('link', { name: 'Table' }).click();
   assert.equal(await page.title(), 'Tencent Cloud in the Middle East: table — Cloud Atlas');
-  await page.emulateMedia({ media: 'print' });
+  await emulatePrint(env, page);
   assert.equal(await page.locator('.filterbar').isVisible(), false);
   assert.equal(await page.locator('.share').isVisible(), false);
   assert.ok(await page.getByTestId('summary').isVisible());
   assert.ok(await page.locator('.print-only').isVisible());
-  // The source list is written when printing starts (here: the print medium begins to match).
-  await page.waitForFunction(() => /https?:\/\//.test(document.querySelector('.print-only').textContent));
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000);
+  // The source list is written when printing starts: the print medium begins to match
+  // (Chromium's emulation) or `beforeprint` fires (Firefox, printing the PDF).
+  await page.waitForFunction(() => /https?:\/\//.test(document.querySelector('.print-only').textContent));
   await page.context().close();
 });

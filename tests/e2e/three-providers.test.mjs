@@ -6,8 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { setup, teardown, guardedPage, shippedData, axeViolations as violations } from './harness.mjs';
+import { setup, teardown, guardedPage, shippedData, download as save, axeViolations as violations } from './harness.mjs';
 import { threeProviders } from './datasets.mjs';
 
 let env;
@@ -29,8 +28,7 @@ async function open(q, options = {}) {
 }
 
 async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-  return fs.readFileSync(await file.path()).toString('utf8');
+  return (await save(env, page, () => page.getByRole('button', { name }).click())).body.toString('utf8');
 }
 
 

@@ -1,10 +1,11 @@
 // The model-based interaction test's engine: a model of what a person has done
 // (the UI state the URL does not hold, the history stack), a seeded generator of
-// the next step from that model, the steps as real interactions in Chromium, and
+// the next step from that model, the steps as real interactions in the browser, and
 // after every step a comparison of the page with the oracle's answer for the
 // model's URL. Steps are plain JSON, so a failing sequence prints, shrinks and replays.
 
 import { differences } from './check.mjs';
+import { newContext, retype } from '../harness.mjs';
 
 const STEP = 250; // rows per "Show more" (ROWS_STEP in src/core/table.rs)
 const MAX_Q_UNITS = 200; // the search box's maxlength
@@ -79,7 +80,7 @@ export class Driver {
    */
   async open(start) {
     if (!this.page) {
-      const context = await this.env.browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      const context = await newContext(this.env, { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
       const page = await context.newPage();
       page.problems = [];
       page.on('pageerror', (e) => page.problems.push(`page error: ${e}`));
@@ -99,6 +100,10 @@ export class Driver {
       this.page = page;
     }
     this.page.problems.length = 0;
+    // Each driver's page is a window of its own. Chromium emulates focus for every page;
+    // Firefox gives it to one window only, and in the others focus moves without
+    // `blur`/`change` (a typed year would never commit), as in a window behind another.
+    await this.page.bringToFront();
     const m = { history: [], index: -1, version: this.data.version };
     await this.load(m, start, 'goto');
     return m;
@@ -262,7 +267,7 @@ export class Driver {
       case 'year': {
         if (!filterBar) return 'skip';
         const box = page.getByLabel(s.which === 'from' ? 'From year' : 'To year');
-        await box.fill(s.text);
+        await retype(box, s.text);
         await box.press(s.commit);
         await this.edited(m, { kind: s.which, text: s.text });
         return true;
