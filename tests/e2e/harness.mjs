@@ -110,9 +110,25 @@ export async function teardown(env) {
   if (env?.downloads) fs.rmSync(env.downloads, { recursive: true, force: true });
 }
 
+/**
+ * Firefox's BiDi can fail to create a tab while another is being created ("TabManager
+ * .getTabBrowser(...) is undefined"), so in Firefox contexts and pages are made one at a time.
+ */
+let creating = Promise.resolve();
+function oneAtATime(make) {
+  const made = creating.then(make, make);
+  creating = made.catch(() => {});
+  return made;
+}
+
 /** A new browser context for `options`, in whichever browser applies them (see `browserFor`). */
 export async function newContext(env, options = {}) {
-  return (await env.browserFor(options)).newContext(options);
+  const browser = await env.browserFor(options);
+  if (env.engine !== 'firefox') return browser.newContext(options);
+  const context = await oneAtATime(() => browser.newContext(options));
+  const newPage = context.newPage.bind(context);
+  context.newPage = () => oneAtATime(newPage);
+  return context;
 }
 
 /** A page whose problems are collected in `page.problems` for the test to assert on. */
