@@ -363,6 +363,9 @@ export class Driver {
           await target.scrollIntoViewIfNeeded();
           const b = await target.boundingBox();
           const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+          // A point a person cannot reach (still outside the viewport; Firefox refuses to move there).
+          const vp = page.viewportSize();
+          if (x < 0 || y < 0 || x >= vp.width || y >= vp.height) return 'skip';
           await page.mouse.move(x, y);
           id = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-sel-id]')?.dataset.selId ?? null, [x, y]);
           if (id === null) return 'skip';
