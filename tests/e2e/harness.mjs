@@ -91,11 +91,16 @@ export async function setup({ chromiumArgs = [], firefoxPrefs = {} } = {}) {
     /** The browser to open `options` in: the main one, or (Firefox) one launched with the preferences they need. */
     async browserFor(options) {
       if (ENGINE !== 'firefox') return browser;
-      const prefs = Object.entries(FIREFOX_OPTION_PREFS)
-        .filter(([k]) => options[k] !== undefined)
-        .reduce((acc, [k, f]) => ({ ...acc, ...f(options[k]) }), {});
+      const base = { ...FIREFOX_PREFS, ...firefoxPrefs };
+      // Only the preferences the main browser does not already have call for another one.
+      const prefs = Object.fromEntries(
+        Object.entries(FIREFOX_OPTION_PREFS)
+          .filter(([k]) => options[k] !== undefined)
+          .flatMap(([k, f]) => Object.entries(f(options[k])))
+          .filter(([name, value]) => base[name] !== value),
+      );
       const key = JSON.stringify(Object.entries(prefs).sort());
-      if (key === '[]' || key === JSON.stringify([['layout.css.prefers-color-scheme.content-override', 1]])) return browser;
+      if (key === '[]') return browser;
       if (!variants.has(key)) variants.set(key, launch(ENGINE, { firefoxPrefs: { ...firefoxPrefs, ...prefs }, downloads }));
       return variants.get(key);
     },
