@@ -44,7 +44,7 @@ async fn settle() {
 fn mount_explorer(loaded: Arc<Loaded>) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Explorer loaded=loaded.clone()/> }
+        view! { <Explorer loaded=loaded.clone() filters=RwSignal::new(Default::default())/> }
     });
     (root, Box::new(handle))
 }

@@ -214,3 +214,43 @@ fn json_schema_agrees_with_the_model() {
         cloud_atlas::core::load::MAX_PROVIDERS
     );
 }
+
+/// The shipped dataset is complete in Chinese: every provider, area, country, region
+/// and event has its Chinese name or title, and every region's Chinese name that is
+/// the provider's own names the source it comes from.
+#[test]
+fn shipped_dataset_is_complete_in_chinese() {
+    let d = shipped();
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for p in &d.providers {
+        assert!(p.name_zh.as_deref().is_some_and(cjk), "provider {}", p.id);
+    }
+    for a in &d.areas {
+        assert!(a.name_zh.as_deref().is_some_and(cjk), "area {}", a.id);
+    }
+    let named: std::collections::BTreeSet<&str> =
+        d.countries.iter().map(|c| c.iso2.as_str()).collect();
+    for iso in d
+        .regions
+        .iter()
+        .map(|r| r.iso2.as_str())
+        .chain(d.events.iter().filter_map(|e| e.iso2.as_deref()))
+    {
+        assert!(named.contains(iso), "country {iso} has no Chinese name");
+    }
+    for r in &d.regions {
+        assert!(r.name_zh.as_deref().is_some_and(cjk), "region {}", r.id);
+    }
+    let sourced = d
+        .regions
+        .iter()
+        .filter(|r| r.name_zh_source.is_some())
+        .count();
+    assert!(
+        sourced >= 55,
+        "only {sourced} regions carry the provider's own Chinese name"
+    );
+    for e in &d.events {
+        assert!(e.title_zh.as_deref().is_some_and(cjk), "event {}", e.id);
+    }
+}

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cloud_atlas::core::filter::{select, Catalog};
+use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::model::{Kind, Status};
 use cloud_atlas::core::query::{from_query, parse_pairs, Filters};
@@ -14,6 +15,12 @@ fn catalog() -> &'static Catalog {
         let text = include_str!("../public/data/atlas.json");
         Catalog::new(parse_dataset(text).unwrap().dataset)
     })
+}
+
+/// The shipped dataset named in Chinese.
+fn catalog_zh() -> &'static Catalog {
+    static CAT: OnceLock<Catalog> = OnceLock::new();
+    CAT.get_or_init(|| catalog().clone().with_lang(Lang::Zh))
 }
 
 fn filters(q: &str) -> Filters {
@@ -226,6 +233,50 @@ fn summary_and_presence_describe_the_selection() {
     assert_eq!(summary(cat, &s), "Showing 1 Alibaba Cloud region in 1 country or territory (1 announced) and 1 event in 2025.");
 }
 
+/// Hand-checked Chinese sentences: no plurals, a classifier per noun, the place
+/// before what is in it, one 年 after a range, full-width punctuation.
+#[test]
+fn the_chinese_summary_is_written_for_chinese_grammar() {
+    use cloud_atlas::present::words::{counts_line, summary};
+    let cat = catalog_zh();
+    let zh = |q: &str| summary(cat, &select(cat, &filters(q)));
+    assert_eq!(
+        zh("provider=tencent"),
+        "显示腾讯云在16个国家和地区的24个地域（3个已关停）及37条事件，2013—2026年。"
+    );
+    assert_eq!(
+        zh("country=NL"),
+        "显示阿里云在1个国家和地区的1个地域（1个已宣布）及1条事件，均在2025年。"
+    );
+    assert_eq!(
+        zh("q=nothing-matches-this"),
+        "没有符合筛选条件的地域和事件。"
+    );
+    let all = zh("");
+    assert!(
+        all.starts_with("显示") && all.ends_with("年。") && !all.contains("云在"),
+        "{all}"
+    );
+    let s = select(cat, &filters("to=2016"));
+    assert!(s.undated_hidden > 0);
+    let line = counts_line(cat, &s);
+    assert!(
+        line.starts_with(&format!(
+            "{}个地域中的{}个，",
+            cat.data.regions.len(),
+            s.regions.len()
+        )),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(
+            "（另有{}个开服年份不详的地域被年份筛选排除）",
+            s.undated_hidden
+        )),
+        "{line}"
+    );
+}
+
 #[test]
 fn table_sorts_keep_unknowns_last() {
     use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol};
@@ -320,4 +371,38 @@ fn every_record_is_found_by_its_id_and_nothing_else() {
     for id in ["", "alibaba", "zzz", "tencent:me-saudi-arabia-x"] {
         assert_eq!(cat.record(id), None, "{id}");
     }
+}
+
+/// `q=新加坡` finds Singapore's regions and events by their Chinese names, in either
+/// language; English search is unchanged.
+#[test]
+fn chinese_search_finds_singapore() {
+    for cat in [catalog(), catalog_zh()] {
+        let s = select(cat, &filters("q=新加坡"));
+        let english = select(cat, &filters("q=singapore"));
+        assert!(!s.regions.is_empty());
+        assert!(s.regions.iter().all(|&i| cat.data.regions[i].iso2 == "SG"));
+        let sg_regions = english
+            .regions
+            .iter()
+            .filter(|&&i| cat.data.regions[i].iso2 == "SG")
+            .count();
+        assert_eq!(s.regions.len(), sg_regions);
+        assert!(!s.events.is_empty());
+    }
+}
+
+#[test]
+fn lang_is_a_canonical_url_key() {
+    use cloud_atlas::core::query::to_query;
+    let (f, issues) = from_query(&parse_pairs("lang=zh&view=table"));
+    assert!(issues.is_empty());
+    assert_eq!(f.lang, Lang::Zh);
+    assert_eq!(to_query(&f), "view=table&lang=zh");
+    let (f, issues) = from_query(&parse_pairs("lang=en"));
+    assert!(issues.is_empty() && f.lang == Lang::En);
+    assert_eq!(to_query(&f), "", "English is the default and is left out");
+    let (f, issues) = from_query(&parse_pairs("lang=fr"));
+    assert_eq!(f.lang, Lang::En);
+    assert_eq!(issues.len(), 1);
 }

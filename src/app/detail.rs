@@ -4,6 +4,7 @@
 use super::state::Atlas;
 use crate::core::edit::Edit;
 use crate::core::filter::{Catalog, Record};
+use crate::present::catalog::T;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -80,12 +81,16 @@ fn Panel(record: Record, cat: Arc<Catalog>) -> impl IntoView {
         }
     });
     let (title, body) = crate::present::markup::detail::record(&cat, record);
+    let lang = cat.lang;
+    // English standing in for a missing Chinese title says so (see `markup::title`).
+    let title_lang = title.fallback.then_some("en");
+    let title = title.text.to_string();
     let a = atlas.clone();
     view! {
         <aside class="detail" aria-labelledby="detail-title" data-testid="detail">
             <div class="detail__head">
-                <h2 id="detail-title" class="detail__title" tabindex="-1" node_ref=heading>{title}</h2>
-                <button type="button" class="button button--quiet" on:click=move |_| close(&a) aria-label="Close details">"Close"</button>
+                <h2 id="detail-title" class="detail__title" tabindex="-1" lang=title_lang node_ref=heading>{title}</h2>
+                <button type="button" class="button button--quiet" on:click=move |_| close(&a) aria-label=lang.t(T::CloseDetails)>{lang.t(T::Close)}</button>
             </div>
             <div data-testid="detail-body" inner_html=body></div>
         </aside>

@@ -1,4 +1,6 @@
-use crate::core::load::{parse_dataset, Loaded};
+use crate::core::lang::Lang;
+use crate::core::load::{parse_dataset, LoadError, Loaded};
+use crate::present::catalog::T;
 use gloo_net::http::Request;
 use std::sync::Arc;
 
@@ -20,37 +22,64 @@ async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Downloads and validates the dataset; the error is a sentence for the page.
-pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, String> {
+/// Why the dataset could not be shown; [`Failure::say`] phrases it for the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Download(String),
+    NoAnswer,
+    Status(String, String),
+    Interrupted(String),
+    Load(LoadError),
+}
+
+impl Failure {
+    /// The sentence the page shows. Technical detail (a browser's or a parser's
+    /// message) stays as the browser or parser wrote it.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            Failure::Download(e) => lang.fill(T::DownloadFailed, &[e]),
+            Failure::NoAnswer => {
+                lang.fill(T::NoAnswer, &[&(RESPONSE_TIMEOUT_MS / 1000).to_string()])
+            }
+            Failure::Status(status, url) => lang.fill(T::BadStatus, &[status, url]),
+            Failure::Interrupted(e) => lang.fill(T::Interrupted, &[e]),
+            Failure::Load(LoadError::NotJson(e)) => lang.fill(T::NotJson, &[e]),
+            Failure::Load(LoadError::UnsupportedSchema(found)) => lang.fill(
+                T::UnsupportedSchema,
+                &[found, &crate::core::model::SCHEMA.to_string()],
+            ),
+            Failure::Load(LoadError::BadHeader(e)) => lang.fill(T::BadHeader, &[e]),
+        }
+    }
+}
+
+/// Downloads and validates the dataset.
+pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, Failure> {
     let controller = web_sys::AbortController::new().ok();
     let request = Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let send = std::pin::pin!(request.send());
     let timeout = std::pin::pin!(sleep(RESPONSE_TIMEOUT_MS));
     let response = match futures::future::select(send, timeout).await {
         futures::future::Either::Left((result, _)) => {
-            result.map_err(|e| format!("The dataset could not be downloaded ({e})."))?
+            result.map_err(|e| Failure::Download(e.to_string()))?
         }
         futures::future::Either::Right(_) => {
             if let Some(c) = controller {
                 c.abort();
             }
-            return Err(format!(
-                "The dataset did not arrive: the server sent no answer within {} seconds.",
-                RESPONSE_TIMEOUT_MS / 1000
-            ));
+            return Err(Failure::NoAnswer);
         }
     };
     if !response.ok() {
-        return Err(format!(
-            "The dataset could not be loaded: the server answered {} {} for {url}.",
-            response.status(),
-            response.status_text()
+        return Err(Failure::Status(
+            format!("{} {}", response.status(), response.status_text()),
+            url.to_string(),
         ));
     }
     let text = response
         .text()
         .await
-        .map_err(|e| format!("The dataset download was interrupted ({e})."))?;
+        .map_err(|e| Failure::Interrupted(e.to_string()))?;
     super::mark("atlas:downloaded");
     // Parsing gets a browser task of its own (a timer, not a microtask), so the
     // download's completion and the parse do not add up to one long task.
@@ -59,5 +88,5 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, String> {
     super::mark("atlas:parsed");
     // And the first render starts in a task of its own.
     sleep(0).await;
-    r.map(Arc::new).map_err(|e| e.to_string())
+    r.map(Arc::new).map_err(Failure::Load)
 }

@@ -6,6 +6,7 @@ use super::url;
 use crate::core::edit::{active_count, Edit, Facet};
 use crate::core::model::{Kind, Status};
 use crate::core::query::{fit_box, normalize_q, to_query, Filters, MAX_Q};
+use crate::present::catalog::T;
 use crate::present::theme::{marker_icon, market_icon, slot};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -15,6 +16,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let (open, set_open) = signal(false);
     let active = {
         let atlas = atlas.clone();
@@ -30,11 +32,11 @@ pub fn FilterBar() -> impl IntoView {
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
                 {move || match active() {
-                    0 => "Filters".to_string(),
-                    n => format!("Filters ({n} active)"),
+                    0 => lang.t(T::Filters).to_string(),
+                    n => lang.fill(T::FiltersActive, &[&n.to_string()]),
                 }}
             </button>
-            <form id="filters" class="filters" class:filters--open=move || open.get() role="search" aria-label="Filters" on:submit=|ev| ev.prevent_default()>
+            <form id="filters" class="filters" class:filters--open=move || open.get() role="search" aria-label=lang.t(T::Filters) on:submit=|ev| ev.prevent_default()>
                 <ProviderChips/>
                 <AreaMenu/>
                 <CountryMenu/>
@@ -94,7 +96,8 @@ fn ProviderChips() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <div class="filters__group" role="group" aria-label="Providers">{chips}</div> }
+    let label = atlas.catalog.lang.t(T::Providers);
+    view! { <div class="filters__group" role="group" aria-label=label>{chips}</div> }
 }
 
 /// A disclosure with checkboxes; the summary names how many are chosen.
@@ -208,9 +211,21 @@ fn AreaMenu() -> impl IntoView {
         .data
         .areas
         .iter()
-        .map(|a| (a.id.clone(), a.id.clone(), a.name.clone()))
+        .map(|a| {
+            (
+                a.id.clone(),
+                a.id.clone(),
+                atlas.catalog.area_name(a).to_string(),
+            )
+        })
         .collect();
-    facet_menu("Area", Facet::Area, options, |f| &f.areas, |x| &x.areas)
+    facet_menu(
+        atlas.catalog.lang.t(T::Area),
+        Facet::Area,
+        options,
+        |f| &f.areas,
+        |x| &x.areas,
+    )
 }
 
 #[component]
@@ -224,7 +239,7 @@ fn CountryMenu() -> impl IntoView {
         .collect();
     crate::core::sort::sort_vec(&mut options, &|x, y| x.2.cmp(&y.2));
     facet_menu(
-        "Country",
+        atlas.catalog.lang.t(T::Country),
         Facet::Country,
         options,
         |f| &f.countries,
@@ -234,12 +249,13 @@ fn CountryMenu() -> impl IntoView {
 
 #[component]
 fn KindMenu() -> impl IntoView {
+    let lang = expect_context::<Atlas>().catalog.lang;
     let options = Kind::ALL
         .iter()
-        .map(|k| (*k, k.id().to_string(), k.label().to_string()))
+        .map(|k| (*k, k.id().to_string(), lang.kind(*k).to_string()))
         .collect();
     facet_menu(
-        "Event kind",
+        lang.t(T::EventKind),
         Facet::Kind,
         options,
         |f| &f.kinds,
@@ -249,12 +265,13 @@ fn KindMenu() -> impl IntoView {
 
 #[component]
 fn StatusMenu() -> impl IntoView {
+    let lang = expect_context::<Atlas>().catalog.lang;
     let options = Status::ALL
         .iter()
-        .map(|s| (*s, s.id().to_string(), s.label().to_string()))
+        .map(|s| (*s, s.id().to_string(), lang.status(*s).to_string()))
         .collect();
     facet_menu(
-        "Region status",
+        lang.t(T::RegionStatus),
         Facet::Status,
         options,
         |f| &f.statuses,
@@ -269,6 +286,7 @@ fn StatusMenu() -> impl IntoView {
 #[component]
 fn YearRange() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let (first, last) = atlas.catalog.years;
     let shown = move |f: &Filters, from: bool| {
         if from {
@@ -293,7 +311,7 @@ fn YearRange() -> impl IntoView {
         view! {
             <input
                 type="number" inputmode="numeric" class="years__input"
-                aria-label=if from { "From year" } else { "To year" }
+                aria-label=lang.t(if from { T::FromYear } else { T::ToYear })
                 min=first max=last
                 prop:value=move || b.criteria.with(|f| shown(f, from))
                 on:change=commit
@@ -302,7 +320,7 @@ fn YearRange() -> impl IntoView {
     };
     view! {
         <fieldset class="years">
-            <legend class="years__legend">"Years"</legend>
+            <legend class="years__legend">{lang.t(T::Years)}</legend>
             {year_box(true)}
             <span aria-hidden="true">"–"</span>
             {year_box(false)}
@@ -319,6 +337,7 @@ fn YearRange() -> impl IntoView {
 #[component]
 fn SearchBox() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let input = NodeRef::<leptos::html::Input>::new();
     let q = Memo::new({
         let a = atlas.clone();
@@ -368,8 +387,8 @@ fn SearchBox() -> impl IntoView {
         <input
             type="search"
             class="search"
-            placeholder="Search names, places, people…"
-            aria-label="Search records"
+            placeholder=lang.t(T::SearchPlaceholder)
+            aria-label=lang.t(T::SearchLabel)
             maxlength=MAX_Q
             node_ref=input
             prop:value=value
@@ -382,6 +401,7 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn ResetButton() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let a = atlas.clone();
     view! {
         <button
@@ -390,7 +410,7 @@ fn ResetButton() -> impl IntoView {
             disabled=move || a.criteria.with(|f| active_count(f) == 0)
             on:click=move |_| atlas.edit(Edit::Reset)
         >
-            "Reset"
+            {lang.t(T::Reset)}
         </button>
     }
 }
@@ -400,6 +420,7 @@ fn ResetButton() -> impl IntoView {
 fn CopyLink() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let (message, set_message) = signal(String::new());
+    let lang = atlas.catalog.lang;
     let version = atlas.catalog.data.version.clone();
     let copy = move |_| {
         let mut f = atlas.filters.get_untracked();
@@ -411,16 +432,16 @@ fn CopyLink() -> impl IntoView {
                 let promise = clipboard.write_text(&link);
                 leptos::task::spawn_local(async move {
                     match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => set_message.set("Link copied".into()),
-                        Err(_) => set_message.set(format!("Copy this link: {link}")),
+                        Ok(_) => set_message.set(lang.t(T::LinkCopied).into()),
+                        Err(_) => set_message.set(lang.fill(T::CopyThisLink, &[&link])),
                     }
                 });
             }
-            None => set_message.set(format!("Copy this link: {link}")),
+            None => set_message.set(lang.fill(T::CopyThisLink, &[&link])),
         }
     };
     view! {
-        <button type="button" class="button" on:click=copy>"Copy link"</button>
+        <button type="button" class="button" on:click=copy>{lang.t(T::CopyLink)}</button>
         <span class="copy-status" role="status" aria-live="polite">{message}</span>
     }
 }

@@ -7,6 +7,8 @@
 use super::state::Atlas;
 use crate::core::aggregate::presence;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use crate::core::lang::Lang;
+use crate::present::catalog::T;
 use crate::present::hooks;
 use crate::present::markup::map::{layer, map_legend, markers, placed_markers};
 use crate::present::theme::shade;
@@ -112,7 +114,8 @@ pub fn MapView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let state = expect_context::<MapState>();
     let zoom = state.zoom;
-    let template = super::boot::country_layer();
+    // The pre-render's layer names countries in English; the Chinese page draws its own.
+    let template = super::boot::country_layer().filter(|_| atlas.catalog.lang == Lang::En);
     if template.is_none() {
         leptos::task::spawn_local(async move {
             state.load().await;
@@ -159,7 +162,7 @@ pub fn MapView() -> impl IntoView {
                 return String::new();
             }
             let shapes = shapes.get().and_then(|r| r.ok());
-            shading.with_untracked(|p| layer(&a.catalog.data, shapes.as_deref(), p))
+            shading.with_untracked(|p| layer(&a.catalog, shapes.as_deref(), p))
         }
     };
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -200,7 +203,7 @@ pub fn MapView() -> impl IntoView {
                 return;
             };
             placed.with(|placed| {
-                el.set_inner_html(&markers(&atlas.catalog.data, placed));
+                el.set_inner_html(&markers(&atlas.catalog, placed));
                 let buttons = el.children();
                 for (k, &(_, (left, top))) in placed.iter().enumerate() {
                     if let Some(b) = buttons
@@ -227,12 +230,13 @@ pub fn MapView() -> impl IntoView {
         });
     }
 
+    let lang = atlas.catalog.lang;
     let zoom_buttons = Zoom::all(&atlas.catalog.data)
         .into_iter()
         .map(|z| {
             view! {
                 <button type="button" class="chip" aria-pressed=move || (zoom.get() == z).to_string() on:click=move |_| zoom.set(z)>
-                    {z.label(&atlas.catalog.data).to_string()}
+                    {crate::present::words::zoom_label(&atlas.catalog, z).to_string()}
                 </button>
             }
         })
@@ -240,17 +244,17 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <div class="map-tools">
-            <div class="filters__group" role="group" aria-label="Zoom to">{zoom_buttons}</div>
+            <div class="filters__group" role="group" aria-label=lang.t(T::ZoomTo)>{zoom_buttons}</div>
             <MapLegend/>
         </div>
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
                 <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" node_ref=svg_ref inner_html=layer></svg>
-                <div class="map__markers" role="group" aria-label="Regions on the map" node_ref=markers_ref on:click=super::pick::on_click(atlas.clone())></div>
+                <div class="map__markers" role="group" aria-label=lang.t(T::MapRegionsList) node_ref=markers_ref on:click=super::pick::on_click(atlas.clone())></div>
             </div>
         </div>
         <Show when=failed>
-            <p class="status">"The country outlines could not be loaded; the region markers are still placed correctly."</p>
+            <p class="status">{lang.t(T::MapOutlinesFailed)}</p>
         </Show>
     }
 }
@@ -258,5 +262,5 @@ pub fn MapView() -> impl IntoView {
 #[component]
 fn MapLegend() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    view! { <div class="map-legend" inner_html=map_legend(&atlas.catalog.data)></div> }
+    view! { <div class="map-legend" inner_html=map_legend(&atlas.catalog)></div> }
 }

@@ -21,6 +21,8 @@ pub use records::Explorer;
 pub use state::Atlas;
 pub use status::{LoadFailed, Loading, SkippedNotice};
 
+use crate::core::lang::Lang;
+use crate::present::catalog::T;
 use leptos::prelude::*;
 
 /// A User Timing mark (`atlas:downloaded`, `atlas:parsed`, `atlas:revealed`): the
@@ -37,6 +39,10 @@ pub fn mark(name: &str) {
 /// belongs to an older attempt. That keeps the failed view (and its message)
 /// on screen during a retry without any effect writing signals.
 /// `tagline` is the skeleton's (index.html), shown until the dataset names its providers.
+///
+/// The language is read once, from the address the page was opened with: switching
+/// it is a link to another page (the same view in the other language), so every word
+/// is written once per page and the views carry no per-word reactivity.
 #[component]
 pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
@@ -48,29 +54,108 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
         Signal::derive(move || data.with(|d| d.as_ref().map(|(n, _)| *n)) != Some(attempt.get()));
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
 
-    let embed =
-        crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()))
-            .0
-            .embed;
+    let (first, _) =
+        crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()));
+    let (embed, lang) = (first.embed, first.lang);
+    // The one view state, shared by the masthead's language switch and the explorer.
+    let filters = RwSignal::new(first);
+    provide_context(lang);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
     let skeleton = StoredValue::new(tagline);
     let tagline = move || match data.get() {
-        Some((_, Ok(loaded))) => crate::present::words::tagline(&loaded.dataset),
+        Some((_, Ok(loaded))) => {
+            let cat = crate::core::filter::Catalog::new(loaded.dataset.clone()).with_lang(lang);
+            crate::present::words::tagline(&cat)
+        }
+        _ if lang == Lang::Zh => String::new(),
         _ => skeleton.get_value(),
     };
     view! {
         <Show when=move || !embed>
             <header class="masthead">
-                <h1 class="masthead__title">"Cloud Atlas"</h1>
+                <h1 class="masthead__title">{lang.t(T::SiteName)}</h1>
                 <p class="masthead__tagline">{tagline}</p>
+                <LangSwitch filters/>
             </header>
+            <LangOffer/>
         </Show>
         {move || match data.get() {
             None => view! { <Loading/> }.into_any(),
-            Some((_, Ok(loaded))) => view! { <Explorer loaded/> }.into_any(),
-            Some((_, Err(message))) => {
+            Some((_, Ok(loaded))) => view! { <Explorer loaded filters/> }.into_any(),
+            Some((_, Err(failure))) => {
                 boot::reveal_when_built();
-                view! { <LoadFailed message retry pending/> }.into_any()
+                view! { <LoadFailed message=failure.say(lang) retry pending/> }.into_any()
             }
         }}
+    }
+}
+
+/// The masthead's link to this very view in the other language: a real link (it
+/// opens in a new tab, and a copied address carries every key), named in the
+/// language it leads to.
+#[component]
+fn LangSwitch(filters: RwSignal<crate::core::query::Filters>) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let other = lang.other();
+    let href = move || {
+        let mut f = filters.get();
+        f.lang = other;
+        let q = crate::core::query::to_query(&f);
+        if q.is_empty() {
+            "./".to_string()
+        } else {
+            format!("?{q}")
+        }
+    };
+    view! {
+        <a class="masthead__lang" href=href hreflang=other.tag() lang=other.tag()
+            aria-label=lang.t(T::SwitchLangLabel) data-testid="lang-switch">
+            {lang.t(T::SwitchLang)}
+        </a>
+    }
+}
+
+/// A browser that prefers Chinese, on the English page, is offered the Chinese one:
+/// once, in a line under the masthead, never by redirecting. Following or dismissing
+/// the offer ends it for this browser (remembered in `localStorage` where allowed).
+#[component]
+fn LangOffer() -> impl IntoView {
+    const KEY: &str = "atlas:lang-offer";
+    let lang = expect_context::<Lang>();
+    let storage = window().local_storage().ok().flatten();
+    let answered = storage
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .is_some();
+    let prefers_chinese = window()
+        .navigator()
+        .language()
+        .is_some_and(|l| l.to_ascii_lowercase().starts_with("zh"));
+    let (open, set_open) = signal(lang == Lang::En && prefers_chinese && !answered);
+    let answer = move || {
+        if let Some(s) = &storage {
+            let _ = s.set_item(KEY, "answered");
+        }
+        set_open.set(false);
+    };
+    let follow = answer.clone();
+    let href = move || {
+        let (mut f, _) =
+            crate::core::query::from_query(&crate::core::query::parse_pairs(&url::current_query()));
+        f.lang = Lang::Zh;
+        format!("?{}", crate::core::query::to_query(&f))
+    };
+    view! {
+        <Show when=move || open.get()>
+            <p class="lang-offer" lang="zh-Hans" data-testid="lang-offer">
+                {T::PreferOffer.en()}
+                " "
+                <a href=href on:click={let follow = follow.clone(); move |_| follow()}>{T::PreferOfferLink.en()}</a>
+                " "
+                <button type="button" class="button button--quiet" on:click={let answer = answer.clone(); move |_| answer()}>{T::Dismiss.zh()}</button>
+            </p>
+        </Show>
     }
 }

@@ -11,8 +11,10 @@ use super::table::TableView;
 use super::timeline::TimelineView;
 use crate::core::edit::Edit;
 use crate::core::filter::Catalog;
+use crate::core::lang::Lang;
 use crate::core::load::Loaded;
-use crate::core::query::{to_query, View};
+use crate::core::query::{to_query, Filters, View};
+use crate::present::catalog::T;
 use crate::present::words::page_title;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -35,11 +37,13 @@ fn set_provider_colours(d: &crate::core::model::Dataset) {
 }
 
 #[component]
-pub fn Explorer(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoView {
     super::mark("atlas:explorer");
-    let catalog = Arc::new(Catalog::new(loaded.dataset.clone()));
+    // English where no app provides a language (a component tested alone).
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let catalog = Arc::new(Catalog::new(loaded.dataset.clone()).with_lang(lang));
     set_provider_colours(&catalog.data);
-    let atlas = Atlas::new(catalog);
+    let atlas = Atlas::new(catalog, filters);
     provide_context(atlas.clone());
     provide_context(super::map::MapState::new(&atlas));
     provide_context(super::table::TableUi::new());
@@ -111,7 +115,7 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
     view! {
         <header class="embed-head">
             <strong class="embed-head__title">{move || b.filters.with(|f| page_title(&b.catalog, f))}</strong>
-            <a class="embed-head__link" href=full target="_blank" rel="noopener noreferrer" data-testid="open-full">"Open full view"</a>
+            <a class="embed-head__link" href=full target="_blank" rel="noopener noreferrer" data-testid="open-full">{atlas.catalog.lang.t(T::OpenFullView)}</a>
         </header>
         <main id="main" class="view view--embed" tabindex="-1">
             <UrlNotice/>
@@ -132,6 +136,7 @@ fn Embedded(skipped: Vec<crate::core::load::Skipped>) -> impl IntoView {
 fn PrintSources() -> impl IntoView {
     use wasm_bindgen::prelude::*;
     let atlas = expect_context::<Atlas>();
+    let heading = atlas.catalog.lang.t(T::Sources);
     let printing = RwSignal::new(false);
     let before = window_event_listener(leptos::ev::beforeprint, move |_| {
         let _ = printing.try_set(true);
@@ -155,7 +160,7 @@ fn PrintSources() -> impl IntoView {
     };
     view! {
         <section class="print-only" aria-hidden="true">
-            <h2>"Sources"</h2>
+            <h2>{heading}</h2>
             <ol inner_html=sources></ol>
         </section>
     }
@@ -165,7 +170,10 @@ fn PrintSources() -> impl IntoView {
 #[component]
 fn Counts() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    let version = atlas.catalog.data.version.clone();
+    let version = atlas
+        .catalog
+        .lang
+        .fill(T::DatasetVersion, &[&atlas.catalog.data.version]);
     let text = move || {
         atlas
             .selection
@@ -174,7 +182,7 @@ fn Counts() -> impl IntoView {
     view! {
         <p class="counts" data-testid="counts" aria-live="polite">
             {text}
-            <span class="counts__version">{format!(" · dataset version {version}")}</span>
+            <span class="counts__version">{version}</span>
         </p>
     }
 }
@@ -206,6 +214,7 @@ fn CurrentView() -> impl IntoView {
 #[component]
 fn ViewTabs() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let tabs = View::ALL
         .into_iter()
         .map(|v| {
@@ -229,27 +238,36 @@ fn ViewTabs() -> impl IntoView {
                         }
                     }
                 >
-                    {v.label()}
+                    {lang.view(v)}
                 </a>
             }
         })
         .collect_view();
-    view! { <nav class="tabs" aria-label="Views">{tabs}</nav> }
+    view! { <nav class="tabs" aria-label=lang.t(T::Views)>{tabs}</nav> }
 }
 
 /// Names the URL parameters that were ignored; dismissible.
 #[component]
 fn UrlNotice() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let issues = atlas.url_issues;
+    let line = move |i: crate::core::query::Issue| {
+        format!(
+            "{}{}{}",
+            i.head(),
+            lang.pick(": ", "："),
+            lang.why(i.reason)
+        )
+    };
     view! {
         <Show when=move || issues.with(|i| !i.is_empty())>
             <div class="notice" role="status" data-testid="url-notice">
-                <p><strong>"Some of the link's settings were ignored:"</strong></p>
+                <p><strong>{lang.t(T::UrlIgnored)}</strong></p>
                 <ul class="notice__list">
-                    {move || issues.get().into_iter().map(|i| view! { <li>{i.to_string()}</li> }).collect_view()}
+                    {move || issues.get().into_iter().map(|i| view! { <li>{line(i)}</li> }).collect_view()}
                 </ul>
-                <button type="button" class="button button--quiet" on:click=move |_| issues.set(Vec::new())>"Dismiss"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| issues.set(Vec::new())>{lang.t(T::Dismiss)}</button>
             </div>
         </Show>
     }
@@ -259,6 +277,7 @@ fn UrlNotice() -> impl IntoView {
 #[component]
 fn DataChangedNotice() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let version = atlas.catalog.data.version.clone();
     let (dismissed, set_dismissed) = signal(false);
     let changed = move || {
@@ -270,8 +289,8 @@ fn DataChangedNotice() -> impl IntoView {
     view! {
         <Show when=changed>
             <div class="notice" role="status" data-testid="data-changed">
-                <p>"The data has changed since this link was made, so the view may differ from what its author saw."</p>
-                <button type="button" class="button button--quiet" on:click=move |_| set_dismissed.set(true)>"Dismiss"</button>
+                <p>{lang.t(T::DataChanged)}</p>
+                <button type="button" class="button button--quiet" on:click=move |_| set_dismissed.set(true)>{lang.t(T::Dismiss)}</button>
             </div>
         </Show>
     }

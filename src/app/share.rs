@@ -6,6 +6,7 @@ use super::state::Atlas;
 use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
+use crate::present::catalog::T;
 use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -63,9 +64,9 @@ fn stem(atlas: &Atlas) -> String {
 fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
     let footer = vec![
         document().title(),
-        format!(
-            "Source: Cloud Atlas dataset {} ({}); sources per record in the data",
-            atlas.catalog.data.version, atlas.catalog.data.license
+        atlas.catalog.lang.fill(
+            T::FooterSource,
+            &[&atlas.catalog.data.version, &atlas.catalog.data.license],
         ),
         permalink(atlas),
     ];
@@ -152,6 +153,7 @@ pub fn ShareBar() -> impl IntoView {
         });
     };
     let (message, set_message) = signal(String::new());
+    let lang = atlas.catalog.lang;
     let a = atlas.clone();
     let counts = move || a.selection.with(|s| (s.regions.len(), s.events.len()));
     let c1 = counts;
@@ -171,28 +173,28 @@ pub fn ShareBar() -> impl IntoView {
             .with(|f| matches!(f.view, View::Map | View::Timeline))
     };
     view! {
-        <div class="share" role="group" aria-label="Download and share">
+        <div class="share" role="group" aria-label=lang.t(T::ShareGroup)>
             <button type="button" class="button button--quiet" on:click=move |_| {
                 let text = a1.selection.with_untracked(|s| regions_csv(&a1.catalog, s, &provenance(&a1)));
                 save(&format!("{}-regions.csv", stem(&a1)), "text/csv;charset=utf-8", &text);
-            }>{move || format!("Regions CSV ({})", c1().0)}</button>
+            }>{move || lang.fill(T::RegionsCsv, &[&c1().0.to_string()])}</button>
             <button type="button" class="button button--quiet" on:click=move |_| {
                 let text = a2.selection.with_untracked(|s| events_csv(&a2.catalog, s, &provenance(&a2)));
                 save(&format!("{}-events.csv", stem(&a2)), "text/csv;charset=utf-8", &text);
-            }>{move || format!("Events CSV ({})", c2().1)}</button>
+            }>{move || lang.fill(T::EventsCsv, &[&c2().1.to_string()])}</button>
             <button type="button" class="button button--quiet" on:click=move |_| {
                 let text = a3.selection.with_untracked(|s| json(&a3.catalog, s, &provenance(&a3)));
                 save(&format!("{}.json", stem(&a3)), "application/json", &text);
-            }>{move || { let (r, e) = c3(); format!("JSON ({} records)", r + e) }}</button>
+            }>{move || { let (r, e) = c3(); lang.fill(T::JsonRecords, &[&(r + e).to_string()]) }}</button>
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={
                     let a4 = a4.clone();
                     move |_| image(a4.clone(), |a, svg| save(&format!("{}.svg", stem(a)), "image/svg+xml", &svg))
-                }>"SVG image"</button>
+                }>{lang.t(T::SvgImage)}</button>
                 <button type="button" class="button button--quiet" on:click={
                     let a5 = a5.clone();
                     move |_| image(a5.clone(), |a, svg| save_png(format!("{}.png", stem(a)), svg))
-                }>"PNG image"</button>
+                }>{lang.t(T::PngImage)}</button>
             </Show>
             <button type="button" class="button button--quiet" on:click=move |_| {
                 let mut f = a6.filters.get_untracked();
@@ -204,12 +206,12 @@ pub fn ShareBar() -> impl IntoView {
                     let promise = clip.write_text(&code);
                     leptos::task::spawn_local(async move {
                         match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => set_message.set("Embed code copied".into()),
-                            Err(_) => set_message.set(format!("Copy this code: {code}")),
+                            Ok(_) => set_message.set(lang.t(T::EmbedCopied).into()),
+                            Err(_) => set_message.set(lang.fill(T::CopyThisCode, &[&code])),
                         }
                     });
                 }
-            }>"Copy embed code"</button>
+            }>{lang.t(T::CopyEmbed)}</button>
             <span class="copy-status" role="status">{message}</span>
         </div>
     }

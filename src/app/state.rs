@@ -30,19 +30,21 @@ pub struct Atlas {
 
 impl Atlas {
     /// Reads the address bar, reports what it ignores and rewrites it canonically.
-    pub fn new(catalog: Arc<Catalog>) -> Self {
-        let (filters, issues) = read_url(&catalog);
-        let canonical = to_query(&filters);
+    /// `filters` is the page's one view state (the masthead's language switch reads it too).
+    pub fn new(catalog: Arc<Catalog>, filters: RwSignal<Filters>) -> Self {
+        let (read, issues) = read_url(&catalog);
+        let canonical = to_query(&read);
         if canonical != url::current_query() {
             url::write(&canonical, Entry::Replace);
         }
-        let filters = RwSignal::new(filters);
+        filters.set(read);
         let criteria = Memo::new(move |_| {
             filters.with(|f| Filters {
                 view: View::Map,
                 sel: None,
                 d: None,
                 embed: false,
+                lang: Default::default(),
                 ..f.clone()
             })
         });
@@ -74,9 +76,14 @@ impl Atlas {
         }
     }
 
-    /// Back/Forward: the address bar changed under us.
+    /// Back/Forward: the address bar changed under us. An entry in the other language
+    /// (only a hand-edited history can hold one) is loaded as the page it is.
     pub fn reload_from_url(&self) {
         let (filters, issues) = read_url(&self.catalog);
+        if filters.lang != self.catalog.lang {
+            let _ = window().location().reload();
+            return;
+        }
         self.url_issues.set(issues);
         self.filters.set(filters);
     }

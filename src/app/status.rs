@@ -1,15 +1,23 @@
 //! The states around the data: loading, failed, and records left out.
 
+use crate::core::lang::Lang;
 use crate::core::load::Skipped;
+use crate::present::catalog::T;
 use leptos::prelude::*;
+
+/// The page's language; English where no app provides one (a component tested alone).
+fn lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
 
 /// Shaped like the explorer so nothing jumps when the data arrives.
 #[component]
 pub fn Loading() -> impl IntoView {
+    let lang = lang();
     view! {
         <div class="filterbar filterbar--placeholder" aria-hidden="true"></div>
         <main id="main" class="view" aria-busy="true">
-            <p class="status" role="status">"Loading the dataset…"</p>
+            <p class="status" role="status">{lang.t(T::Loading)}</p>
         </main>
     }
 }
@@ -21,18 +29,19 @@ pub fn LoadFailed(
     retry: Callback<()>,
     #[prop(into)] pending: Signal<bool>,
 ) -> impl IntoView {
+    let lang = lang();
     view! {
         <div class="filterbar filterbar--placeholder" aria-hidden="true"></div>
         <main id="main" class="view">
             <div class="error" role="alert">
-                <h2 class="error__title">"The data could not be shown"</h2>
+                <h2 class="error__title">{lang.t(T::LoadFailedTitle)}</h2>
                 <p class="error__message">{message}</p>
                 <p>
                     <button type="button" class="button" disabled=move || pending.get() on:click=move |_| retry.run(())>
-                        {move || if pending.get() { "Retrying…" } else { "Retry" }}
+                        {move || lang.t(if pending.get() { T::Retrying } else { T::Retry })}
                     </button>
                     " "
-                    <a href="data/atlas.json">"Open the raw dataset"</a>
+                    <a href="data/atlas.json">{lang.t(T::OpenRawDataset)}</a>
                 </p>
             </div>
         </main>
@@ -42,21 +51,35 @@ pub fn LoadFailed(
 /// Records that failed validation are named, never silently dropped.
 #[component]
 pub fn SkippedNotice(skipped: Vec<Skipped>) -> impl IntoView {
+    let lang = lang();
     let (open, set_open) = signal(!skipped.is_empty());
     let count = skipped.len();
-    let noun = if count == 1 { "record" } else { "records" };
+    let head = match count {
+        1 => lang.t(T::SkippedOne).to_string(),
+        n => lang.fill(T::SkippedMany, &[&n.to_string()]),
+    };
+    // The record type in the page's language; the reason is the validator's own words.
+    let line = move |s: &Skipped| {
+        let what = match s.what {
+            "source" => T::SkippedSource,
+            "region" => T::SkippedRegion,
+            "country" => T::SkippedCountry,
+            _ => T::SkippedEvent,
+        };
+        format!("{} {}: {}", lang.t(what), s.id, s.reason)
+    };
     view! {
         <Show when=move || open.get()>
             <div class="notice" role="status">
                 <p>
-                    <strong>{format!("{count} {noun} skipped")}</strong>
-                    " because they failed validation:"
+                    <strong>{head.clone()}</strong>
+                    {lang.t(T::SkippedWhy)}
                 </p>
                 <ul class="notice__list">
-                    {skipped.iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}
+                    {skipped.iter().map(|s| view! { <li>{line(s)}</li> }).collect_view()}
                 </ul>
                 <button type="button" class="button button--quiet" on:click=move |_| set_open.set(false)>
-                    "Dismiss"
+                    {lang.t(T::Dismiss)}
                 </button>
             </div>
         </Show>

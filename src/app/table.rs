@@ -9,7 +9,9 @@
 use super::pick;
 use super::state::Atlas;
 use crate::core::filter::{Catalog, Selection};
+use crate::core::lang::Lang;
 use crate::core::table::{click, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use crate::present::catalog::T;
 use crate::present::markup::table::{event_rows, region_rows};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -48,14 +50,15 @@ pub fn TableView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let ui = expect_context::<TableUi>();
     let show_events = ui.events;
+    let lang = atlas.catalog.lang;
     let (a, b) = (atlas.clone(), atlas.clone());
     view! {
-        <div class="filters__group table-switch" role="group" aria-label="Records">
+        <div class="filters__group table-switch" role="group" aria-label=lang.t(T::Records)>
             <button type="button" class="chip" aria-pressed=move || (!show_events.get()).to_string() on:click=move |_| show_events.set(false)>
-                {move || format!("Regions ({})", a.selection.with(|s| s.regions.len()))}
+                {move || lang.fill(T::RegionsN, &[&a.selection.with(|s| s.regions.len()).to_string()])}
             </button>
             <button type="button" class="chip" aria-pressed=move || show_events.get().to_string() on:click=move |_| show_events.set(true)>
-                {move || format!("Events ({})", b.selection.with(|s| s.events.len()))}
+                {move || lang.fill(T::EventsN, &[&b.selection.with(|s| s.events.len()).to_string()])}
             </button>
         </div>
         <div class="table-wrap">
@@ -89,7 +92,8 @@ fn more_rows(
     testid: &'static str,
     shown: RwSignal<usize>,
     total: Signal<usize>,
-    noun: &'static str,
+    showing: T,
+    lang: Lang,
 ) -> impl IntoView {
     let drawn = move || shown.get().min(total.get());
     let more = move |_| {
@@ -110,9 +114,9 @@ fn more_rows(
     view! {
         <Show when=move || drawn() < total.get()>
             <p class="more-rows" data-testid="more-rows">
-                {move || format!("Showing the first {} of {} {noun}. ", drawn(), total.get())}
+                {move || lang.fill(showing, &[&drawn().to_string(), &total.get().to_string()])}
                 <button type="button" class="chip" on:click=more>
-                    {move || format!("Show {} more", ROWS_STEP.min(total.get() - drawn()))}
+                    {move || lang.fill(T::ShowMore, &[&ROWS_STEP.min(total.get() - drawn()).to_string()])}
                 </button>
             </p>
         </Show>
@@ -128,9 +132,9 @@ fn more_rows(
 #[allow(clippy::too_many_arguments)]
 fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
     testid: &'static str,
-    caption: &'static str,
-    noun: &'static str,
-    columns: [(&'static str, C); 7],
+    caption: T,
+    showing: T,
+    columns: [(T, C); 7],
     sort: RwSignal<(C, Dir)>,
     shown: RwSignal<usize>,
     records: fn(&Selection) -> &Vec<usize>,
@@ -138,6 +142,7 @@ fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
     write: fn(&Catalog, &[usize]) -> String,
 ) -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
     let s = atlas.selection;
     let cat: Arc<Catalog> = atlas.catalog.clone();
     let sorted = {
@@ -166,31 +171,31 @@ fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
     };
     let headers = columns
         .into_iter()
-        .map(|(label, col)| header(label, col, sort))
+        .map(|(label, col)| header(lang.t(label), col, sort))
         .collect_view();
     view! {
         <table class="records-table" data-testid=testid on:click=pick::on_click(atlas)>
-            <caption class="visually-hidden">{caption}</caption>
+            <caption class="visually-hidden">{lang.t(caption)}</caption>
             <thead>
                 <tr>
                     {headers}
-                    <th scope="col" class="plain">"Sources"</th>
+                    <th scope="col" class="plain">{lang.t(T::Sources)}</th>
                 </tr>
             </thead>
             <For each=batches key=|k| *k children=batch/>
         </table>
-        {more_rows(testid, shown, total, noun)}
+        {more_rows(testid, shown, total, showing, lang)}
     }
 }
 
 #[component]
 fn RegionTable() -> impl IntoView {
     let ui = expect_context::<TableUi>();
-    let columns = RegionCol::ALL;
+    let columns = RegionCol::ALL.map(|(_, c)| (region_label(c), c));
     sortable_table(
         "region-table",
-        "Regions, sortable by any column",
-        "regions",
+        T::RegionsSortable,
+        T::ShowingFirstRegions,
         columns,
         ui.region_sort,
         ui.region_shown,
@@ -203,11 +208,11 @@ fn RegionTable() -> impl IntoView {
 #[component]
 fn EventTable() -> impl IntoView {
     let ui = expect_context::<TableUi>();
-    let columns = EventCol::ALL;
+    let columns = EventCol::ALL.map(|(_, c)| (event_label(c), c));
     sortable_table(
         "event-table",
-        "Events, sortable by any column",
-        "events",
+        T::EventsSortable,
+        T::ShowingFirstEvents,
         columns,
         ui.event_sort,
         ui.event_shown,
@@ -215,4 +220,28 @@ fn EventTable() -> impl IntoView {
         sort_events,
         event_rows,
     )
+}
+
+fn region_label(c: RegionCol) -> T {
+    match c {
+        RegionCol::Name => T::ColRegion,
+        RegionCol::Provider => T::ColProvider,
+        RegionCol::Country => T::ColCountry,
+        RegionCol::Opened => T::ColOpened,
+        RegionCol::Status => T::ColStatus,
+        RegionCol::Zones => T::ColZones,
+        RegionCol::Confidence => T::ColConfidence,
+    }
+}
+
+fn event_label(c: EventCol) -> T {
+    match c {
+        EventCol::Date => T::ColDate,
+        EventCol::Provider => T::ColProvider,
+        EventCol::Kind => T::ColKind,
+        EventCol::Title => T::ColEvent,
+        EventCol::Country => T::ColCountry,
+        EventCol::Amount => T::ColAmount,
+        EventCol::Confidence => T::ColConfidence,
+    }
 }

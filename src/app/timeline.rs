@@ -6,6 +6,7 @@
 use super::pick;
 use super::state::Atlas;
 use crate::core::timeline::LANE_CAP;
+use crate::present::catalog::T;
 use crate::present::markup::timeline::{chart, growth_section, legend};
 use leptos::prelude::*;
 
@@ -22,17 +23,18 @@ pub fn TimelineView() -> impl IntoView {
     // Opening a record changes the filters too; the growth section only depends on providers.
     let providers = Memo::new(move |_| b.filters.with(|f| f.providers.clone()));
     let growth = move || providers.with(|p| b.selection.with(|s| growth_section(&b.catalog, s, p)));
+    let lang = atlas.catalog.lang;
     let note = move || {
         drawn.with(|(_, binned)| *binned).then(|| {
             view! {
                 <p class="notice" data-testid="binned-note">
-                    {format!("A lane with more than {LANE_CAP} events shows how many fell in each year. Choose a year's bar, or narrow the filters, to see the events one by one.")}
+                    {lang.fill(T::Binned, &[&LANE_CAP.to_string()])}
                 </p>
             }
         })
     };
     view! {
-        <div inner_html=legend()></div>
+        <div inner_html=legend(lang)></div>
         {note}
         <div class="chart-scroll" data-testid="timeline-chart" inner_html=move || drawn.with(|(svg, _)| svg.clone())
             on:click=pick::on_click(atlas.clone()) on:keydown=pick::on_key(atlas.clone())></div>

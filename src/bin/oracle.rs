@@ -13,7 +13,11 @@
 //!   the table rows, the timeline, head to head, the open record, the controls;
 //! - `{"op":"read","query":Q}`: only the canonical query, the ignored parameters and the
 //!   summary (the browser fuzz needs no more);
-//! - `{"op":"normalize","text":T}`: the search text the state keeps for a box holding `T`.
+//! - `{"op":"normalize","text":T}`: the search text the state keeps for a box holding `T`;
+//! - `{"op":"catalog"}`: every fixed English phrase of the interface, cut at its
+//!   placeholders (what must not show on a page in Chinese).
+//!
+//! A query with `lang=zh` is answered in Chinese, as the page writes it.
 //!
 //! It is the same Rust code the app runs, not a re-implementation in JavaScript,
 //! so a difference is a wiring or staleness defect in the views.
@@ -24,13 +28,14 @@ use cloud_atlas::core::aggregate::presence;
 use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
+use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
-use cloud_atlas::core::model::Dataset;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
+use cloud_atlas::present::catalog::T;
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
 use cloud_atlas::present::theme::{shade, slot};
-use cloud_atlas::present::words::{counts_line, page_title, summary};
+use cloud_atlas::present::words::{counts_line, page_title, summary, zoom_label};
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
 
@@ -43,13 +48,21 @@ fn main() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     let loaded = parse_dataset(&read(&args[1])).unwrap_or_else(|e| panic!("dataset: {e}"));
     let shapes: Shapes = serde_json::from_str(&read(&args[2])).expect("world.json");
-    let cat = Catalog::new(loaded.dataset);
+    let cats = [
+        Catalog::new(loaded.dataset.clone()),
+        Catalog::new(loaded.dataset).with_lang(Lang::Zh),
+    ];
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
         let line = line.expect("stdin");
         let answer = match serde_json::from_str::<Value>(&line) {
-            Ok(q) => answer(&cat, &shapes, &q),
+            Ok(q) => {
+                let query = q["query"].as_str().unwrap_or("");
+                let (f, _) = from_query(&parse_pairs(query.trim_start_matches('?')));
+                let cat = &cats[usize::from(f.lang == Lang::Zh)];
+                answer(cat, &shapes, &q)
+            }
             Err(e) => json!({ "error": e.to_string() }),
         };
         writeln!(out, "{answer}").expect("stdout");
@@ -76,6 +89,18 @@ fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
             json!({ "canonical": to_query(&f), "issues": issues, "summary": summary(cat, &select(cat, &f)) })
         }
         Some("normalize") => json!({ "q": normalize_q(q["text"].as_str().unwrap_or("")) }),
+        Some("catalog") => {
+            let mut parts: Vec<&str> = T::ALL
+                .iter()
+                .flat_map(|t| t.en().split(['{', '}']))
+                .map(str::trim)
+                // The switch's own label is Chinese on the English page: not English.
+                .filter(|p| p.len() > 2 && p.is_ascii() && !p.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            parts.sort();
+            parts.dedup();
+            json!({ "english": parts })
+        }
         _ => json!({ "error": "unknown op" }),
     }
 }
@@ -84,7 +109,19 @@ fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
 fn read(cat: &Catalog, query: &str) -> (Filters, Vec<String>) {
     let (mut f, mut issues) = from_query(&parse_pairs(query.trim_start_matches('?')));
     issues.extend(cat.reconcile(&mut f));
-    (f, issues.iter().map(|i| i.to_string()).collect())
+    let lang = cat.lang;
+    let lines = issues
+        .iter()
+        .map(|i| {
+            format!(
+                "{}{}{}",
+                i.head(),
+                lang.pick(": ", "："),
+                lang.why(i.reason)
+            )
+        })
+        .collect();
+    (f, lines)
 }
 
 fn edit(e: &Value) -> Option<Edit> {
@@ -107,10 +144,10 @@ fn edit(e: &Value) -> Option<Edit> {
     })
 }
 
-fn zoom(d: &Dataset, z: &Value) -> Zoom {
-    Zoom::all(d)
+fn zoom(cat: &Catalog, z: &Value) -> Zoom {
+    Zoom::all(&cat.data)
         .into_iter()
-        .find(|x| Some(x.label(d)) == z.as_str())
+        .find(|x| Some(zoom_label(cat, *x)) == z.as_str())
         .unwrap_or(Zoom::World)
 }
 
@@ -137,14 +174,14 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         .iter()
         .map(|c| shade(d, c.iso2.as_ref().and_then(|i| present.get(i))))
         .collect();
-    let markers: Vec<Value> = map::markers_in_frame(cat, &s, zoom(&cat.data, z))
+    let markers: Vec<Value> = map::markers_in_frame(cat, &s, zoom(cat, z))
         .into_iter()
         .map(|(i, _)| {
             let r = &d.regions[i];
             json!({
                 "id": r.id,
                 "class": map::marker_class(d, r),
-                "label": map::marker_name(d.provider_name(&r.provider), r),
+                "label": map::marker_name(cat, r),
                 "pressed": f.sel.as_deref() == Some(r.id.as_str()),
             })
         })
@@ -156,7 +193,7 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
     };
     let record = f.sel.as_deref().and_then(|id| cat.record(id)).map(|r| {
         let (title, body) = detail::record(cat, r);
-        json!({ "id": f.sel, "title": title, "body": body })
+        json!({ "id": f.sel, "title": title.text, "body": body })
     });
     let (first, last) = cat.years;
     let mut stamped = f.clone();
@@ -165,14 +202,15 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         "canonical": to_query(&f),
         "issues": issues,
         "view": f.view.id(),
-        "viewLabel": f.view.label(),
+        "viewLabel": cat.lang.view(f.view),
+        "lang": cat.lang.tag(),
         "embed": f.embed,
         "title": page_title(cat, &f),
         "summary": summary(cat, &s),
         "counts": counts_line(cat, &s),
-        "initialZoom": Zoom::initial(d, &f.areas).label(d),
+        "initialZoom": zoom_label(cat, Zoom::initial(d, &f.areas)),
         "chips": cat.lanes().into_iter().map(|(id, _)| json!({ "class": format!("chip {}", slot(d, &id)), "id": id })).collect::<Vec<_>>(),
-        "zooms": Zoom::all(d).into_iter().map(|z| z.label(d)).collect::<Vec<_>>(),
+        "zooms": Zoom::all(d).into_iter().map(|z| zoom_label(cat, z)).collect::<Vec<_>>(),
         "dataChanged": f.d.as_ref().is_some_and(|v| *v != d.version),
         "copyLink": to_query(&stamped),
         "controls": {

@@ -11,8 +11,9 @@
 //! bound, so it is left out when `to` is set, and counted in
 //! [`Selection::undated_hidden`] so the page can say so.
 
-use super::model::{Dataset, Kind, Region, Status, MARKET};
-use super::query::{Filters, Issue};
+use super::lang::Lang;
+use super::model::{Area, Dataset, Event, Kind, Region, Status, MARKET};
+use super::query::{Filters, Issue, Why};
 use super::text::{fold, Needle};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -28,8 +29,19 @@ pub struct Catalog {
     ids: Vec<Record>,
     /// The first and last year any record mentions.
     pub years: (u16, u16),
-    /// ISO code → country name, for every country with a record.
+    /// ISO code → country name, for every country with a record, in [`Catalog::lang`].
     pub countries: BTreeMap<String, String>,
+    /// The language names are given in. The filters and the search do not depend on it:
+    /// a record is found by its English and its Chinese words in either language.
+    pub lang: Lang,
+}
+
+/// A name or title as the page shows it, and whether it is the English one standing in
+/// for a missing translation (the markup then says so, with `lang="en"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub fallback: bool,
 }
 
 impl Catalog {
@@ -50,6 +62,16 @@ impl Catalog {
                 countries.entry(iso.clone()).or_insert_with(|| name.clone());
             }
         }
+        let zh_country: HashMap<&str, &str> = data
+            .countries
+            .iter()
+            .map(|c| (c.iso2.as_str(), c.name_zh.as_str()))
+            .collect();
+        let zh_provider = |id: &str| {
+            data.provider(id)
+                .and_then(|p| p.name_zh.as_deref())
+                .unwrap_or("")
+        };
         let region_text = data
             .regions
             .iter()
@@ -62,6 +84,9 @@ impl Catalog {
                         &r.country,
                         &r.iso2,
                         data.provider_name(&r.provider),
+                        r.name_zh.as_deref().unwrap_or(""),
+                        zh_country.get(r.iso2.as_str()).copied().unwrap_or(""),
+                        zh_provider(&r.provider),
                     ]
                     .join(" | "),
                 )
@@ -77,6 +102,13 @@ impl Catalog {
                     e.country.as_deref().unwrap_or(""),
                     e.iso2.as_deref().unwrap_or(""),
                     data.provider_name(&e.provider),
+                    e.title_zh.as_deref().unwrap_or(""),
+                    e.iso2
+                        .as_deref()
+                        .and_then(|c| zh_country.get(c))
+                        .copied()
+                        .unwrap_or(""),
+                    zh_provider(&e.provider),
                 ];
                 parts.extend(e.people.iter().map(String::as_str));
                 parts.extend(e.sectors.iter().map(String::as_str));
@@ -122,7 +154,74 @@ impl Catalog {
             ids,
             years,
             countries,
+            lang: Lang::En,
         }
+    }
+
+    /// The same catalog naming things in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        if lang == Lang::Zh {
+            for c in &self.data.countries {
+                if let Some(name) = self.countries.get_mut(&c.iso2) {
+                    *name = c.name_zh.clone();
+                }
+            }
+        }
+        self.lang = lang;
+        self
+    }
+
+    /// A provider's name ("Alibaba Cloud" / "阿里云"); the market lane's for [`MARKET`].
+    pub fn provider_name<'a>(&'a self, id: &'a str) -> &'a str {
+        match (self.lang, self.data.provider(id)) {
+            (Lang::Zh, Some(p)) => p.name_zh.as_deref().unwrap_or(&p.name),
+            (Lang::Zh, None) if id == MARKET => "行业",
+            _ => self.data.provider_name(id),
+        }
+    }
+
+    /// A provider's short name for tight places.
+    pub fn provider_short<'a>(&'a self, id: &'a str) -> &'a str {
+        match (self.lang, self.data.provider(id)) {
+            (Lang::Zh, Some(p)) => p
+                .short_zh
+                .as_deref()
+                .or(p.name_zh.as_deref())
+                .unwrap_or(p.short_name()),
+            (_, Some(p)) => p.short_name(),
+            _ => self.provider_name(id),
+        }
+    }
+
+    /// An area's name as a label.
+    pub fn area_name<'a>(&self, a: &'a Area) -> &'a str {
+        match self.lang {
+            Lang::Zh => a.name_zh.as_deref().unwrap_or(&a.name),
+            Lang::En => &a.name,
+        }
+    }
+
+    /// An area's name inside a sentence ("the Middle East" / "中东").
+    pub fn area_phrase<'a>(&self, a: &'a Area) -> &'a str {
+        match self.lang {
+            Lang::Zh => a.name_zh.as_deref().unwrap_or(a.phrase()),
+            Lang::En => a.phrase(),
+        }
+    }
+
+    /// A country's name by ISO code, the code itself when no record names it.
+    pub fn country_name<'a>(&'a self, iso2: &'a str) -> &'a str {
+        self.countries.get(iso2).map_or(iso2, String::as_str)
+    }
+
+    /// A region's name: the provider's own Chinese name where there is one.
+    pub fn region_name<'a>(&self, r: &'a Region) -> Shown<'a> {
+        shown(self.lang, &r.name, r.name_zh.as_deref())
+    }
+
+    /// An event's title.
+    pub fn event_title<'a>(&self, e: &'a Event) -> Shown<'a> {
+        shown(self.lang, &e.title, e.title_zh.as_deref())
     }
 
     /// Drops what this dataset cannot show (unknown providers and areas, a selection that is not a
@@ -131,21 +230,21 @@ impl Catalog {
         let mut issues = Vec::new();
         // Ids are checked for spelling by the codec; whether they exist is the dataset's say.
         let mut keep =
-            |key: &str, what: &str, set: &mut BTreeSet<String>, known: &dyn Fn(&String) -> bool| {
+            |key: &str, why: Why, set: &mut BTreeSet<String>, known: &dyn Fn(&String) -> bool| {
                 for id in set.iter().filter(|id| !known(id)) {
                     issues.push(Issue {
                         key: key.into(),
                         value: id.clone(),
-                        reason: format!("not {what} in this dataset"),
+                        reason: why,
                     });
                 }
                 set.retain(|id| known(id));
             };
         let d = &self.data;
-        keep("provider", "a provider", &mut f.providers, &|p| {
+        keep("provider", Why::ProviderNotInData, &mut f.providers, &|p| {
             p == MARKET || d.provider(p).is_some()
         });
-        keep("area", "an area", &mut f.areas, &|a| {
+        keep("area", Why::AreaNotInData, &mut f.areas, &|a| {
             d.areas.iter().any(|x| &x.id == a)
         });
         if let Some(sel) = &f.sel {
@@ -153,7 +252,7 @@ impl Catalog {
                 issues.push(Issue {
                     key: "sel".into(),
                     value: sel.clone(),
-                    reason: "no record has this id".into(),
+                    reason: Why::NoSuchRecord,
                 });
                 f.sel = None;
             }
@@ -174,9 +273,9 @@ impl Catalog {
             .data
             .providers
             .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
+            .map(|p| (p.id.clone(), self.provider_name(&p.id).to_string()))
             .collect();
-        out.push((MARKET.to_string(), "Market".to_string()));
+        out.push((MARKET.to_string(), self.provider_name(MARKET).to_string()));
         out
     }
 
@@ -192,6 +291,23 @@ impl Catalog {
             .get(k)
             .copied()
             .filter(|r| id_of(&self.data, *r) == id)
+    }
+}
+
+fn shown<'a>(lang: Lang, en: &'a str, zh: Option<&'a str>) -> Shown<'a> {
+    match (lang, zh) {
+        (Lang::Zh, Some(text)) => Shown {
+            text,
+            fallback: false,
+        },
+        (Lang::Zh, None) => Shown {
+            text: en,
+            fallback: true,
+        },
+        (Lang::En, _) => Shown {
+            text: en,
+            fallback: false,
+        },
     }
 }
 

@@ -73,6 +73,8 @@ struct Frame<'a> {
     providers: Vec<Provider>,
     areas: Vec<Area>,
     #[serde(default, borrow)]
+    countries: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     regions: Vec<&'a RawValue>,
@@ -179,6 +181,14 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         if r.retired.is_some() && r.status != Status::Retired {
             return Err("has a retirement date but is not retired".into());
         }
+        name_field("name_zh", r.name_zh.as_deref())?;
+        match (&r.name_zh, &r.name_zh_source) {
+            (None, Some(_)) => return Err("has a name_zh_source but no name_zh".into()),
+            (_, Some(s)) if !source_ids.contains(s.as_str()) => {
+                return Err(format!("unknown name_zh_source \"{}\"", clip(s)))
+            }
+            _ => {}
+        }
         check_sources(&r.sources)
     });
     let regions = unique(regions, |r| &r.id, "region", &mut ids, &mut skipped);
@@ -201,6 +211,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
                 }
             }
         }
+        name_field("title_zh", e.title_zh.as_deref())?;
         if let Some(r) = &e.region {
             if !region_ids.contains(r.as_str()) {
                 return Err(format!("unknown region \"{}\"", clip(r)));
@@ -209,6 +220,19 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         check_sources(&e.sources)
     });
     let events = unique(events, |e| &e.id, "event", &mut ids, &mut skipped);
+
+    let countries: Vec<Country> =
+        records(&frame.countries, "country", &mut skipped, |c: &Country| {
+            iso2(&c.iso2)?;
+            name_field("name_zh", Some(&c.name_zh))
+        });
+    let countries = unique(
+        countries,
+        |c| &c.iso2,
+        "country",
+        &mut HashSet::new(),
+        &mut skipped,
+    );
 
     Ok(Loaded {
         dataset: Dataset {
@@ -219,6 +243,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             generated: frame.generated,
             providers: frame.providers,
             areas: frame.areas,
+            countries,
             sources,
             regions,
             events,
@@ -289,6 +314,12 @@ fn check_header(frame: &mut Frame<'_>) -> Result<(), LoadError> {
         p.marker = free;
         shapes.extend(free);
     }
+    for p in &frame.providers {
+        for (field, value) in [("name_zh", &p.name_zh), ("short_zh", &p.short_zh)] {
+            name_field(field, value.as_deref())
+                .map_err(|e| LoadError::BadHeader(format!("provider \"{}\": {e}", clip(&p.id))))?;
+        }
+    }
     if frame.areas.is_empty() {
         return bad("the area list is empty".into());
     }
@@ -316,6 +347,8 @@ fn check_header(frame: &mut Frame<'_>) -> Result<(), LoadError> {
                 ));
             }
         }
+        name_field("name_zh", a.name_zh.as_deref())
+            .map_err(|e| LoadError::BadHeader(format!("area \"{}\": {e}", clip(&a.id))))?;
         for c in &a.countries {
             iso2(c).map_err(LoadError::BadHeader)?;
             if !countries.insert(c.as_str()) {
@@ -392,6 +425,18 @@ fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("unknown {what} \"{}\"", clip(value)))
+    }
+}
+
+/// An optional translated name or title: when given, it has visible text and no
+/// control characters (a blank one would show as nothing instead of falling back).
+fn name_field(field: &str, value: Option<&str>) -> Result<(), String> {
+    match value {
+        Some(v) if v.trim().is_empty() => Err(format!("{field} is empty")),
+        Some(v) if v.chars().any(char::is_control) => {
+            Err(format!("{field} contains a control character"))
+        }
+        _ => Ok(()),
     }
 }
 

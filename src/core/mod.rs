@@ -9,6 +9,7 @@ pub mod date;
 pub mod edit;
 pub mod filter;
 pub mod geo;
+pub mod lang;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -116,6 +116,12 @@ pub struct Provider {
     /// A short name for tight places ("Alibaba only" in the map legend); defaults to `name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// The provider's own Chinese name ("阿里云"); without one the Chinese page shows `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
+    /// The short Chinese name; defaults to `name_zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_zh: Option<String>,
     /// `#rrggbb` on the light theme; the loader checks its contrast.
     pub color: String,
     /// `#rrggbb` on the dark theme; defaults to `color`, and is checked the same way.
@@ -190,6 +196,10 @@ pub struct Area {
     /// How the name reads inside a sentence ("the Middle East"); defaults to `name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phrase: Option<String>,
+    /// The Chinese name, in the providers' own terms ("中国内地", "亚太"); Chinese needs no
+    /// article, so it serves in sentences too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     /// The providers' home market: growth "abroad" leaves its regions out.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub home: bool,
@@ -245,6 +255,13 @@ pub struct Region {
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The region's Chinese name: the provider's own where it publishes one (then
+    /// `name_zh_source` names the source), else our rendering of `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
+    /// The source (an id in `sources`) that publishes `name_zh`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh_source: Option<String>,
 }
 
 /// A provider's own announced totals at a date ("87 zones in 29 regions").
@@ -287,6 +304,17 @@ pub struct Event {
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The title in Chinese, written in our own words (not a translation of a source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_zh: Option<String>,
+}
+
+/// A country's or territory's Chinese name, by ISO code. English names come with the
+/// records themselves; Chinese ones are kept once here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    pub iso2: String,
+    pub name_zh: String,
 }
 
 /// A validated dataset. Every reference in it resolves.
@@ -303,6 +331,8 @@ pub struct Dataset {
     pub generated: String,
     pub providers: Vec<Provider>,
     pub areas: Vec<Area>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Country>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]

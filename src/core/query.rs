@@ -6,6 +6,7 @@
 //! out, so two equal views always have the same URL.
 
 use super::date::clip;
+use super::lang::Lang;
 use super::model::{Kind, Status};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -61,6 +62,8 @@ pub struct Filters {
     pub d: Option<String>,
     /// `embed=1`: only the view, for an iframe.
     pub embed: bool,
+    /// `lang=zh`: the page in Simplified Chinese.
+    pub lang: Lang,
 }
 
 /// A parameter that was ignored, and why; shown to the user in a notice.
@@ -68,16 +71,71 @@ pub struct Filters {
 pub struct Issue {
     pub key: String,
     pub value: String,
-    pub reason: String,
+    pub reason: Why,
+}
+
+/// Why a parameter was ignored: data, so the page can say it in either language
+/// (`crate::present::i18n`); [`Why::en`] is the English the codec's tests read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    NotView,
+    NotProvider,
+    NotArea,
+    NotCountry,
+    NotYear,
+    NotKind,
+    NotStatus,
+    TooLong,
+    NotRecordId,
+    NotVersion,
+    NotOne,
+    NotLang,
+    Unknown,
+    /// `from` is after this `to`.
+    FromAfterTo(u16),
+    ProviderNotInData,
+    AreaNotInData,
+    NoSuchRecord,
+}
+
+impl Why {
+    pub fn en(self) -> String {
+        match self {
+            Why::NotView => "not a view (map, timeline, compare or table)".into(),
+            Why::NotProvider => "not a provider id".into(),
+            Why::NotArea => "not an area id".into(),
+            Why::NotCountry => "not a two-letter country code".into(),
+            Why::NotYear => "not a year".into(),
+            Why::NotKind => "not an event kind".into(),
+            Why::NotStatus => "not a status (live, announced or retired)".into(),
+            Why::TooLong => "too long; shortened".into(),
+            Why::NotRecordId => "not a record id".into(),
+            Why::NotVersion => "not a dataset version".into(),
+            Why::NotOne => "not 1".into(),
+            Why::NotLang => "not a language (zh, or none for English)".into(),
+            Why::Unknown => "unknown parameter".into(),
+            Why::FromAfterTo(to) => format!("is after to={to}; both ignored"),
+            Why::ProviderNotInData => "not a provider in this dataset".into(),
+            Why::AreaNotInData => "not an area in this dataset".into(),
+            Why::NoSuchRecord => "no record has this id".into(),
+        }
+    }
+}
+
+impl Issue {
+    /// `key=value: ` (or `key: ` without a value), the part that stays as typed.
+    pub fn head(&self) -> String {
+        if self.value.is_empty() {
+            self.key.clone()
+        } else {
+            format!("{}={}", self.key, self.value)
+        }
+    }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.value.is_empty() {
-            write!(f, "{}: {}", self.key, self.reason)
-        } else {
-            write!(f, "{}={}: {}", self.key, self.value, self.reason)
-        }
+        write!(f, "{}: {}", self.head(), self.reason.en())
     }
 }
 
@@ -144,11 +202,11 @@ pub fn encode(s: &str) -> String {
 pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
     let mut f = Filters::default();
     let mut issues = Vec::new();
-    let mut issue = |key: &str, value: &str, reason: &str| {
+    let mut issue = |key: &str, value: &str, reason: Why| {
         issues.push(Issue {
             key: clip(key),
             value: clip(value),
-            reason: reason.to_string(),
+            reason,
         });
     };
     for (key, raw) in pairs {
@@ -162,14 +220,14 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 .find(|v| v.id().eq_ignore_ascii_case(value))
             {
                 Some(v) => f.view = *v,
-                None => issue(key, value, "not a view (map, timeline, compare or table)"),
+                None => issue(key, value, Why::NotView),
             },
             "provider" => list(value, |item| {
                 let id = item.to_ascii_lowercase();
                 if is_id(&id) {
                     f.providers.insert(id);
                 } else {
-                    issue(key, item, "not a provider id");
+                    issue(key, item, Why::NotProvider);
                 }
             }),
             "area" => list(value, |item| {
@@ -177,7 +235,7 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 if is_id(&id) {
                     f.areas.insert(id);
                 } else {
-                    issue(key, item, "not an area id");
+                    issue(key, item, Why::NotArea);
                 }
             }),
             "country" => list(value, |item| {
@@ -185,20 +243,20 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
                     f.countries.insert(code);
                 } else {
-                    issue(key, item, "not a two-letter country code");
+                    issue(key, item, Why::NotCountry);
                 }
             }),
             "from" | "to" => match value.parse::<u16>().ok().filter(|y| YEARS.contains(y)) {
                 Some(y) if key.eq_ignore_ascii_case("from") => f.from = Some(y),
                 Some(y) => f.to = Some(y),
-                None => issue(key, value, "not a year"),
+                None => issue(key, value, Why::NotYear),
             },
             "kind" => list(value, |item| {
                 match Kind::ALL.iter().find(|k| k.id().eq_ignore_ascii_case(item)) {
                     Some(k) => {
                         f.kinds.insert(*k);
                     }
-                    None => issue(key, item, "not an event kind"),
+                    None => issue(key, item, Why::NotKind),
                 }
             }),
             "status" => list(value, |item| {
@@ -209,12 +267,12 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                     Some(s) => {
                         f.statuses.insert(*s);
                     }
-                    None => issue(key, item, "not a status (live, announced or retired)"),
+                    None => issue(key, item, Why::NotStatus),
                 }
             }),
             "q" => {
                 if raw.chars().count() > MAX_Q {
-                    issue(key, raw, "too long; shortened");
+                    issue(key, raw, Why::TooLong);
                 }
                 f.q = normalize_q(raw);
             }
@@ -222,7 +280,7 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 if value.len() <= 100 && value.chars().all(|c| c.is_ascii_graphic()) {
                     f.sel = Some(value.to_string());
                 } else {
-                    issue(key, value, "not a record id");
+                    issue(key, value, Why::NotRecordId);
                 }
             }
             "d" => {
@@ -233,24 +291,24 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 {
                     f.d = Some(value.to_string());
                 } else {
-                    issue(key, value, "not a dataset version");
+                    issue(key, value, Why::NotVersion);
                 }
             }
+            "lang" => match Lang::from_key(value) {
+                Some(l) => f.lang = l,
+                None => issue(key, value, Why::NotLang),
+            },
             "embed" => match value {
                 "1" => f.embed = true,
                 "0" => f.embed = false,
-                _ => issue(key, value, "not 1"),
+                _ => issue(key, value, Why::NotOne),
             },
-            _ => issue(key, value, "unknown parameter"),
+            _ => issue(key, value, Why::Unknown),
         }
     }
     if let (Some(from), Some(to)) = (f.from, f.to) {
         if from > to {
-            issue(
-                "from",
-                &format!("{from}"),
-                &format!("is after to={to}; both ignored"),
-            );
+            issue("from", &format!("{from}"), Why::FromAfterTo(to));
             f.from = None;
             f.to = None;
         }
@@ -319,6 +377,9 @@ pub fn to_query(f: &Filters) -> String {
     put("q", f.q.clone());
     put("sel", f.sel.clone().unwrap_or_default());
     put("d", f.d.clone().unwrap_or_default());
+    if f.lang != Lang::default() {
+        put("lang", f.lang.key().into());
+    }
     if f.embed {
         put("embed", "1".into());
     }
@@ -447,6 +508,7 @@ mod tests {
                     kinds,
                     statuses,
                     embed: q.len() % 2 == 1,
+                    lang: if q.len() % 3 == 1 { Lang::Zh } else { Lang::En },
                     q: normalize_q(&q),
                     sel,
                     d,

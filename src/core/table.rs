@@ -2,6 +2,7 @@
 //! direction, so "opened, newest first" does not start with a block of blanks.
 
 use super::filter::Catalog;
+use super::lang::Lang;
 use std::cmp::Ordering;
 
 /// Rows a table draws at first and per "Show more": enough to read and scan
@@ -110,13 +111,21 @@ pub fn sort_regions(cat: &Catalog, rows: &mut [usize], col: RegionCol, dir: Dir)
     super::sort::sort_indices(rows, &|a, b| {
         let (a, b) = (&r[a], &r[b]);
         match col {
+            // Names sort as the page shows them, in its language.
             RegionCol::Name => by(
-                Some(a.name.to_lowercase()),
-                Some(b.name.to_lowercase()),
+                Some(cat.region_name(a).text.to_lowercase()),
+                Some(cat.region_name(b).text.to_lowercase()),
                 dir,
             ),
             RegionCol::Provider => by(Some(&a.provider), Some(&b.provider), dir),
-            RegionCol::Country => by(Some(&a.country), Some(&b.country), dir),
+            RegionCol::Country => match cat.lang {
+                Lang::En => by(Some(&a.country), Some(&b.country), dir),
+                Lang::Zh => by(
+                    Some(cat.country_name(&a.iso2)),
+                    Some(cat.country_name(&b.iso2)),
+                    dir,
+                ),
+            },
             RegionCol::Opened => by(a.opened, b.opened, dir),
             RegionCol::Status => by(Some(a.status), Some(b.status), dir),
             RegionCol::Zones => by(a.zones, b.zones, dir),
@@ -134,11 +143,18 @@ pub fn sort_events(cat: &Catalog, rows: &mut [usize], col: EventCol, dir: Dir) {
             EventCol::Provider => by(Some(&a.provider), Some(&b.provider), dir),
             EventCol::Kind => by(Some(a.kind.label()), Some(b.kind.label()), dir),
             EventCol::Title => by(
-                Some(a.title.to_lowercase()),
-                Some(b.title.to_lowercase()),
+                Some(cat.event_title(a).text.to_lowercase()),
+                Some(cat.event_title(b).text.to_lowercase()),
                 dir,
             ),
-            EventCol::Country => by(a.country.as_ref(), b.country.as_ref(), dir),
+            EventCol::Country => match cat.lang {
+                Lang::En => by(a.country.as_ref(), b.country.as_ref(), dir),
+                Lang::Zh => by(
+                    a.iso2.as_deref().map(|i| cat.country_name(i)),
+                    b.iso2.as_deref().map(|i| cat.country_name(i)),
+                    dir,
+                ),
+            },
             // Amounts are finite and non-negative after validation, so their bits order like the numbers.
             EventCol::Amount => by(
                 a.amount_usd.map(f64::to_bits),

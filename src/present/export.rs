@@ -12,6 +12,7 @@
 
 use crate::core::filter::{Catalog, Selection};
 use crate::core::model::Status;
+use crate::present::catalog::T;
 use crate::present::theme::{
     country_fill, fill, marker_path, BG, BORDER, CLOSURE, MUTED, SURFACE, TEXT,
 };
@@ -65,10 +66,13 @@ fn row(cells: &[Cell]) -> String {
     line
 }
 
-fn header(what: &str, p: &Provenance) -> String {
-    let line = format!(
-        "# Cloud Atlas {what} · dataset {} · licence: {} · view: {}",
-        p.version, p.license, p.permalink
+/// The one human-readable line above the columns, in the page's language; the column
+/// names under it stay the same in every language, so scripts keep working.
+fn header(cat: &Catalog, what: T, p: &Provenance) -> String {
+    let lang = cat.lang;
+    let line = lang.fill(
+        T::CsvHeader,
+        &[lang.t(what), &p.version, &p.license, &p.permalink],
     );
     format!("\u{FEFF}{}", row(&[Cell::Owned(line)]))
 }
@@ -82,7 +86,7 @@ fn sources(cat: &Catalog, ids: &[String]) -> String {
 }
 
 pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
-    let mut out = header("regions", p);
+    let mut out = header(cat, T::CsvRegions, p);
     out.push_str(&row(&[
         "id",
         "provider",
@@ -101,6 +105,7 @@ pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
         "confidence",
         "sources",
         "note",
+        "name_zh",
     ]
     .map(Cell::Text)));
     for &i in &sel.regions {
@@ -123,13 +128,14 @@ pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
             Cell::Text(r.confidence.id()),
             Cell::Owned(sources(cat, &r.sources)),
             Cell::Text(r.note.as_deref().unwrap_or("")),
+            Cell::Text(r.name_zh.as_deref().unwrap_or("")),
         ]));
     }
     out
 }
 
 pub fn events_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
-    let mut out = header("events", p);
+    let mut out = header(cat, T::CsvEvents, p);
     out.push_str(&row(&[
         "id",
         "provider",
@@ -150,6 +156,7 @@ pub fn events_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
         "confidence",
         "sources",
         "note",
+        "title_zh",
     ]
     .map(Cell::Text)));
     for &i in &sel.events {
@@ -175,6 +182,7 @@ pub fn events_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
             Cell::Text(e.confidence.id()),
             Cell::Owned(sources(cat, &e.sources)),
             Cell::Text(e.note.as_deref().unwrap_or("")),
+            Cell::Text(e.title_zh.as_deref().unwrap_or("")),
         ]));
     }
     out
@@ -217,6 +225,16 @@ pub fn json(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
 }
 
 /// Escapes text for SVG/XML content and attributes.
+/// A country shape's tooltip: the geometry's English name, or on the Chinese page the
+/// dataset's Chinese name (or none, for a country the dataset does not name).
+fn shape_name(cat: &Catalog, c: &crate::core::geo::Shape) -> String {
+    match (cat.lang, &c.iso2) {
+        (crate::core::lang::Lang::En, _) => c.name.clone(),
+        (_, Some(iso)) => cat.countries.get(iso).cloned().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     super::markup::push_escaped_with(&mut out, s, "&apos;");
@@ -267,7 +285,7 @@ pub fn map_svg(
     ));
     for c in &shapes.countries {
         let fill = country_fill(d, c.iso2.as_ref().and_then(|i| shading.get(i)));
-        s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{BG}\" stroke-width=\"0.3\"><title>{}</title></path>", xml_escape(&c.d), xml_escape(&c.name)));
+        s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{BG}\" stroke-width=\"0.3\"><title>{}</title></path>", xml_escape(&c.d), xml_escape(&shape_name(cat, c))));
     }
     let r = frame.w / 160.0;
     let points: Vec<(f64, f64)> = sel
@@ -292,7 +310,7 @@ pub fn map_svg(
             "<path d=\"{}\" fill=\"{inside}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"><title>{}</title></path>",
             marker_path(shape, x, y, r),
             r * 0.35,
-            xml_escape(&format!("{} — {} ({})", d.provider_name(&reg.provider), reg.name, reg.status.id())),
+            xml_escape(&crate::present::markup::map::marker_name(cat, reg)),
         ));
     }
     footer_lines(
@@ -369,7 +387,7 @@ pub fn timeline_svg(cat: &Catalog, sel: &Selection, footer: &[String]) -> String
                     s.push_str(&format!(
                         "<path d=\"{}\" {paint}><title>{}</title></path>",
                         mark_path(e.kind, (m.x0 + m.x1) / 2.0, m.y, m.r),
-                        xml_escape(&mark_label(&lane.name, e))
+                        xml_escape(&mark_label(cat, &lane.name, e))
                     ));
                 }
             }
@@ -382,7 +400,7 @@ pub fn timeline_svg(cat: &Catalog, sel: &Selection, footer: &[String]) -> String
                     s.push_str(&format!(
                         "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"><title>{}</title></rect>",
                         b.x, b.y, b.w, b.h,
-                        xml_escape(&bar_label(&lane.name, b))
+                        xml_escape(&bar_label(cat, &lane.name, b))
                     ));
                 }
             }

@@ -183,7 +183,7 @@ mod tests {
     fn every_map_marker_opens_its_region() {
         let (cat, sel) = fixture();
         let placed = map::placed_markers(&cat, &sel, crate::core::geo::Zoom::World, 1000.0);
-        let html = map::markers(&cat.data, &placed);
+        let html = map::markers(&cat, &placed);
         let ids = sel_ids(&cat, &html);
         let want: Vec<&String> = placed
             .iter()
@@ -207,7 +207,7 @@ mod tests {
         let shapes: crate::core::geo::Shapes =
             serde_json::from_str(include_str!("../../public/geo/world.json")).unwrap();
         let presence = crate::core::aggregate::presence(&cat, &sel);
-        let html = map::layer(&cat.data, Some(&shapes), &presence);
+        let html = map::layer(&cat, Some(&shapes), &presence);
         let coded = shapes.countries.iter().filter(|c| c.iso2.is_some()).count();
         let hooked: Vec<Tag> = tags(&html)
             .into_iter()

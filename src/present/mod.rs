@@ -7,9 +7,11 @@
 //! natively. The layering reads data → selection → figures (`core`) → words
 //! and markup (`present`) → components (`app`).
 
+pub mod catalog;
 pub mod export;
 pub mod format;
 pub mod hooks;
+pub mod i18n;
 pub mod markup;
 pub mod theme;
 pub mod words;

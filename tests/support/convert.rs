@@ -95,7 +95,12 @@ struct Sources {
 
 impl Sources {
     fn ids(&mut self, row: &Row) -> Vec<String> {
-        let urls = opt(row, "sources").unwrap_or_default();
+        self.ids_in(row, "sources")
+    }
+
+    /// The source ids of the URLs in column `key`.
+    fn ids_in(&mut self, row: &Row, key: &str) -> Vec<String> {
+        let urls = opt(row, key).unwrap_or_default();
         urls.split_whitespace()
             .map(|url| {
                 let source = match self.overrides.get(url) {
@@ -157,6 +162,8 @@ pub fn build(dir: &Path) -> Result<String, String> {
                 .map_err(|e| e.to_string())?,
             sources: sources.ids(&row),
             note: opt(&row, "note"),
+            name_zh: opt(&row, "name_zh"),
+            name_zh_source: sources.ids_in(&row, "name_zh_source").into_iter().next(),
         });
     }
     let mut events = Vec::new();
@@ -189,9 +196,20 @@ pub fn build(dir: &Path) -> Result<String, String> {
                 .map_err(|e| e.to_string())?,
             sources: sources.ids(&row),
             note: opt(&row, "note"),
+            title_zh: opt(&row, "title_zh"),
         });
     }
+    let countries = read_tsv(&dir.join("countries.tsv"))?
+        .into_iter()
+        .map(|row| {
+            Ok(Country {
+                iso2: req(&row, "iso2")?,
+                name_zh: req(&row, "name_zh")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let doc = Dataset {
+        countries,
         sources: sources.used.into_values().collect(),
         regions,
         events,

@@ -7,8 +7,9 @@ use super::{a, head, Html};
 use crate::core::aggregate::{compare, country_split, footprints, ProviderStats};
 use crate::core::filter::{Catalog, Record, Selection};
 use crate::core::model::{Kind, MARKET};
-use crate::present::format::money;
+use crate::present::catalog::T;
 use crate::present::hooks::SEL_ID;
+use crate::present::i18n::Lang;
 
 /// Past these, the lists name the largest pledges and the latest market figures and say how many
 /// more the events table has: at tens of thousands of events a full list is unreadable and slow.
@@ -28,7 +29,10 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
         None => None,
     }
     .and_then(|s| cat.data.source(s))
-    .map(|s| format!("Source: {}", s.publisher.as_deref().unwrap_or(&s.url)))
+    .map(|s| {
+        cat.lang
+            .fill(T::SourceLink, &[s.publisher.as_deref().unwrap_or(&s.url)])
+    })
     .unwrap_or_default();
     let name = format!("{text} ({source})");
     h.open(
@@ -45,69 +49,56 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
     .close("button");
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// Country names for ISO codes, sorted, comma-separated.
 fn names<'a>(cat: &Catalog, codes: impl IntoIterator<Item = &'a String>) -> String {
-    let mut v: Vec<&str> = codes
-        .into_iter()
-        .map(|c| cat.countries.get(c).map_or(c.as_str(), String::as_str))
-        .collect();
+    let mut v: Vec<&str> = codes.into_iter().map(|c| cat.country_name(c)).collect();
     crate::core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
     v.join(", ")
 }
 
-type Figure = fn(&ProviderStats) -> (String, Option<String>);
+type Figure = fn(&ProviderStats, Lang) -> (String, Option<String>);
 
-const FIGURES: [(&str, Figure); 8] = [
-    ("Live regions", |s| (s.live.to_string(), None)),
-    ("Announced regions", |s| (s.announced.to_string(), None)),
-    ("Retired regions", |s| (s.retired.to_string(), None)),
-    (
-        "Zones listed for live regions (summed; includes legacy zones)",
-        |s| (s.zones.to_string(), None),
-    ),
-    ("Countries and territories with a live region", |s| {
+const FIGURES: [(T, Figure); 8] = [
+    (T::FigLive, |s, _| (s.live.to_string(), None)),
+    (T::FigAnnounced, |s, _| (s.announced.to_string(), None)),
+    (T::FigRetired, |s, _| (s.retired.to_string(), None)),
+    (T::FigZones, |s, _| (s.zones.to_string(), None)),
+    (T::FigCountries, |s, _| {
         (s.countries.len().to_string(), None)
     }),
-    ("First region launch", |s| {
+    (T::FigFirst, |s, lang| {
         s.first_launch
             .as_ref()
             .map_or(("—".into(), None), |(d, id)| {
-                (d.human(), Some(id.clone()))
+                (lang.date(d), Some(id.clone()))
             })
     }),
-    ("Latest region launch", |s| {
+    (T::FigLatest, |s, lang| {
         s.latest_launch
             .as_ref()
             .map_or(("—".into(), None), |(d, id)| {
-                (d.human(), Some(id.clone()))
+                (lang.date(d), Some(id.clone()))
             })
     }),
-    (
-        "Pledged investment (US$, sum of announcements)",
-        |s| match s.pledges.len() {
-            0 => ("—".into(), None),
-            1 => (money(s.pledged()), Some(s.pledges[0].0.clone())),
-            n => (format!("{} ({n} pledges)", money(s.pledged())), None),
-        },
-    ),
+    (T::FigPledged, |s, lang| match s.pledges.len() {
+        0 => ("—".into(), None),
+        1 => (lang.usd(s.pledged()), Some(s.pledges[0].0.clone())),
+        n => (
+            lang.fill(T::NPledges, &[&lang.usd(s.pledged()), &n.to_string()]),
+            None,
+        ),
+    }),
 ];
 
 /// A scrollable table box, as the view's other wide tables.
-fn table_open(h: &mut Html, attrs: &[(&'static str, Option<super::Val>)]) {
+fn table_open(h: &mut Html, lang: Lang, attrs: &[(&'static str, Option<super::Val>)]) {
     h.open(
         "div",
         &[
             a("class", "table-wrap"),
             a("tabindex", "0"),
             a("role", "region"),
-            a("aria-label", "Table, scrolls sideways on small screens"),
+            a("aria-label", lang.t(T::TableScrolls)),
         ],
     )
     .open("table", attrs);
@@ -115,22 +106,28 @@ fn table_open(h: &mut Html, attrs: &[(&'static str, Option<super::Val>)]) {
 
 pub fn view(cat: &Catalog, sel: &Selection) -> String {
     let d = &cat.data;
+    let lang = cat.lang;
     let stats = compare(cat, sel, None);
     let split = country_split(cat, sel);
     let announced = footprints(cat, sel);
     let providers: Vec<(&str, &str)> = d
         .providers
         .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .map(|p| (p.id.as_str(), cat.provider_name(&p.id)))
         .collect();
     let none = ProviderStats::default();
     let mut h = Html::new();
 
     h.open("section", &[a("aria-labelledby", "h2h-h")])
-        .el("h2", &[a("id", "h2h-h"), a("class", "section-title")], "Side by side")
-        .el("p", &[a("class", "hint")], "For the filtered records. A linked figure opens the record it comes from, with its sources.");
+        .el(
+            "h2",
+            &[a("id", "h2h-h"), a("class", "section-title")],
+            lang.t(T::SideBySide),
+        )
+        .el("p", &[a("class", "hint")], lang.t(T::SideBySideHint));
     table_open(
         &mut h,
+        lang,
         &[
             a("class", "records-table compare"),
             a("data-testid", "compare"),
@@ -139,7 +136,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     h.open("thead", &[]).open("tr", &[]).el(
         "th",
         &[a("scope", "col"), a("class", "plain")],
-        "Figure",
+        lang.t(T::Figure),
     );
     for (id, name) in &providers {
         h.el(
@@ -153,27 +150,25 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     }
     h.close("tr").close("thead").open("tbody", &[]);
     for (label, figure) in FIGURES {
-        h.open("tr", &[]).el("th", &[a("scope", "row")], label);
+        h.open("tr", &[])
+            .el("th", &[a("scope", "row")], lang.t(label));
         for (id, _) in &providers {
-            let (text, record) = figure(stats.get(*id).unwrap_or(&none));
+            let (text, record) = figure(stats.get(*id).unwrap_or(&none), lang);
             h.open("td", &[a("class", "num")]);
             cited(&mut h, cat, &text, record.as_deref());
             h.close("td");
         }
         h.close("tr");
     }
-    h.open("tr", &[]).el(
-        "th",
-        &[a("scope", "row")],
-        "Latest footprint the provider announced",
-    );
+    h.open("tr", &[])
+        .el("th", &[a("scope", "row")], lang.t(T::FigFootprint));
     for (id, _) in &providers {
         h.open("td", &[a("class", "num")]);
         match announced.get(*id).and_then(|v| v.last()) {
             Some((date, r, z, eid)) => {
                 let parts: Vec<String> = [
-                    r.map(|n| format!("{n} regions")),
-                    z.map(|n| format!("{n} zones")),
+                    r.map(|n| lang.fill(T::NRegions, &[&n.to_string()])),
+                    z.map(|n| lang.fill(T::NZones, &[&n.to_string()])),
                 ]
                 .into_iter()
                 .flatten()
@@ -181,7 +176,13 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
                 cited(
                     &mut h,
                     cat,
-                    &format!("{} ({})", parts.join(", "), date.human()),
+                    &format!(
+                        "{}{}{}{}",
+                        parts.join(lang.t(T::ListComma)),
+                        lang.pick(" (", "（"),
+                        lang.date(date),
+                        lang.pick(")", "）")
+                    ),
                     Some(eid),
                 );
             }
@@ -192,7 +193,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         h.close("td");
     }
     h.close("tr").close("tbody").close("table").close("div");
-    h.el("p", &[a("class", "hint")], "Summed zone counts come from per-region documentation and run higher than the providers' own totals; the announced footprint is the providers' figure. Pledges differ in scope (group capital spending, talent programmes, acquisitions): read each one before comparing sums.");
+    h.el("p", &[a("class", "hint")], lang.t(T::CompareCaveat));
     h.open("ul", &[a("class", "pledges")]);
     for (id, name) in &providers {
         let (shown, rest) = stats
@@ -200,19 +201,21 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
             .map(|s| s.largest_pledges(PLEDGES_SHOWN))
             .unwrap_or_default();
         for (eid, usd) in shown {
-            h.open("li", &[]).text(name).text(": ");
-            cited(&mut h, cat, &format!("US${}", money(usd)), Some(&eid));
+            h.open("li", &[]).text(name).text(lang.pick(": ", "："));
+            cited(&mut h, cat, &lang.usd(usd), Some(&eid));
             if let Some(Record::Event(i)) = cat.record(&eid) {
-                h.text(&format!(
-                    " · {} — {}",
-                    d.events[i].date.human(),
-                    d.events[i].title
-                ));
+                let e = &d.events[i];
+                h.text(&format!(" · {} — ", lang.date(&e.date)));
+                super::title(&mut h, cat.event_title(e));
             }
             h.close("li");
         }
         if rest > 0 {
-            h.el("li", &[a("class", "hint")], &format!("{name}: {rest} smaller pledges are not listed here; the events table lists every one."));
+            h.el(
+                "li",
+                &[a("class", "hint")],
+                &lang.fill(T::SmallerPledges, &[name, &rest.to_string()]),
+            );
         }
     }
     h.close("ul").close("section");
@@ -220,24 +223,29 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     h.open("section", &[a("aria-labelledby", "areas-h")]).el(
         "h2",
         &[a("id", "areas-h"), a("class", "section-title")],
-        "By area",
+        lang.t(T::ByArea),
     );
-    table_open(&mut h, &[a("class", "records-table compare")]);
-    let mut labels = vec!["Area"];
+    table_open(&mut h, lang, &[a("class", "records-table compare")]);
+    let mut labels = vec![lang.t(T::Area)];
     labels.extend(providers.iter().map(|(_, n)| *n));
     head(&mut h, &labels);
     h.open("tbody", &[]);
     for area in &d.areas {
         let st = compare(cat, sel, Some(&area.id));
-        h.open("tr", &[]).el("th", &[a("scope", "row")], &area.name);
+        h.open("tr", &[])
+            .el("th", &[a("scope", "row")], cat.area_name(area));
         for (id, _) in &providers {
             let s = st.get(*id).unwrap_or(&none);
             h.el(
                 "td",
                 &[a("class", "num")],
-                &format!(
-                    "{} live · {} zones · {} retired",
-                    s.live, s.zones, s.retired
+                &lang.fill(
+                    T::AreaRow,
+                    &[
+                        &s.live.to_string(),
+                        &s.zones.to_string(),
+                        &s.retired.to_string(),
+                    ],
                 ),
             );
         }
@@ -258,30 +266,34 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     .el(
         "h2",
         &[a("id", "split-h"), a("class", "section-title")],
-        "Where each is present",
+        lang.t(T::WherePresent),
     )
-    .el(
-        "p",
-        &[a("class", "hint")],
-        "Countries and territories with at least one filtered region.",
-    )
+    .el("p", &[a("class", "hint")], lang.t(T::WherePresentHint))
     .open("div", &[a("class", "splits")]);
     let empty = Default::default();
     let groups = providers
         .iter()
         .map(|(id, name)| {
             (
-                format!("{name} only"),
+                lang.fill(T::OnlyOne, &[name]),
                 split.only.get(*id).unwrap_or(&empty),
             )
         })
-        .chain([(capitalised(crate::present::words::shared(d)), &split.both)]);
+        .chain([(
+            crate::present::words::shared(cat, true).to_string(),
+            &split.both,
+        )]);
     for (title, codes) in groups {
         h.open("div", &[a("class", "split")])
             .el(
                 "h3",
                 &[a("class", "split__title")],
-                &format!("{title} ({})", codes.len()),
+                &format!(
+                    "{title}{}{}{}",
+                    lang.pick(" (", "（"),
+                    codes.len(),
+                    lang.pick(")", "）")
+                ),
             )
             .el("p", &[], &names(cat, codes))
             .close("div");
@@ -301,7 +313,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         .el(
             "h2",
             &[a("id", "market-h"), a("class", "section-title")],
-            "Market context",
+            lang.t(T::MarketContext),
         )
         .open("ul", &[a("class", "market")]);
     for e in market[earlier..].iter().map(|&i| &d.events[i]) {
@@ -309,11 +321,11 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
             .el(
                 "time",
                 &[a("datetime", &e.date.to_string())],
-                &e.date.human(),
+                &lang.date(&e.date),
             )
-            .text(" · ")
-            .text(&e.title)
-            .text(" ");
+            .text(" · ");
+        super::title(&mut h, cat.event_title(e));
+        h.text(" ");
         if let Some(s) = e.sources.first().and_then(|s| d.source(s)) {
             let attrs = [
                 a("class", "source"),
@@ -327,7 +339,14 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     }
     h.close("ul");
     if earlier > 0 {
-        h.el("p", &[a("class", "hint")], &format!("The {MARKET_SHOWN} latest market figures are shown; {earlier} earlier ones are in the events table."));
+        h.el(
+            "p",
+            &[a("class", "hint")],
+            &lang.fill(
+                T::MarketEarlier,
+                &[&MARKET_SHOWN.to_string(), &earlier.to_string()],
+            ),
+        );
     }
     h.close("section");
     h.finish()
@@ -345,9 +364,9 @@ mod tests {
             assert!(
                 html.contains(&format!(
                     "<th scope=\"row\">{}</th>",
-                    super::super::escape(label)
+                    super::super::escape(label.en())
                 )),
-                "{label}"
+                "{label:?}"
             );
         }
         for id in ["h2h-h", "areas-h", "split-h", "market-h"] {

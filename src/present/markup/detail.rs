@@ -2,12 +2,18 @@
 //! print-only list of sources, as markup.
 
 use super::{a, Html};
-use crate::core::filter::{Catalog, Record, Selection};
+use crate::core::filter::{Catalog, Record, Selection, Shown};
+use crate::core::model::Status;
+use crate::present::catalog::T;
 use crate::present::format::money;
+use crate::present::i18n::Lang;
 
-/// The record's title, and the panel body: confidence, every field, the note, the sources.
-pub fn record(cat: &Catalog, record: Record) -> (String, String) {
-    let d = &cat.data;
+/// The record's title (marked English when it stands in for a missing translation),
+/// and the panel body: confidence, every field, the note, the sources.
+pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
+    let (d, lang) = (&cat.data, cat.lang);
+    let comma = lang.t(T::ListComma);
+    let brackets = |s: &str| format!("{}{s}{}", lang.pick(" (", "（"), lang.pick(")", "）"));
     let (title, rows, note, sources, confidence) = match record {
         Record::Region(i) => {
             let r = &d.regions[i];
@@ -15,56 +21,74 @@ pub fn record(cat: &Catalog, record: Record) -> (String, String) {
                 .areas
                 .iter()
                 .find(|a| a.id == r.area)
-                .map(|a| a.name.clone())
+                .map(|a| cat.area_name(a).to_string())
                 .unwrap_or_else(|| r.area.clone());
-            let rows = vec![
-                ("Provider", d.provider_name(&r.provider).to_string()),
+            let mut rows = vec![
+                (T::FieldProvider, cat.provider_name(&r.provider).to_string()),
                 (
-                    "Region code",
-                    r.code.clone().unwrap_or_else(|| "none yet".into()),
+                    T::FieldRegionCode,
+                    r.code.clone().unwrap_or_else(|| lang.t(T::NoneYet).into()),
                 ),
+            ];
+            // Both names on the Chinese page, and where the Chinese one comes from.
+            if lang == Lang::Zh {
+                rows.push((T::FieldEnglishName, r.name.clone()));
+                let origin = match r.name_zh_source.as_deref().and_then(|s| d.source(s)) {
+                    Some(s) => lang.fill(
+                        T::NameProviders,
+                        &[s.publisher.as_deref().unwrap_or(&s.url)],
+                    ),
+                    None if r.name_zh.is_some() => lang.t(T::NameOurs).into(),
+                    None => lang.t(T::Untranslated).into(),
+                };
+                rows.push((
+                    T::FieldChineseName,
+                    format!("{}{}", cat.region_name(r).text, brackets(&origin)),
+                ));
+            }
+            rows.extend([
                 (
-                    "Place",
-                    [r.city.clone(), Some(r.country.clone())]
+                    T::FieldPlace,
+                    [r.city.clone(), Some(cat.country_name(&r.iso2).to_string())]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(comma),
                 ),
-                ("Area", area),
-                ("Status", r.status.label().to_string()),
+                (T::FieldArea, area),
+                (T::FieldStatus, lang.status(r.status).to_string()),
                 (
-                    "Opened",
+                    T::FieldOpened,
                     r.opened
-                        .map(|o| o.human())
-                        .unwrap_or_else(|| "unknown".into()),
+                        .map(|o| lang.date(&o))
+                        .unwrap_or_else(|| lang.t(T::Unknown).into()),
                 ),
                 (
-                    "Retired",
-                    r.retired.map(|o| o.human()).unwrap_or_else(|| {
-                        if r.status.id() == "retired" {
-                            "date unknown".into()
+                    T::FieldRetired,
+                    r.retired.map(|o| lang.date(&o)).unwrap_or_else(|| {
+                        if r.status == Status::Retired {
+                            lang.t(T::DateUnknown).into()
                         } else {
                             "—".into()
                         }
                     }),
                 ),
                 (
-                    "Availability zones",
+                    T::FieldZones,
                     r.zones
                         .map(|z| z.to_string())
-                        .unwrap_or_else(|| "unknown".into()),
+                        .unwrap_or_else(|| lang.t(T::Unknown).into()),
                 ),
                 (
-                    "Map position",
-                    format!(
-                        "{:.2}, {:.2} (the city, not the data-centre site)",
-                        r.lat, r.lon
+                    T::FieldMapPosition,
+                    lang.fill(
+                        T::MapPositionValue,
+                        &[&format!("{:.2}", r.lat), &format!("{:.2}", r.lon)],
                     ),
                 ),
-            ];
+            ]);
             (
-                r.name.clone(),
+                cat.region_name(r),
                 rows,
                 r.note.clone(),
                 r.sources.clone(),
@@ -73,53 +97,61 @@ pub fn record(cat: &Catalog, record: Record) -> (String, String) {
         }
         Record::Event(i) => {
             let e = &d.events[i];
+            let country = match (&e.iso2, &e.country) {
+                (Some(iso), _) => Some(cat.country_name(iso).to_string()),
+                (None, c) => c.clone(),
+            };
             let mut rows = vec![
-                ("Provider", d.provider_name(&e.provider).to_string()),
-                ("Date", e.date.human()),
-                ("Kind", e.kind.label().to_string()),
+                (T::FieldProvider, cat.provider_name(&e.provider).to_string()),
+                (T::FieldDate, lang.date(&e.date)),
+                (T::FieldKind, lang.kind(e.kind).to_string()),
                 (
-                    "Place",
-                    [e.city.clone(), e.country.clone()]
+                    T::FieldPlace,
+                    [e.city.clone(), country]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(comma),
                 ),
             ];
             if let Some(usd) = e.amount_usd {
-                rows.push(("Amount (US$)", money(usd)));
+                rows.push((T::FieldAmountUsd, lang.usd(usd)));
             }
             if let (Some(v), Some(c)) = (e.amount_local, &e.currency) {
-                rows.push(("Amount (as announced)", format!("{} {c}", money(v))));
+                rows.push((T::FieldAmountLocal, format!("{} {c}", money(v))));
             }
             if let Some(fp) = &e.footprint {
-                let part = |n: Option<u32>, w: &str| n.map(|n| format!("{n} {w}"));
+                let part = |n: Option<u32>, t: T| n.map(|n| lang.fill(t, &[&n.to_string()]));
                 rows.push((
-                    "Announced footprint",
-                    [part(fp.regions, "regions"), part(fp.zones, "zones")]
+                    T::FieldFootprint,
+                    [part(fp.regions, T::NRegions), part(fp.zones, T::NZones)]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(comma),
                 ));
             }
             if !e.sectors.is_empty() {
-                rows.push(("Sectors", e.sectors.join(", ")));
+                rows.push((T::FieldSectors, e.sectors.join(", ")));
             }
             if !e.people.is_empty() {
-                rows.push(("People", e.people.join("; ")));
+                rows.push((T::FieldPeople, e.people.join("; ")));
             }
             if let Some(r) = e.region.as_ref().and_then(|id| match cat.record(id) {
                 Some(Record::Region(i)) => Some(&d.regions[i]),
                 _ => None,
             }) {
                 rows.push((
-                    "Region",
-                    format!("{} ({})", r.name, d.provider_name(&r.provider)),
+                    T::FieldRegion,
+                    format!(
+                        "{}{}",
+                        cat.region_name(r).text,
+                        brackets(cat.provider_name(&r.provider))
+                    ),
                 ));
             }
             (
-                e.title.clone(),
+                cat.event_title(e),
                 rows,
                 e.note.clone(),
                 e.sources.clone(),
@@ -134,18 +166,29 @@ pub fn record(cat: &Catalog, record: Record) -> (String, String) {
             "class",
             format!("confidence confidence--{}", confidence.id()).as_str(),
         )],
-        &format!("Confidence: {}", confidence.id()),
+        &lang.fill(T::Confidence, &[lang.confidence(confidence)]),
     )
     .open("dl", &[a("class", "detail__fields")]);
     for (k, v) in rows {
-        h.el("dt", &[], k).el("dd", &[], &v);
+        h.el("dt", &[], lang.t(k));
+        // Sectors and people are data, kept as researched (in English).
+        if lang == Lang::Zh && matches!(k, T::FieldSectors | T::FieldPeople | T::FieldEnglishName) {
+            h.el("dd", &[a("lang", "en")], &v);
+        } else {
+            h.el("dd", &[], &v);
+        }
     }
     h.close("dl");
     if let Some(n) = note {
-        h.el("h3", &[a("class", "detail__sub")], "Note")
-            .el("p", &[a("class", "detail__note")], &n);
+        h.el("h3", &[a("class", "detail__sub")], lang.t(T::Note));
+        if lang == Lang::Zh {
+            h.el("p", &[a("class", "hint")], lang.t(T::NoteInEnglish))
+                .el("p", &[a("class", "detail__note"), a("lang", "en")], &n);
+        } else {
+            h.el("p", &[a("class", "detail__note")], &n);
+        }
     }
-    h.el("h3", &[a("class", "detail__sub")], "Sources")
+    h.el("h3", &[a("class", "detail__sub")], lang.t(T::Sources))
         .open("ul", &[a("class", "detail__sources")]);
     for s in sources.iter().filter_map(|id| d.source(id)) {
         let label = s
@@ -199,7 +242,7 @@ mod tests {
     fn fields_and_sources_of_each_kind_of_record() {
         let (cat, sel) = super::super::tests::fixture();
         let (title, body) = record(&cat, Record::Region(0));
-        assert_eq!(title, cat.data.regions[0].name);
+        assert_eq!(title.text, cat.data.regions[0].name);
         assert!(
             body.contains("<dt>Map position</dt>") && body.contains("rel=\"noopener noreferrer\"")
         );

@@ -9,6 +9,7 @@ use super::{a, marker_svg, Html};
 use crate::core::filter::{Catalog, Selection};
 use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::model::{Dataset, Marker, Region};
+use crate::present::catalog::T;
 use crate::present::hooks::ISO;
 use crate::present::theme::{shade, slot};
 use std::collections::{BTreeMap, BTreeSet};
@@ -57,7 +58,8 @@ pub fn placed_markers(
 /// shape, accessible name, tooltip and `data-sel-id` (one delegated listener opens it).
 /// Unpressed: the app marks the open record's marker, and sets each position through
 /// the CSSOM, in the same order as `placed` (the CSP forbids inline styles).
-pub fn markers(d: &Dataset, placed: &[(usize, (f64, f64))]) -> String {
+pub fn markers(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
+    let d = &cat.data;
     let icons: Vec<String> = d
         .providers
         .iter()
@@ -66,7 +68,7 @@ pub fn markers(d: &Dataset, placed: &[(usize, (f64, f64))]) -> String {
     let mut h = Html::new();
     for &(i, _) in placed {
         let r = &d.regions[i];
-        let name = marker_name(d.provider_name(&r.provider), r);
+        let name = marker_name(cat, r);
         let icon = d
             .providers
             .iter()
@@ -109,14 +111,24 @@ pub fn marker_class(d: &Dataset, r: &Region) -> String {
     format!("marker {} marker--{}", slot(d, &r.provider), r.status.id())
 }
 
-/// A marker's accessible name and tooltip: "Tencent Cloud — Middle East (Riyadh), live, 2 zones, opened 2025".
-pub fn marker_name(provider: &str, r: &Region) -> String {
-    let mut name = format!("{provider} — {}, {}", r.name, r.status.id());
+/// A marker's accessible name and tooltip: "Tencent Cloud — Middle East (Riyadh), live,
+/// 2 zones, opened 2025"; "腾讯云 — 中东地区（利雅得），运营中，2个可用区，2025年开服".
+pub fn marker_name(cat: &Catalog, r: &Region) -> String {
+    let lang = cat.lang;
+    let comma = lang.pick(", ", "，");
+    let mut name = format!(
+        "{} — {}{comma}{}",
+        cat.provider_name(&r.provider),
+        cat.region_name(r).text,
+        lang.status_word(r.status)
+    );
     if let Some(z) = r.zones {
-        name.push_str(&format!(", {z} zone{}", if z == 1 { "" } else { "s" }));
+        name.push_str(comma);
+        name.push_str(&lang.zones(z));
     }
     if let Some(o) = r.opened {
-        name.push_str(&format!(", opened {}", o.human()));
+        name.push_str(comma);
+        name.push_str(&lang.fill(T::MarkerOpened, &[&lang.date(&o)]));
     }
     name
 }
@@ -124,16 +136,14 @@ pub fn marker_name(provider: &str, r: &Region) -> String {
 /// Title, description, sphere and countries (each with its `data-iso`), for the inside of
 /// the map's `<svg>`, shaded as `presence` says.
 pub fn layer(
-    d: &Dataset,
+    cat: &Catalog,
     shapes: Option<&Shapes>,
     presence: &BTreeMap<String, BTreeSet<String>>,
 ) -> String {
+    let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
-    h.el("title", &[], "World map of cloud regions").el(
-        "desc",
-        &[],
-        "Countries shaded by which providers have a region there; the region markers are buttons laid over the map.",
-    );
+    h.el("title", &[], lang.t(T::MapTitle))
+        .el("desc", &[], lang.t(T::MapDesc));
     if let Some(s) = shapes {
         h.void("path", &[a("class", "sphere"), a("d", &s.sphere)])
             .open("g", &[]);
@@ -143,7 +153,17 @@ pub fn layer(
                 Some(iso) => h.open("path", &[a("class", &class), a(ISO, iso), a("d", &c.d)]),
                 None => h.open("path", &[a("class", &class), a("d", &c.d)]),
             };
-            h.el("title", &[], &c.name).close("path");
+            // The geometry names every country in English; the Chinese page names
+            // the countries the dataset does, and leaves the others unnamed.
+            let name = match (lang, &c.iso2) {
+                (crate::core::lang::Lang::En, _) => Some(c.name.as_str()),
+                (_, Some(iso)) => cat.countries.get(iso).map(String::as_str),
+                _ => None,
+            };
+            if let Some(name) = name {
+                h.el("title", &[], name);
+            }
+            h.close("path");
         }
         h.close("g");
     }
@@ -152,17 +172,22 @@ pub fn layer(
 
 /// The map's legend: one marker per provider (its shape and colour), the two status
 /// looks, and one country shade per provider plus the shade of shared countries.
-pub fn map_legend(d: &Dataset) -> String {
+pub fn map_legend(cat: &Catalog) -> String {
+    let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
-    h.open("ul", &[a("class", "legend"), a("aria-label", "Legend")]);
+    h.open(
+        "ul",
+        &[a("class", "legend"), a("aria-label", lang.t(T::MapLegend))],
+    );
     for p in &d.providers {
         h.open("li", &[]);
         marker_svg(&mut h, &slot(d, &p.id), p.shape());
-        h.text(&format!("{} region", p.name)).close("li");
+        h.text(&lang.fill(T::LegendRegion, &[cat.provider_name(&p.id)]))
+            .close("li");
     }
     for (class, label) in [
-        ("marker--announced", "announced"),
-        ("marker--retired", "retired"),
+        ("marker--announced", lang.t(T::LegendAnnounced)),
+        ("marker--retired", lang.t(T::LegendRetired)),
     ] {
         h.open("li", &[]);
         marker_svg(&mut h, &format!("prov-market {class}"), Marker::Circle);
@@ -181,11 +206,11 @@ pub fn map_legend(d: &Dataset) -> String {
                 ],
                 "",
             )
-            .text(&format!("{} only", p.short_name()))
+            .text(&lang.fill(T::LegendOnly, &[cat.provider_short(&p.id)]))
             .close("li");
     }
     if d.providers.len() > 1 {
-        let several = crate::present::words::shared(d);
+        let several = crate::present::words::shared(cat, false);
         h.open("li", &[])
             .el(
                 "span",
@@ -223,7 +248,7 @@ mod tests {
             sphere: "M0 0Z".into(),
             countries: vec![shape(Some("AU")), shape(None)],
         };
-        let d = crate::present::markup::tests::fixture().0.data;
+        let d = crate::present::markup::tests::fixture().0;
         assert!(layer(&d, None, &BTreeMap::new()).starts_with("<title>"));
         let html = layer(&d, Some(&shapes), &BTreeMap::new());
         assert_eq!(html.matches("data-iso=\"AU\"").count(), 1, "{html}");

@@ -164,6 +164,25 @@ pub fn a<'a>(name: &'static str, value: impl Into<Val<'a>>) -> (&'static str, Op
     (name, Some(value.into()))
 }
 
+/// A record's name or title. English standing in for a missing translation is
+/// marked as English (`lang="en"`, so a screen reader switches voice) and says so
+/// on hover.
+pub fn title(h: &mut Html, shown: crate::core::filter::Shown) {
+    if shown.fallback {
+        h.el(
+            "span",
+            &[
+                a("lang", "en"),
+                a("class", "untranslated"),
+                a("title", crate::present::catalog::T::Untranslated.zh()),
+            ],
+            shown.text,
+        );
+    } else {
+        h.text(shown.text);
+    }
+}
+
 /// A `<thead>` of plain column headers.
 pub fn head(h: &mut Html, labels: &[&str]) {
     h.open("thead", &[]).open("tr", &[]);

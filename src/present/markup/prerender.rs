@@ -25,6 +25,7 @@ use crate::core::filter::{Catalog, Selection};
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::model::{Kind, Status};
 use crate::core::query::{to_query, Filters, View};
+use crate::present::catalog::T;
 use crate::present::theme::{marker_icon, market_icon, slot};
 use crate::present::words;
 use std::collections::BTreeMap;
@@ -36,12 +37,37 @@ pub const MAP_PX: f64 = 1118.0;
 
 /// The inside of `<div id="app">` at the empty query.
 pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
-    let d = &cat.data;
+    let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
     h.open("header", &[a("class", "masthead")])
-        .el("h1", &[a("class", "masthead__title")], "Cloud Atlas")
-        .el("p", &[a("class", "masthead__tagline")], &words::tagline(d))
-        .close("header");
+        .el("h1", &[a("class", "masthead__title")], lang.t(T::SiteName))
+        .el(
+            "p",
+            &[a("class", "masthead__tagline")],
+            &words::tagline(cat),
+        );
+    // The language switch, as the app writes it (`crate::app::LangSwitch`).
+    let other = lang.other();
+    let href = format!(
+        "?{}",
+        to_query(&Filters {
+            lang: other,
+            ..Filters::default()
+        })
+    );
+    h.el(
+        "a",
+        &[
+            a("class", "masthead__lang"),
+            a("href", &href),
+            a("hreflang", other.tag()),
+            a("lang", other.tag()),
+            a("aria-label", lang.t(T::SwitchLangLabel)),
+            a("data-testid", "lang-switch"),
+        ],
+        lang.t(T::SwitchLang),
+    )
+    .close("header");
     filterbar(&mut h, cat, sel);
     h.open(
         "main",
@@ -49,15 +75,22 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
     );
     h.open("noscript", &[])
         .open("div", &[a("class", "notice")])
-        .el("p", &[], "The filters, the timeline, head to head and the table need JavaScript; without it this page shows the whole dataset on the map.")
+        .el("p", &[], lang.t(T::NoScriptNote))
         .open("p", &[])
-        .text("The data is one plain file: ")
-        .el("a", &[a("href", "data/atlas.json")], "download the dataset (JSON)")
+        .text(lang.t(T::NoScriptData))
+        .el(
+            "a",
+            &[a("href", "data/atlas.json")],
+            lang.t(T::DownloadDatasetJson),
+        )
         .text(".")
         .close("p")
         .close("div")
         .close("noscript");
-    h.open("nav", &[a("class", "tabs"), a("aria-label", "Views")]);
+    h.open(
+        "nav",
+        &[a("class", "tabs"), a("aria-label", lang.t(T::Views))],
+    );
     for v in View::ALL {
         let q = to_query(&Filters {
             view: v,
@@ -76,7 +109,7 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
                 ("aria-current", (v == View::Map).then_some("page".into())),
                 a("data-view", v.id()),
             ],
-            v.label(),
+            lang.view(v),
         );
     }
     h.close("nav");
@@ -85,11 +118,11 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
         .el(
             "span",
             &[a("class", "counts__version")],
-            &format!(" · dataset version {}", d.version),
+            &lang.fill(T::DatasetVersion, &[&d.version]),
         )
         .close("p");
     h.el("p", &[a("class", "summary")], &words::summary(cat, sel));
-    share(&mut h, sel);
+    share(&mut h, cat, sel);
     h.open("div", &[a("class", "workspace")])
         .open("div", &[a("class", "workspace__view")]);
     map(&mut h, cat, sel, shapes);
@@ -102,7 +135,7 @@ fn button(h: &mut Html, class: &'static str, label: &str) {
 }
 
 fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
-    let d = &cat.data;
+    let (d, lang) = (&cat.data, cat.lang);
     h.open("div", &[a("class", "filterbar")]).el(
         "button",
         &[
@@ -111,7 +144,7 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
             a("aria-expanded", "false"),
             a("aria-controls", "filters"),
         ],
-        "Filters",
+        lang.t(T::Filters),
     );
     h.open(
         "form",
@@ -119,7 +152,7 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
             a("class", "filters"),
             a("id", "filters"),
             a("role", "search"),
-            a("aria-label", "Filters"),
+            a("aria-label", lang.t(T::Filters)),
         ],
     );
     h.open(
@@ -127,7 +160,7 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
         &[
             a("class", "filters__group"),
             a("role", "group"),
-            a("aria-label", "Providers"),
+            a("aria-label", lang.t(T::Providers)),
         ],
     );
     for (id, name) in cat.lanes() {
@@ -168,26 +201,27 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
         .map(|x| {
             (
                 x.id.clone(),
-                x.name.clone(),
+                cat.area_name(x).to_string(),
                 count(&sel.facets.areas, &x.id),
             )
         })
         .collect();
-    menu(h, "Area", "area", &areas);
+    menu(h, lang.t(T::Area), "area", &areas);
     let mut countries: Vec<(String, String, String)> = cat
         .countries
         .iter()
         .map(|(c, n)| (c.clone(), n.clone(), count(&sel.facets.countries, c)))
         .collect();
     crate::core::sort::sort_vec(&mut countries, &|x, y| x.1.cmp(&y.1));
-    menu(h, "Country", "country", &countries);
+    menu(h, lang.t(T::Country), "country", &countries);
     let (first, last) = cat.years;
     h.open("fieldset", &[a("class", "years")]).el(
         "legend",
         &[a("class", "years__legend")],
-        "Years",
+        lang.t(T::Years),
     );
-    for (label, value) in [("From year", first), ("To year", last)] {
+    for (from, value) in [(true, first), (false, last)] {
+        let label = lang.t(if from { T::FromYear } else { T::ToYear });
         h.void(
             "input",
             &[
@@ -200,22 +234,24 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
                 a("value", value.to_string().as_str()),
             ],
         );
-        if label == "From year" {
+        if from {
             h.el("span", &[a("aria-hidden", "true")], "–");
         }
     }
     h.close("fieldset");
-    let kinds = counted(&Kind::ALL, &sel.facets.kinds, |k| (k.id(), k.label()));
-    menu(h, "Event kind", "kind", &kinds);
-    let statuses = counted(&Status::ALL, &sel.facets.statuses, |s| (s.id(), s.label()));
-    menu(h, "Region status", "status", &statuses);
+    let kinds = counted(&Kind::ALL, &sel.facets.kinds, |k| (k.id(), lang.kind(*k)));
+    menu(h, lang.t(T::EventKind), "kind", &kinds);
+    let statuses = counted(&Status::ALL, &sel.facets.statuses, |s| {
+        (s.id(), lang.status(*s))
+    });
+    menu(h, lang.t(T::RegionStatus), "status", &statuses);
     h.void(
         "input",
         &[
             a("class", "search"),
             a("type", "search"),
-            a("placeholder", "Search names, places, people…"),
-            a("aria-label", "Search records"),
+            a("placeholder", lang.t(T::SearchPlaceholder)),
+            a("aria-label", lang.t(T::SearchLabel)),
             a("maxlength", "200"),
         ],
     );
@@ -226,9 +262,9 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
             a("type", "button"),
             a("disabled", ""),
         ],
-        "Reset",
+        lang.t(T::Reset),
     );
-    button(h, "button", "Copy link");
+    button(h, "button", lang.t(T::CopyLink));
     h.el("span", &[a("class", "copy-status")], "")
         .close("div")
         .close("form")
@@ -270,27 +306,36 @@ fn menu(h: &mut Html, label: &str, facet: &'static str, options: &[(String, Stri
     h.close("fieldset").close("details");
 }
 
-fn share(h: &mut Html, sel: &Selection) {
+fn share(h: &mut Html, cat: &Catalog, sel: &Selection) {
+    let lang = cat.lang;
     let (r, e) = (sel.regions.len(), sel.events.len());
     h.open(
         "div",
         &[
             a("class", "share"),
             a("role", "group"),
-            a("aria-label", "Download and share"),
+            a("aria-label", lang.t(T::ShareGroup)),
         ],
     );
-    button(h, "button button--quiet", &format!("Regions CSV ({r})"));
-    button(h, "button button--quiet", &format!("Events CSV ({e})"));
     button(
         h,
         "button button--quiet",
-        &format!("JSON ({} records)", r + e),
+        &lang.fill(T::RegionsCsv, &[&r.to_string()]),
+    );
+    button(
+        h,
+        "button button--quiet",
+        &lang.fill(T::EventsCsv, &[&e.to_string()]),
+    );
+    button(
+        h,
+        "button button--quiet",
+        &lang.fill(T::JsonRecords, &[&(r + e).to_string()]),
     );
     // The head-to-head and table views have no image; see `boot_css` in main.css.
-    button(h, "button button--quiet pre-image", "SVG image");
-    button(h, "button button--quiet pre-image", "PNG image");
-    button(h, "button button--quiet", "Copy embed code");
+    button(h, "button button--quiet pre-image", lang.t(T::SvgImage));
+    button(h, "button button--quiet pre-image", lang.t(T::PngImage));
+    button(h, "button button--quiet", lang.t(T::CopyEmbed));
     h.el("span", &[a("class", "copy-status")], "").close("div");
 }
 
@@ -301,7 +346,7 @@ fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
         &[
             a("class", "filters__group"),
             a("role", "group"),
-            a("aria-label", "Zoom to"),
+            a("aria-label", cat.lang.t(T::ZoomTo)),
         ],
     );
     for z in Zoom::all(d) {
@@ -315,12 +360,12 @@ fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
                     if z == Zoom::World { "true" } else { "false" },
                 ),
             ],
-            z.label(d),
+            words::zoom_label(cat, z),
         );
     }
     h.close("div")
         .open("div", &[a("class", "map-legend")])
-        .raw(&map_legend(d))
+        .raw(&map_legend(cat))
         .close("div")
         .close("div");
     let presence = crate::core::aggregate::presence(cat, sel);
@@ -337,7 +382,7 @@ fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
                 a("focusable", "false"),
             ],
         )
-        .raw(&layer(d, shapes, &presence))
+        .raw(&layer(cat, shapes, &presence))
         .close("svg");
     // Markers as SVG: a position in percent from attributes (the CSP forbids inline
     // styles), drawn 16 px wide whatever the map's size, centred like the live buttons.
@@ -407,7 +452,8 @@ pub fn boot_script(version: &str) -> String {
         "(function(){{var s=location.search.slice(1),p=s.split('&').filter(function(x){{return x&&x!=={stamp}}}),\
 m=/(?:^|&)view=(timeline|compare|table)(?:&|$)/.exec(s),v=m?m[1]:'map',\
 ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
-r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v)}})();"
+r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v);\
+if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();"
     )
 }
 

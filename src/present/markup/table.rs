@@ -1,22 +1,24 @@
 //! The table view's rows as markup.
 
 use super::{a, Html};
-use crate::core::filter::Catalog;
-use crate::present::format::money;
+use crate::core::filter::{Catalog, Shown};
+use crate::core::model::Confidence;
+use crate::present::catalog::T;
 use crate::present::hooks::SEL_ID;
 
 /// A record's name as a button that opens its details (the view listens for
 /// clicks on `data-sel-id`).
-fn name_button(h: &mut Html, id: &str, name: &str) {
-    h.el(
+fn name_button(h: &mut Html, id: &str, name: Shown) {
+    h.open(
         "button",
         &[
             a("type", "button"),
             a("class", "link-button"),
             a(SEL_ID, id),
         ],
-        name,
     );
+    super::title(h, name);
+    h.close("button");
 }
 
 fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
@@ -34,36 +36,47 @@ fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
     h.close("td");
 }
 
-fn confidence(h: &mut Html, id: &'static str) {
-    h.el("td", &[a("class", format!("conf conf--{id}").as_str())], id);
+fn confidence(h: &mut Html, cat: &Catalog, c: Confidence) {
+    h.el(
+        "td",
+        &[a("class", format!("conf conf--{}", c.id()).as_str())],
+        cat.lang.confidence(c),
+    );
 }
 
 /// `<tr>`s for the regions at `rows`, in that order.
 pub fn region_rows(cat: &Catalog, rows: &[usize]) -> String {
-    let d = &cat.data;
+    let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
     for r in rows.iter().map(|&i| &d.regions[i]) {
         h.open("tr", &[a("data-id", &r.id)])
             .open("th", &[a("scope", "row")]);
-        name_button(&mut h, &r.id, &r.name);
+        name_button(&mut h, &r.id, cat.region_name(r));
         h.close("th")
-            .el("td", &[], d.provider_name(&r.provider))
-            .el("td", &[], &r.country)
+            .el("td", &[], cat.provider_name(&r.provider))
+            .el("td", &[], cat.country_name(&r.iso2))
             .el(
                 "td",
                 &[],
-                &r.opened.map_or_else(|| "unknown".into(), |o| o.human()),
+                &r.opened
+                    .map_or_else(|| lang.t(T::Unknown).into(), |o| lang.date(&o)),
             );
         let status = match r.retired {
-            Some(x) => format!("{} ({})", r.status.label(), x.human()),
-            None => r.status.label().to_string(),
+            Some(x) => format!(
+                "{}{}{}{}",
+                lang.status(r.status),
+                lang.pick(" (", "（"),
+                lang.date(&x),
+                lang.pick(")", "）")
+            ),
+            None => lang.status(r.status).to_string(),
         };
         h.el("td", &[], &status).el(
             "td",
             &[a("class", "num")],
             &r.zones.map_or_else(|| "—".into(), |z| z.to_string()),
         );
-        confidence(&mut h, r.confidence.id());
+        confidence(&mut h, cat, r.confidence);
         source_links(&mut h, cat, &r.sources);
         h.close("tr");
     }
@@ -72,7 +85,7 @@ pub fn region_rows(cat: &Catalog, rows: &[usize]) -> String {
 
 /// `<tr>`s for the events at `rows`, in that order.
 pub fn event_rows(cat: &Catalog, rows: &[usize]) -> String {
-    let d = &cat.data;
+    let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
     for e in rows.iter().map(|&i| &d.events[i]) {
         h.open("tr", &[a("data-id", &e.id)])
@@ -80,23 +93,24 @@ pub fn event_rows(cat: &Catalog, rows: &[usize]) -> String {
             .el(
                 "time",
                 &[a("datetime", &e.date.to_string())],
-                &e.date.human(),
+                &lang.date(&e.date),
             )
             .close("td")
-            .el("td", &[], d.provider_name(&e.provider))
-            .el("td", &[], e.kind.label())
+            .el("td", &[], cat.provider_name(&e.provider))
+            .el("td", &[], lang.kind(e.kind))
             .open("th", &[a("scope", "row")]);
-        name_button(&mut h, &e.id, &e.title);
-        h.close("th")
-            .el("td", &[], e.country.as_deref().unwrap_or(""))
-            .el(
-                "td",
-                &[a("class", "num")],
-                &e.amount_usd
-                    .map(|v| format!("US${}", money(v)))
-                    .unwrap_or_default(),
-            );
-        confidence(&mut h, e.confidence.id());
+        name_button(&mut h, &e.id, cat.event_title(e));
+        let country = match (&e.iso2, &e.country) {
+            (Some(iso), _) => cat.country_name(iso),
+            (None, Some(c)) => c.as_str(),
+            _ => "",
+        };
+        h.close("th").el("td", &[], country).el(
+            "td",
+            &[a("class", "num")],
+            &e.amount_usd.map(|v| lang.usd(v)).unwrap_or_default(),
+        );
+        confidence(&mut h, cat, e.confidence);
         source_links(&mut h, cat, &e.sources);
         h.close("tr");
     }

@@ -10,8 +10,9 @@ use crate::core::aggregate::{footprints, growth, Growth};
 use crate::core::filter::{Catalog, Selection};
 use crate::core::model::{Event, Kind};
 use crate::core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
-use crate::present::format::money;
+use crate::present::catalog::T;
 use crate::present::hooks::{SEL_ID, YEAR};
+use crate::present::i18n::Lang;
 use crate::present::theme::slot;
 use std::collections::BTreeSet;
 
@@ -71,24 +72,30 @@ pub fn mark_path(kind: Kind, x: f64, y: f64, r: f64) -> String {
 }
 
 /// A mark's accessible name and tooltip: "Tencent Cloud, 2025: … (Region launch), US$…".
-pub fn mark_label(lane: &str, e: &Event) -> String {
+pub fn mark_label(cat: &Catalog, lane: &str, e: &Event) -> String {
+    let lang = cat.lang;
+    let comma = lang.pick(", ", "，");
     let mut label = format!(
-        "{lane}, {}: {} ({})",
-        e.date.human(),
-        e.title,
-        e.kind.label()
+        "{lane}{comma}{}{}{}{}{}{}",
+        lang.date(&e.date),
+        lang.pick(": ", "："),
+        cat.event_title(e).text,
+        lang.pick(" (", "（"),
+        lang.kind(e.kind),
+        lang.pick(")", "）"),
     );
     if let Some(usd) = e.amount_usd {
-        label.push_str(&format!(", US${}", money(usd)));
+        label.push_str(comma);
+        label.push_str(&lang.usd(usd));
     }
     label
 }
 
 /// A year bar's accessible name.
-pub fn bar_label(lane: &str, bar: &Bar) -> String {
-    format!(
-        "{lane}, {}: {} events. Show only {}.",
-        bar.year, bar.count, bar.year
+pub fn bar_label(cat: &Catalog, lane: &str, bar: &Bar) -> String {
+    cat.lang.fill(
+        T::BinLabel,
+        &[lane, &bar.year.to_string(), &bar.count.to_string()],
     )
 }
 
@@ -100,9 +107,22 @@ pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String,
     let d = &cat.data;
     let l = layout(cat, sel);
     let mut h = Html::new();
-    h.open("svg", &[a("class", "timeline"), a("viewBox", &format!("0 0 {WIDTH} {:.0}", l.height)), a("role", "group"), a("aria-labelledby", "tl-title"), a("aria-describedby", "tl-desc")])
-        .el("title", &[a("id", "tl-title")], "Events by provider and date")
-        .el("desc", &[a("id", "tl-desc")], "One lane per provider and one for market figures. Each mark is an event; a pale bar behind it spans the year or month when the date is known only that precisely. Marks are focusable; Enter opens the event's details.");
+    h.open(
+        "svg",
+        &[
+            a("class", "timeline"),
+            a("viewBox", &format!("0 0 {WIDTH} {:.0}", l.height)),
+            a("role", "group"),
+            a("aria-labelledby", "tl-title"),
+            a("aria-describedby", "tl-desc"),
+        ],
+    )
+    .el(
+        "title",
+        &[a("id", "tl-title")],
+        cat.lang.t(T::TimelineTitle),
+    )
+    .el("desc", &[a("id", "tl-desc")], cat.lang.t(T::TimelineDesc));
     for &(t, x) in &l.ticks {
         h.open("g", &[a("class", "tl-tick")])
             .void(
@@ -121,7 +141,7 @@ pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String,
                 lane_head(&mut h, lane);
                 for m in marks {
                     let e = &d.events[m.event];
-                    let label = mark_label(&lane.name, e);
+                    let label = mark_label(cat, &lane.name, e);
                     let pressed = if selected == Some(e.id.as_str()) {
                         " tl-event--selected"
                     } else {
@@ -178,10 +198,10 @@ pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String,
                         a("x", "8"),
                         a("y", lane.top + 38.0),
                     ],
-                    &format!("{total} events"),
+                    &cat.lang.fill(T::NEvents, &[&total.to_string()]),
                 );
                 for bar in bars {
-                    let label = bar_label(&lane.name, bar);
+                    let label = bar_label(cat, &lane.name, bar);
                     h.open(
                         "g",
                         &[
@@ -235,9 +255,12 @@ fn lane_head(h: &mut Html, lane: &Lane) {
 }
 
 /// The legend of mark shapes.
-pub fn legend() -> String {
+pub fn legend(lang: Lang) -> String {
     let mut h = Html::new();
-    h.open("ul", &[a("class", "legend"), a("aria-label", "Legend")]);
+    h.open(
+        "ul",
+        &[a("class", "legend"), a("aria-label", lang.t(T::MapLegend))],
+    );
     for k in [
         Kind::RegionLaunch,
         Kind::DatacenterLaunch,
@@ -264,7 +287,7 @@ pub fn legend() -> String {
                 &[a("class", "tl-mark"), a("d", &mark_path(k, 8.0, 8.0, 6.0))],
             )
             .close("svg")
-            .text(k.label())
+            .text(lang.kind(k))
             .close("li");
     }
     h.open("li", &[])
@@ -273,9 +296,9 @@ pub fn legend() -> String {
             &[a("class", "legend__span"), a("aria-hidden", "true")],
             "",
         )
-        .text("date known only to the year or month")
+        .text(lang.t(T::LegendPrecision))
         .close("li")
-        .el("li", &[], "investment size ∝ amount")
+        .el("li", &[], lang.t(T::LegendInvestment))
         .close("ul");
     h.finish()
 }
@@ -284,7 +307,7 @@ pub fn legend() -> String {
 /// countries reached, and the announced totals the providers published.
 /// `providers` is the provider filter (empty: all).
 pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<String>) -> String {
-    let d = &cat.data;
+    let (d, lang) = (&cat.data, cat.lang);
     let (first, last) = cat.years;
     let axis = Axis {
         first,
@@ -306,12 +329,35 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         .max(1) as f64;
     let y = |v: f64| height - 20.0 - v / max * (height - 40.0);
     let mut h = Html::new();
-    h.open("section", &[a("class", "growth-section"), a("aria-labelledby", "growth-h")])
-        .el("h2", &[a("id", "growth-h"), a("class", "section-title")], &format!("Growth {abroad}"))
-        .el("p", &[a("class", "hint")], "Live regions at each year's end (solid) and countries or territories reached (dashed), closures subtracted.")
-        .open("svg", &[a("class", "growth-chart"), a("viewBox", &format!("0 0 1000 {height}")), a("role", "img"), a("aria-labelledby", "growth-title"), a("aria-describedby", "growth-desc")])
-        .el("title", &[a("id", "growth-title")], &format!("Live regions and countries {abroad}, by year"))
-        .el("desc", &[a("id", "growth-desc")], "Solid lines: live regions at each year's end; dashed lines: countries and territories reached; one colour per provider. The table below gives the final values.");
+    h.open(
+        "section",
+        &[
+            a("class", "growth-section"),
+            a("aria-labelledby", "growth-h"),
+        ],
+    )
+    .el(
+        "h2",
+        &[a("id", "growth-h"), a("class", "section-title")],
+        &lang.fill(T::GrowthTitle, &[&abroad]),
+    )
+    .el("p", &[a("class", "hint")], lang.t(T::GrowthHint))
+    .open(
+        "svg",
+        &[
+            a("class", "growth-chart"),
+            a("viewBox", &format!("0 0 1000 {height}")),
+            a("role", "img"),
+            a("aria-labelledby", "growth-title"),
+            a("aria-describedby", "growth-desc"),
+        ],
+    )
+    .el(
+        "title",
+        &[a("id", "growth-title")],
+        &lang.fill(T::GrowthSvgTitle, &[&abroad]),
+    )
+    .el("desc", &[a("id", "growth-desc")], lang.t(T::GrowthSvgDesc));
     for t in axis.ticks() {
         h.el(
             "text",
@@ -379,15 +425,22 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     }
     h.close("svg")
         .open("table", &[a("class", "records-table compact")])
-        .el("caption", &[], "At the end of the period shown");
-    head(&mut h, &["Provider", "Live regions", "Countries"]);
+        .el("caption", &[], lang.t(T::GrowthCaption));
+    head(
+        &mut h,
+        &[
+            lang.t(T::ColProvider),
+            lang.t(T::ColLiveRegions),
+            lang.t(T::ColCountries),
+        ],
+    );
     h.open("tbody", &[]);
     for &(pid, points) in &ordered {
         let last = points.last().copied().unwrap_or_default();
         let shape = d.provider(pid).map(|p| p.shape()).unwrap_or_default();
         h.open("tr", &[]).open("th", &[a("scope", "row")]);
         marker_svg(&mut h, &format!("key {}", slot(d, pid)), shape);
-        h.text(d.provider_name(pid))
+        h.text(cat.provider_name(pid))
             .close("th")
             .el("td", &[a("class", "num")], &last.regions.to_string())
             .el("td", &[a("class", "num")], &last.countries.to_string())
@@ -395,12 +448,34 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     }
     h.close("tbody").close("table");
     if undated > 0 {
-        h.el("p", &[a("class", "hint")], &format!("{undated} region(s) {abroad} with an unknown opening year are not placed on this chart."));
+        h.el(
+            "p",
+            &[a("class", "hint")],
+            &lang.fill(T::GrowthUndated, &[&undated.to_string(), &abroad]),
+        );
     }
-    h.el("h3", &[a("class", "section-title")], "Footprint the providers announced")
-        .el("p", &[a("class", "hint")], "Totals as each provider stated them at the time (regions and availability zones, home market included); they are not sums of this dataset's rows.")
-        .open("table", &[a("class", "records-table compact"), a("data-testid", "footprints")]);
-    head(&mut h, &["Date", "Provider", "Regions", "Zones"]);
+    h.el(
+        "h3",
+        &[a("class", "section-title")],
+        lang.t(T::FootprintTitle),
+    )
+    .el("p", &[a("class", "hint")], lang.t(T::FootprintHint))
+    .open(
+        "table",
+        &[
+            a("class", "records-table compact"),
+            a("data-testid", "footprints"),
+        ],
+    );
+    head(
+        &mut h,
+        &[
+            lang.t(T::ColDate),
+            lang.t(T::ColProvider),
+            lang.t(T::ColRegions),
+            lang.t(T::ColZones),
+        ],
+    );
     h.open("tbody", &[]);
     let dash = |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
     let mut announced = footprints(cat, sel);
@@ -413,9 +488,13 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         for (date, regions, zones, _) in points {
             h.open("tr", &[])
                 .open("td", &[])
-                .el("time", &[a("datetime", &date.to_string())], &date.human())
+                .el(
+                    "time",
+                    &[a("datetime", &date.to_string())],
+                    &lang.date(&date),
+                )
                 .close("td")
-                .el("td", &[], d.provider_name(&pid))
+                .el("td", &[], cat.provider_name(&pid))
                 .el("td", &[a("class", "num")], &dash(regions))
                 .el("td", &[a("class", "num")], &dash(zones))
                 .close("tr");
@@ -436,7 +515,7 @@ mod tests {
         assert!(!binned);
         assert_eq!(svg.matches("class=\"tl-event ").count(), sel.events.len());
         assert!(svg.starts_with("<svg class=\"timeline\"") && svg.ends_with("</svg>"));
-        let legend = legend();
+        let legend = legend(Lang::En);
         assert_eq!(legend.matches("<li>").count(), 9);
     }
 }

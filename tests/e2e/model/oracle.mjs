@@ -33,6 +33,8 @@ export function startOracle(dataset, world) {
     read: (query) => ask({ op: 'read', query }),
     /** The search text the state keeps for a box holding `text`. */
     normalize: (text) => ask({ op: 'normalize', text }).then((a) => a.q),
+    /** The English phrases of the interface (what a page in Chinese must not show). */
+    catalog: () => ask({ op: 'catalog' }),
     close: () => child.stdin.end(),
   };
 }

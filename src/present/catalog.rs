@@ -1,0 +1,343 @@
+//! Every fixed phrase of the interface, in English and Simplified Chinese.
+//!
+//! One line per phrase: `Name: "English" | "中文",`. The macro turns the table into
+//! the enum [`T`] and its two `match`es, so a phrase without its Chinese (or its
+//! English) is a syntax error, not a blank at run time. `{0}`, `{1}`… are filled by
+//! [`Lang::fill`]; the tests check that both languages use the same placeholders and
+//! that every Chinese phrase is written in Chinese. Sentences whose grammar differs
+//! more than word order allows are functions in `super::words`.
+//!
+//! The English column is also what the end-to-end test looks for on a Chinese page
+//! (the `oracle catalog` command prints it): none of it may show there.
+
+use super::i18n::Lang;
+
+macro_rules! catalog {
+    ($($(#[$m:meta])* $name:ident: $en:literal | $zh:literal,)*) => {
+        /// A phrase of the interface; [`Lang::t`] gives it in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($(#[$m])* $name,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$name,)*];
+
+            pub fn en(self) -> &'static str {
+                match self { $(T::$name => $en,)* }
+            }
+
+            pub fn zh(self) -> &'static str {
+                match self { $(T::$name => $zh,)* }
+            }
+        }
+    };
+}
+
+impl Lang {
+    /// A phrase in this language.
+    pub fn t(self, t: T) -> &'static str {
+        match self {
+            Lang::En => t.en(),
+            Lang::Zh => t.zh(),
+        }
+    }
+
+    /// A phrase with its `{0}`, `{1}`… replaced by `args`, in order.
+    pub fn fill(self, t: T, args: &[&str]) -> String {
+        let mut out = self.t(t).to_string();
+        for (i, a) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), a);
+        }
+        out
+    }
+}
+
+catalog! {
+    // The masthead and the page around the views.
+    SiteName: "Cloud Atlas" | "云图谱",
+    Tagline: "{0} abroad, record by record, with sources." | "{0}出海，逐条记录，条条有出处。",
+    SwitchLang: "中文" | "English",
+    SwitchLangLabel: "这个页面的中文版" | "This page in English",
+    PreferOffer: "这个页面有中文版。" | "This page is also in English.",
+    PreferOfferLink: "切换到中文" | "Switch to English",
+    Dismiss: "Dismiss" | "关闭",
+    Loading: "Loading the dataset…" | "正在加载数据集…",
+    LoadFailedTitle: "The data could not be shown" | "无法显示数据",
+    Retry: "Retry" | "重试",
+    Retrying: "Retrying…" | "正在重试…",
+    OpenRawDataset: "Open the raw dataset" | "打开原始数据集",
+    DownloadFailed: "The dataset could not be downloaded ({0})." | "数据集无法下载（{0}）。",
+    NoAnswer: "The dataset did not arrive: the server sent no answer within {0} seconds." | "数据集未能送达：服务器在{0}秒内没有响应。",
+    BadStatus: "The dataset could not be loaded: the server answered {0} for {1}." | "数据集无法加载：服务器对{1}的响应是{0}。",
+    Interrupted: "The dataset download was interrupted ({0})." | "数据集下载中断（{0}）。",
+    NotJson: "The dataset is not valid JSON ({0})." | "数据集不是有效的JSON（{0}）。",
+    UnsupportedSchema: "The dataset uses schema {0}, but this version of Cloud Atlas reads schema {1}." | "数据集使用第{0}版结构，而本版云图谱读取第{1}版。",
+    BadHeader: "The dataset is incomplete: {0}." | "数据集不完整：{0}。",
+    SkippedOne: "1 record skipped" | "跳过1条记录",
+    SkippedMany: "{0} records skipped" | "跳过{0}条记录",
+    SkippedWhy: " because they failed validation:" | "，因为未通过校验：",
+    SkippedSource: "source" | "来源",
+    SkippedRegion: "region" | "地域",
+    SkippedEvent: "event" | "事件",
+    SkippedCountry: "country" | "国家或地区",
+    UrlIgnored: "Some of the link's settings were ignored:" | "链接中的部分设置已被忽略：",
+    DataChanged: "The data has changed since this link was made, so the view may differ from what its author saw." | "这个链接生成后数据已有更新，所见内容可能与链接作者当时看到的不同。",
+    DatasetVersion: " · dataset version {0}" | " · 数据集版本{0}",
+    Views: "Views" | "视图",
+    ViewMap: "Map" | "地图",
+    ViewTimeline: "Timeline" | "时间线",
+    ViewCompare: "Head to head" | "对比",
+    ViewTable: "Table" | "表格",
+    Sources: "Sources" | "来源",
+    OpenFullView: "Open full view" | "打开完整页面",
+
+    // The filter bar.
+    Filters: "Filters" | "筛选",
+    FiltersActive: "Filters ({0} active)" | "筛选（{0}项生效）",
+    Providers: "Providers" | "云服务商",
+    Area: "Area" | "区域",
+    Country: "Country" | "国家或地区",
+    EventKind: "Event kind" | "事件类型",
+    RegionStatus: "Region status" | "地域状态",
+    Years: "Years" | "年份",
+    FromYear: "From year" | "起始年份",
+    ToYear: "To year" | "截止年份",
+    SearchPlaceholder: "Search names, places, people…" | "搜索名称、地点、人物…",
+    SearchLabel: "Search records" | "搜索记录",
+    Reset: "Reset" | "重置",
+    CopyLink: "Copy link" | "复制链接",
+    LinkCopied: "Link copied" | "链接已复制",
+    CopyThisLink: "Copy this link: {0}" | "请复制此链接：{0}",
+
+    // Kinds, statuses, confidence.
+    KindRegionLaunch: "Region launch" | "地域开服",
+    KindDatacenter: "Data centre" | "数据中心",
+    KindAnnouncement: "Announcement" | "宣布",
+    KindInvestment: "Investment" | "投资",
+    KindPartnership: "Partnership" | "合作",
+    KindClosure: "Closure" | "关停",
+    KindMarket: "Market figure" | "市场数据",
+    StatusLive: "Live" | "运营中",
+    StatusAnnounced: "Announced" | "已宣布",
+    StatusRetired: "Retired" | "已关停",
+    ConfidenceLow: "low" | "低",
+    ConfidenceMedium: "medium" | "中",
+    ConfidenceHigh: "high" | "高",
+
+    // Share and download.
+    ShareGroup: "Download and share" | "下载与分享",
+    RegionsCsv: "Regions CSV ({0})" | "地域CSV（{0}）",
+    EventsCsv: "Events CSV ({0})" | "事件CSV（{0}）",
+    JsonRecords: "JSON ({0} records)" | "JSON（{0}条记录）",
+    SvgImage: "SVG image" | "SVG图片",
+    PngImage: "PNG image" | "PNG图片",
+    CopyEmbed: "Copy embed code" | "复制嵌入代码",
+    EmbedCopied: "Embed code copied" | "嵌入代码已复制",
+    CopyThisCode: "Copy this code: {0}" | "请复制此代码：{0}",
+    FooterSource: "Source: Cloud Atlas dataset {0} ({1}); sources per record in the data" | "来源：云图谱数据集{0}（{1}）；每条记录的出处见数据",
+    CsvHeader: "# Cloud Atlas {0} · dataset {1} · licence: {2} · view: {3}" | "# 云图谱{0} · 数据集{1} · 许可：{2} · 视图：{3}",
+    CsvRegions: "regions" | "地域",
+    CsvEvents: "events" | "事件",
+
+    // The detail panel.
+    Close: "Close" | "关闭",
+    CloseDetails: "Close details" | "关闭详情",
+    Confidence: "Confidence: {0}" | "可信度：{0}",
+    FieldProvider: "Provider" | "云服务商",
+    FieldRegionCode: "Region code" | "地域代码",
+    FieldChineseName: "Chinese name" | "中文名称",
+    FieldEnglishName: "English name" | "英文名称",
+    FieldPlace: "Place" | "地点",
+    FieldArea: "Area" | "区域",
+    FieldStatus: "Status" | "状态",
+    FieldOpened: "Opened" | "开服",
+    FieldRetired: "Retired" | "关停",
+    FieldZones: "Availability zones" | "可用区",
+    FieldMapPosition: "Map position" | "地图位置",
+    MapPositionValue: "{0}, {1} (the city, not the data-centre site)" | "{0}，{1}（城市位置，并非数据中心所在地）",
+    FieldDate: "Date" | "日期",
+    FieldKind: "Kind" | "类型",
+    FieldAmountUsd: "Amount (US$)" | "金额（美元）",
+    FieldAmountLocal: "Amount (as announced)" | "金额（公布口径）",
+    FieldFootprint: "Announced footprint" | "公布的规模",
+    FieldSectors: "Sectors" | "行业",
+    FieldPeople: "People" | "人物",
+    FieldRegion: "Region" | "地域",
+    NoneYet: "none yet" | "尚无",
+    Unknown: "unknown" | "不详",
+    DateUnknown: "date unknown" | "日期不详",
+    Note: "Note" | "注释",
+    NoteInEnglish: "The note is kept in English, as researched." | "注释保留研究时的英文原文。",
+    NameOurs: "our rendering; the provider publishes no Chinese name we could find" | "本站译名；未找到服务商公布的中文名称",
+    NameProviders: "the provider's own, from {0}" | "服务商官方名称，出自{0}",
+    Untranslated: "No Chinese text yet; shown in English" | "暂无中文，以英文显示",
+    NRegions: "{0} regions" | "{0}个地域",
+    NZones: "{0} zones" | "{0}个可用区",
+
+    // Tables.
+    Records: "Records" | "记录",
+    RegionsN: "Regions ({0})" | "地域（{0}）",
+    EventsN: "Events ({0})" | "事件（{0}）",
+    RegionsSortable: "Regions, sortable by any column" | "地域，可按任一列排序",
+    EventsSortable: "Events, sortable by any column" | "事件，可按任一列排序",
+    ShowingFirstRegions: "Showing the first {0} of {1} regions. " | "显示{1}个地域中的前{0}个。",
+    ShowingFirstEvents: "Showing the first {0} of {1} events. " | "显示{1}条事件中的前{0}条。",
+    ShowMore: "Show {0} more" | "再显示{0}条",
+    ColRegion: "Region" | "地域",
+    ColProvider: "Provider" | "云服务商",
+    ColCountry: "Country" | "国家或地区",
+    ColOpened: "Opened" | "开服",
+    ColStatus: "Status" | "状态",
+    ColZones: "Zones" | "可用区",
+    ColConfidence: "Confidence" | "可信度",
+    ColDate: "Date" | "日期",
+    ColKind: "Kind" | "类型",
+    ColEvent: "Event" | "事件",
+    ColAmount: "Amount" | "金额",
+    SourceLink: "Source: {0}" | "来源：{0}",
+
+    // The map.
+    MapTitle: "World map of cloud regions" | "云地域世界地图",
+    MapDesc: "Countries shaded by which providers have a region there; the region markers are buttons laid over the map." | "各国按设有地域的云服务商着色；地域标记是叠在地图上的按钮。",
+    MapLegend: "Legend" | "图例",
+    LegendRegion: "{0} region" | "{0}地域",
+    LegendOnly: "{0} only" | "仅{0}",
+    LegendAnnounced: "announced" | "已宣布",
+    LegendRetired: "retired" | "已关停",
+    LegendBoth: "both" | "两家均有",
+    LegendTwoOrMore: "two or more" | "两家或以上",
+    ZoomTo: "Zoom to" | "缩放到",
+    NoScriptNote: "The filters, the timeline, head to head and the table need JavaScript; without it this page shows the whole dataset on the map." | "筛选、时间线、对比和表格需要JavaScript；没有它，本页只在地图上显示全部数据。",
+    NoScriptData: "The data is one plain file: " | "数据是一个普通文件：",
+    DownloadDatasetJson: "download the dataset (JSON)" | "下载数据集（JSON）",
+    ZoomWorld: "World" | "全球",
+    MarkerZone: "{0} zone" | "{0}个可用区",
+    MarkerZones: "{0} zones" | "{0}个可用区",
+    MarkerOpened: "opened {0}" | "{0}开服",
+    MapOutlinesFailed: "The country outlines could not be loaded; the region markers are still placed correctly." | "国家轮廓无法加载；地域标记的位置仍然正确。",
+    MapRegionsList: "Regions on the map" | "地图上的地域",
+
+    // The timeline.
+    TimelineTitle: "Events by provider and date" | "按云服务商和日期排列的事件",
+    TimelineDesc: "One lane per provider and one for market figures. Each mark is an event; a pale bar behind it spans the year or month when the date is known only that precisely. Marks are focusable; Enter opens the event's details." | "每家云服务商一条泳道，另有一条为市场数据。每个标记是一条事件；日期只精确到年或月时，标记后的浅色条覆盖那一年或那个月。标记可获得焦点，按回车键打开事件详情。",
+    LegendPrecision: "date known only to the year or month" | "日期只精确到年或月",
+    LegendInvestment: "investment size ∝ amount" | "投资标记大小与金额成正比",
+    NEvents: "{0} events" | "{0}条事件",
+    BinLabel: "{0}, {1}: {2} events. Show only {1}." | "{0}，{1}年：{2}条事件。只看{1}年。",
+    Binned: "A lane with more than {0} events shows how many fell in each year. Choose a year's bar, or narrow the filters, to see the events one by one." | "事件超过{0}条的泳道按年显示数量。选择某一年的柱形，或缩小筛选范围，即可逐条查看事件。",
+    GrowthTitle: "Growth {0}" | "{0}的增长",
+    GrowthHint: "Live regions at each year's end (solid) and countries or territories reached (dashed), closures subtracted." | "每年年底的运营中地域（实线）和已覆盖的国家和地区（虚线），已扣除关停。",
+    GrowthSvgTitle: "Live regions and countries {0}, by year" | "{0}逐年的运营中地域和国家",
+    GrowthSvgDesc: "Solid lines: live regions at each year's end; dashed lines: countries and territories reached; one colour per provider. The table below gives the final values." | "实线：每年年底的运营中地域；虚线：已覆盖的国家和地区；每家云服务商一种颜色。下表给出最终数值。",
+    GrowthUndated: "{0} region(s) {1} with an unknown opening year are not placed on this chart." | "{1}另有{0}个开服年份不详的地域未画在图中。",
+    FootprintHint: "Totals as each provider stated them at the time (regions and availability zones, home market included); they are not sums of this dataset's rows." | "各云服务商当时公布的总数（地域和可用区，含本土市场），并非本数据集各行的合计。",
+    GrowthCaption: "At the end of the period shown" | "所示时段结束时",
+    ColLiveRegions: "Live regions" | "运营中地域",
+    ColCountries: "Countries" | "国家和地区",
+    ColRegions: "Regions" | "地域",
+    FootprintTitle: "Footprint the providers announced" | "云服务商公布的规模",
+    OutsideOne: "outside {0}" | "{0}以外",
+    OutsideMany: "outside {0} and {1}" | "{0}和{1}以外",
+    InEveryArea: "in every area" | "所有区域",
+
+    // Head to head.
+    SideBySide: "Side by side" | "并排对比",
+    SideBySideHint: "For the filtered records. A linked figure opens the record it comes from, with its sources." | "基于筛选后的记录。带链接的数字可打开其所依据的记录及出处。",
+    TableScrolls: "Table, scrolls sideways on small screens" | "表格，小屏幕上可左右滚动",
+    Figure: "Figure" | "指标",
+    FigLive: "Live regions" | "运营中地域",
+    FigAnnounced: "Announced regions" | "已宣布地域",
+    FigRetired: "Retired regions" | "已关停地域",
+    FigZones: "Zones listed for live regions (summed; includes legacy zones)" | "运营中地域列出的可用区（合计，含旧可用区）",
+    FigCountries: "Countries and territories with a live region" | "设有运营中地域的国家和地区",
+    FigFirst: "First region launch" | "首个地域开服",
+    FigLatest: "Latest region launch" | "最近一次地域开服",
+    FigPledged: "Pledged investment (US$, sum of announcements)" | "承诺投资（美元，公告金额合计）",
+    NPledges: "{0} ({1} pledges)" | "{0}（{1}笔承诺）",
+    FigFootprint: "Latest footprint the provider announced" | "服务商最近公布的规模",
+    CompareCaveat: "Summed zone counts come from per-region documentation and run higher than the providers' own totals; the announced footprint is the providers' figure. Pledges differ in scope (group capital spending, talent programmes, acquisitions): read each one before comparing sums." | "可用区合计来自各地域的文档，高于服务商自己公布的总数；公布的规模是服务商的数字。各项投资承诺口径不同（集团资本开支、人才计划、收购等），比较总额前请逐条阅读。",
+    SmallerPledges: "{0}: {1} smaller pledges are not listed here; the events table lists every one." | "{0}：另有{1}笔较小的承诺未在此列出，事件表列出了全部。",
+    ByArea: "By area" | "按区域",
+    AreaRow: "{0} live · {1} zones · {2} retired" | "运营中{0} · 可用区{1} · 已关停{2}",
+    WherePresent: "Where each is present" | "各自的分布",
+    WherePresentHint: "Countries and territories with at least one filtered region." | "至少有一个筛选后地域的国家和地区。",
+    OnlyOne: "{0} only" | "仅{0}",
+    SharedBoth: "Both" | "两家均有",
+    SharedTwoOrMore: "Two or more" | "两家或以上",
+    MarketContext: "Market context" | "市场背景",
+    MarketEarlier: "The {0} latest market figures are shown; {1} earlier ones are in the events table." | "显示最近的{0}条市场数据；更早的{1}条见事件表。",
+
+    // Page titles.
+    TitleHome: "Cloud Atlas — {0} abroad" | "云图谱 — {0}出海",
+    TitleWho: "{0}{1} — Cloud Atlas" | "{0}{1} — 云图谱",
+    TitleWhere: "Cloud regions in {0}{1} — Cloud Atlas" | "{0}的云地域{1} — 云图谱",
+    TitleWhoWhere: "{0} in {1}{2} — Cloud Atlas" | "{1}的{0}{2} — 云图谱",
+    TitleViewTimeline: ": timeline" | "：时间线",
+    TitleViewCompare: ": head to head" | "：对比",
+    TitleViewTable: ": table" | "：表格",
+    And: " and " | "和",
+    ListComma: ", " | "、",
+    Description: "An open, sourced atlas of Alibaba Cloud's and Tencent Cloud's regions, data centres and investments abroad." | "阿里云和腾讯云海外地域、数据中心与投资的开放地图，每条记录都有出处。",
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..10)
+            .filter(|i| s.contains(&format!("{{{i}}}")))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_phrase_has_both_languages_with_the_same_placeholders() {
+        for t in T::ALL {
+            assert!(!t.en().trim().is_empty(), "{t:?} has no English");
+            assert!(!t.zh().trim().is_empty(), "{t:?} has no Chinese");
+            assert_eq!(placeholders(t.en()), placeholders(t.zh()), "{t:?}");
+        }
+    }
+
+    /// A Chinese phrase is written in Chinese: it has a CJK character, or it is one of the
+    /// few that name the other language or a file format on purpose.
+    #[test]
+    fn every_chinese_phrase_is_written_in_chinese() {
+        // Ideographs, CJK punctuation ("、") and full-width forms.
+        let cjk = |s: &str| {
+            s.chars().any(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            })
+        };
+        for t in T::ALL {
+            let allowed = matches!(
+                t,
+                T::SwitchLang | T::SwitchLangLabel | T::PreferOffer | T::PreferOfferLink
+            );
+            assert!(allowed || cjk(t.zh()), "{t:?}: {}", t.zh());
+            assert!(
+                cjk(t.en())
+                    == matches!(
+                        t,
+                        T::SwitchLang | T::SwitchLangLabel | T::PreferOffer | T::PreferOfferLink
+                    ),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(
+            Lang::Zh.fill(T::BadStatus, &["404 Not Found", "data/atlas.json"]),
+            "数据集无法加载：服务器对data/atlas.json的响应是404 Not Found。"
+        );
+        assert_eq!(
+            Lang::En.fill(T::FiltersActive, &["2"]),
+            "Filters (2 active)"
+        );
+    }
+}

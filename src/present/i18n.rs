@@ -1,0 +1,220 @@
+//! Languages: English and Simplified Chinese.
+//!
+//! Chosen over the Leptos i18n crates (leptos_i18n, fluent, rust-i18n): a table
+//! compiled into the pure core ([`super::catalog`]), where a phrase is one line
+//! with both languages, so a phrase cannot exist in one language only (a missing
+//! translation does not compile), and the presentation layer that the oracle, the
+//! pre-render and the app share stays free of Leptos. Sentences with figures are
+//! functions, written for each language's grammar rather than word for word;
+//! numbers and dates follow each language's conventions (`Feb 2025` / `2025年2月`,
+//! `52.3 billion` / `523亿`). See the README ("Languages") for the comparison.
+
+use super::catalog::T;
+use crate::core::date::PartialDate;
+use crate::core::model::{Confidence, Kind, Status};
+use crate::core::query::{View, Why};
+
+pub use crate::core::lang::Lang;
+
+impl Lang {
+    pub fn kind(self, k: Kind) -> &'static str {
+        self.t(match k {
+            Kind::RegionLaunch => T::KindRegionLaunch,
+            Kind::DatacenterLaunch => T::KindDatacenter,
+            Kind::Announcement => T::KindAnnouncement,
+            Kind::Investment => T::KindInvestment,
+            Kind::Partnership => T::KindPartnership,
+            Kind::Closure => T::KindClosure,
+            Kind::MarketFigure => T::KindMarket,
+        })
+    }
+
+    pub fn status(self, s: Status) -> &'static str {
+        self.t(match s {
+            Status::Live => T::StatusLive,
+            Status::Announced => T::StatusAnnounced,
+            Status::Retired => T::StatusRetired,
+        })
+    }
+
+    /// A status inside a sentence or a tooltip: lower-case in English.
+    pub fn status_word(self, s: Status) -> &'static str {
+        match self {
+            Lang::En => s.id(),
+            Lang::Zh => self.status(s),
+        }
+    }
+
+    pub fn confidence(self, c: Confidence) -> &'static str {
+        self.t(match c {
+            Confidence::Low => T::ConfidenceLow,
+            Confidence::Medium => T::ConfidenceMedium,
+            Confidence::High => T::ConfidenceHigh,
+        })
+    }
+
+    pub fn view(self, v: View) -> &'static str {
+        self.t(match v {
+            View::Map => T::ViewMap,
+            View::Timeline => T::ViewTimeline,
+            View::Compare => T::ViewCompare,
+            View::Table => T::ViewTable,
+        })
+    }
+
+    /// Why a URL parameter was ignored.
+    pub fn why(self, w: Why) -> String {
+        match self {
+            Lang::En => w.en(),
+            Lang::Zh => match w {
+                Why::NotView => "不是视图名称（map、timeline、compare或table）".into(),
+                Why::NotProvider => "不是云服务商代号".into(),
+                Why::NotArea => "不是区域代号".into(),
+                Why::NotCountry => "不是两个字母的国家或地区代码".into(),
+                Why::NotYear => "不是年份".into(),
+                Why::NotKind => "不是事件类型".into(),
+                Why::NotStatus => "不是地域状态（live、announced或retired）".into(),
+                Why::TooLong => "过长，已截短".into(),
+                Why::NotRecordId => "不是记录编号".into(),
+                Why::NotVersion => "不是数据集版本".into(),
+                Why::NotOne => "只能是1".into(),
+                Why::NotLang => "不是语言代码（中文为zh，英文不填）".into(),
+                Why::Unknown => "未知参数".into(),
+                Why::FromAfterTo(to) => format!("晚于截止年份to={to}，两者均被忽略"),
+                Why::ProviderNotInData => "数据集中没有这家云服务商".into(),
+                Why::AreaNotInData => "数据集中没有这个区域".into(),
+                Why::NoSuchRecord => "没有这个编号的记录".into(),
+            },
+        }
+    }
+
+    /// A count of zones: "2 zones" / "2个可用区".
+    pub fn zones(self, n: u32) -> String {
+        let t = if n == 1 {
+            T::MarkerZone
+        } else {
+            T::MarkerZones
+        };
+        self.fill(t, &[&n.to_string()])
+    }
+
+    /// Items joined as a list: "a, b and c" / "a、b和c".
+    pub fn list(self, items: &[&str]) -> String {
+        match items.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!(
+                    "{}{}{last}",
+                    rest.join(self.t(T::ListComma)),
+                    self.t(T::And)
+                )
+            }
+            _ => items.join(""),
+        }
+    }
+    /// A date at its own precision: "24 Feb 2025" / "2025年2月24日", "Feb 2025" /
+    /// "2025年2月", "2025" / "2025年".
+    pub fn date(self, d: &PartialDate) -> String {
+        match self {
+            Lang::En => d.human(),
+            Lang::Zh => match (d.month, d.day) {
+                (Some(m), Some(day)) => format!("{}年{m}月{day}日", d.year),
+                (Some(m), None) => format!("{}年{m}月", d.year),
+                _ => format!("{}年", d.year),
+            },
+        }
+    }
+
+    /// A US$ amount in words: "US$52.3 billion" / "523亿美元", "US$300 million" /
+    /// "3亿美元", "US$15 million" / "1,500万美元".
+    pub fn usd(self, v: f64) -> String {
+        match self {
+            Lang::En => format!("US${}", super::format::money(v)),
+            Lang::Zh => format!("{}美元", chinese_amount(v)),
+        }
+    }
+
+    /// A count with thousands separators (both languages use the comma).
+    pub fn count(self, n: usize) -> String {
+        grouped(&n.to_string())
+    }
+}
+
+/// An amount in the Chinese myriad units: 亿 (10⁸) and 万 (10⁴), two decimals at
+/// most, thousands separators in the figure ("3,800亿").
+pub fn chinese_amount(v: f64) -> String {
+    let (value, unit) = if v >= 1e8 {
+        (v / 1e8, "亿")
+    } else if v >= 1e4 {
+        (v / 1e4, "万")
+    } else {
+        (v, "")
+    };
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+    let mut out = grouped(whole);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out.push_str(unit);
+    out
+}
+
+/// Digits with a comma every three from the right.
+fn grouped(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keys_round_trip_and_english_is_the_default() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_key(l.key()), Some(l));
+        }
+        assert_eq!(Lang::default(), Lang::En);
+        assert_eq!(Lang::from_key("zh-Hans"), None);
+        assert_eq!(Lang::from_key("ZH"), Some(Lang::Zh));
+        assert_eq!(Lang::Zh.tag(), "zh-Hans");
+    }
+
+    #[test]
+    fn dates_in_chinese_keep_their_precision() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(Lang::Zh.date(&d("2025-02-24")), "2025年2月24日");
+        assert_eq!(Lang::Zh.date(&d("2025-02")), "2025年2月");
+        assert_eq!(Lang::Zh.date(&d("2025")), "2025年");
+        assert_eq!(Lang::En.date(&d("2025-02")), "Feb 2025");
+    }
+
+    #[test]
+    fn amounts_in_chinese_use_yi_and_wan() {
+        assert_eq!(Lang::Zh.usd(52.3e9), "523亿美元");
+        assert_eq!(Lang::Zh.usd(380e9), "3,800亿美元");
+        assert_eq!(Lang::Zh.usd(300e6), "3亿美元");
+        assert_eq!(Lang::Zh.usd(150e6), "1.5亿美元");
+        assert_eq!(Lang::Zh.usd(15e6), "1,500万美元");
+        assert_eq!(Lang::Zh.usd(750_000.0), "75万美元");
+        assert_eq!(Lang::Zh.usd(2.56e9), "25.6亿美元");
+        assert_eq!(Lang::Zh.usd(9_000.0), "9,000美元");
+        assert_eq!(Lang::En.usd(52.3e9), "US$52.3 billion");
+        assert_eq!(chinese_amount(1.234_567e12), "12,345.67亿");
+    }
+
+    #[test]
+    fn counts_are_grouped() {
+        assert_eq!(Lang::En.count(0), "0");
+        assert_eq!(Lang::Zh.count(1234), "1,234");
+        assert_eq!(Lang::En.count(1_000_000), "1,000,000");
+    }
+}

@@ -1,0 +1,116 @@
+// Simplified Chinese (`lang=zh`): every view shows no English interface text (the
+// English column of the phrase table, printed by the oracle, is looked for in the
+// visible text, outside elements marked lang="en"), the page says it is zh-Hans, axe
+// passes, the masthead's switch keeps every other key, a Chinese export carries the
+// Chinese header and the permalink with lang=zh, and 360 px holds without overflow.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { setup, teardown, openAt, axeViolations, download, shippedData, DIST } from './harness.mjs';
+import { startOracle } from './model/oracle.mjs';
+
+let env;
+let english;
+before(async () => {
+  env = await setup();
+  const oracle = startOracle(path.join(DIST, 'data/atlas.json'), path.join(DIST, 'geo/world.json'));
+  english = (await oracle.catalog()).english;
+  oracle.close();
+});
+after(async () => teardown(env));
+
+const VIEWS = ['?lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?zzz=1&lang=zh'];
+
+/** Visible text outside elements that declare themselves English (data kept as researched). */
+async function chineseText(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        out.push(node.textContent);
+        return;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) return;
+      const el = node;
+      if (el.closest('[lang]')?.getAttribute('lang') === 'en') return;
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) return;
+      const s = getComputedStyle(el);
+      if (s.display === 'none' || s.visibility === 'hidden') return;
+      for (const c of el.childNodes) walk(c);
+      for (const a of ['aria-label', 'placeholder', 'title']) if (el.hasAttribute(a)) out.push(el.getAttribute(a));
+    };
+    walk(document.body);
+    return out.join('\n');
+  });
+}
+
+for (const q of VIEWS) {
+  test(`lang=zh shows no English interface text: ${q}`, async () => {
+    const page = await openAt(env, q);
+    await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
+    if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+    const text = await chineseText(page);
+    // Whole words only: "Map" must not match inside a data word.
+    const found = english.filter((p) => new RegExp(`(^|[^A-Za-z])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text));
+    assert.deepEqual(found, [], `English on ${q}`);
+    assert.match(await page.title(), /云图谱/);
+    await page.context().close();
+  });
+}
+
+test('lang=zh passes axe on every view, light and dark, with lang="zh-Hans"', async () => {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const q of VIEWS) {
+      const page = await openAt(env, q, { colorScheme });
+      if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
+      for (const v of await axeViolations(page)) found.push(`${colorScheme} ${q}: ${v}`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
+test('the language switch links to the same view in the other language, every key kept', async () => {
+  const q = '?view=table&provider=tencent&country=SA&from=2020&kind=investment&q=riyadh';
+  const page = await openAt(env, q);
+  const href = await page.getByTestId('lang-switch').getAttribute('href');
+  assert.equal(href, q + '&lang=zh');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForURL(/lang=zh/);
+  await page.waitForSelector('[data-testid=summary]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  assert.equal(await page.getByTestId('lang-switch').getAttribute('href'), q);
+  await page.context().close();
+});
+
+test('a Chinese CSV carries the Chinese header line and the permalink with lang=zh', async () => {
+  const page = await openAt(env, '?provider=alibaba&lang=zh');
+  const file = await download(env, page, () => page.getByRole('button', { name: /^地域CSV/ }).click());
+  const text = file.body.toString('utf8');
+  const first = text.split('\r\n')[0];
+  assert.match(first, /# 云图谱地域 · 数据集/);
+  assert.match(first, /provider=alibaba&(amp;)?d=[^&"]+&(amp;)?lang=zh/);
+  assert.match(text.split('\r\n')[1], /^id,provider,code,name,/, 'machine column names stay English');
+  await page.context().close();
+});
+
+test('at 360 px the Chinese page does not overflow sideways', async () => {
+  for (const q of VIEWS) {
+    const page = await openAt(env, q, { viewport: { width: 360, height: 800 } });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `${q}: page is ${wide} px wide`);
+    await page.context().close();
+  }
+});
+
+test('q=新加坡 finds Singapore in the Chinese table', async () => {
+  const page = await openAt(env, '?view=table&q=%E6%96%B0%E5%8A%A0%E5%9D%A1&lang=zh');
+  const rows = await page.locator('[data-testid=region-table] tbody tr').count();
+  const singapore = shippedData().regions.filter((r) => r.iso2 === 'SG').length;
+  assert.ok(singapore > 0);
+  assert.equal(rows, singapore);
+  await page.context().close();
+});
