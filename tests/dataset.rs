@@ -253,4 +253,14 @@ fn shipped_dataset_is_complete_in_chinese() {
     for e in &d.events {
         assert!(e.title_zh.as_deref().is_some_and(cjk), "event {}", e.id);
     }
+    let cities: std::collections::BTreeSet<&str> =
+        d.cities.iter().map(|c| c.name.as_str()).collect();
+    for c in d
+        .regions
+        .iter()
+        .filter_map(|r| r.city.as_deref())
+        .chain(d.events.iter().filter_map(|e| e.city.as_deref()))
+    {
+        assert!(cities.contains(c), "city {c} has no Chinese name");
+    }
 }

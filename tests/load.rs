@@ -362,3 +362,42 @@ proptest! {
         }
     }
 }
+
+/// Chinese names are validated like the rest: a blank one, a control character, a
+/// source that is not in the list, or a source without a name skips its record with
+/// the reason; a bad country or city entry skips only that entry.
+#[test]
+fn bad_chinese_fields_are_skipped_with_reasons() {
+    let mut d = small();
+    d["regions"][0]["name_zh"] = json!("  ");
+    d["regions"][1]["name_zh"] = json!("名称");
+    d["regions"][1]["name_zh_source"] = json!("nowhere");
+    d["regions"][2]["name_zh_source"] = json!(d["sources"][0]["id"].clone());
+    d["events"][0]["title_zh"] = json!("标题\u{7}");
+    d["countries"] =
+        json!([{ "iso2": "xx", "name_zh": "某国" }, { "iso2": "SA", "name_zh": "沙特阿拉伯" }]);
+    d["cities"] =
+        json!([{ "name": "Riyadh", "name_zh": "" }, { "name": "Dubai", "name_zh": "迪拜" }]);
+    let loaded = parse_dataset(&d.to_string()).unwrap();
+    let reasons: Vec<String> = loaded.skipped.iter().map(|s| s.to_string()).collect();
+    for want in [
+        "name_zh is empty",
+        "unknown name_zh_source \"nowhere\"",
+        "has a name_zh_source but no name_zh",
+        "title_zh contains a control character",
+        "is not an ISO 3166-1 alpha-2 code",
+    ] {
+        assert!(
+            reasons.iter().any(|r| r.contains(want)),
+            "{want}: {reasons:?}"
+        );
+    }
+    assert_eq!(loaded.dataset.countries.len(), 1);
+    assert_eq!(loaded.dataset.cities.len(), 1);
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("city Riyadh") || r.starts_with("city ")),
+        "{reasons:?}"
+    );
+}

@@ -144,6 +144,39 @@ fn edit(e: &Value) -> Option<Edit> {
     })
 }
 
+/// The words the browser test finds controls by, in the page's language: the model
+/// keeps English keys (column names, views), the page shows these.
+fn labels(cat: &Catalog) -> Value {
+    let lang = cat.lang;
+    let before_count = |t: T| lang.t(t).split("{0}").next().unwrap_or("").to_string();
+    let columns = |all: &[(&str, T)]| {
+        all.iter()
+            .map(|(en, t)| (en.to_string(), Value::from(lang.t(*t))))
+            .collect::<serde_json::Map<_, _>>()
+    };
+    json!({
+        "providers": lang.t(T::Providers),
+        "fromYear": lang.t(T::FromYear),
+        "toYear": lang.t(T::ToYear),
+        "views": lang.t(T::Views),
+        "tabs": View::ALL.iter().map(|v| (v.id().to_string(), Value::from(lang.view(*v)))).collect::<serde_json::Map<_, _>>(),
+        "reset": lang.t(T::Reset),
+        "copyLink": lang.t(T::CopyLink),
+        "zoomTo": lang.t(T::ZoomTo),
+        "closeDetails": lang.t(T::CloseDetails),
+        "dismiss": lang.t(T::Dismiss),
+        "chips": cat.lanes().into_iter().map(|(id, name)| (id, Value::from(name))).collect::<serde_json::Map<_, _>>(),
+        "regionsTab": before_count(T::RegionsN),
+        "eventsTab": before_count(T::EventsN),
+        "version": lang.fill(T::DatasetVersion, &[&cat.data.version]),
+        "showingRegions": lang.t(T::ShowingFirstRegions),
+        "showingEvents": lang.t(T::ShowingFirstEvents),
+        "showMore": lang.t(T::ShowMore),
+        "regionColumns": columns(&[("Region", T::ColRegion), ("Provider", T::ColProvider), ("Country", T::ColCountry), ("Opened", T::ColOpened), ("Status", T::ColStatus), ("Zones", T::ColZones), ("Confidence", T::ColConfidence)]),
+        "eventColumns": columns(&[("Date", T::ColDate), ("Provider", T::ColProvider), ("Kind", T::ColKind), ("Event", T::ColEvent), ("Country", T::ColCountry), ("Amount", T::ColAmount), ("Confidence", T::ColConfidence)]),
+    })
+}
+
 fn zoom(cat: &Catalog, z: &Value) -> Zoom {
     Zoom::all(&cat.data)
         .into_iter()
@@ -204,6 +237,7 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
         "view": f.view.id(),
         "viewLabel": cat.lang.view(f.view),
         "lang": cat.lang.tag(),
+        "labels": labels(cat),
         "embed": f.embed,
         "title": page_title(cat, &f),
         "summary": summary(cat, &s),
@@ -282,6 +316,9 @@ fn table(cat: &Catalog, s: &Selection, t: &Value) -> Value {
         "ids": ids,
         "total": total,
         "rows": html,
-        "tabs": [format!("Regions ({})", s.regions.len()), format!("Events ({})", s.events.len())],
+        "tabs": [
+            cat.lang.fill(T::RegionsN, &[&s.regions.len().to_string()]),
+            cat.lang.fill(T::EventsN, &[&s.events.len().to_string()]),
+        ],
     })
 }

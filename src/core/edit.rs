@@ -147,6 +147,8 @@ pub fn apply(cat: &Catalog, current: &Filters, edit: &Edit) -> Option<(Filters, 
                 view: f.view,
                 sel: f.sel.clone(),
                 embed: f.embed,
+                // The language is how the page speaks, not a filter.
+                lang: f.lang,
                 ..Filters::default()
             }
         }
@@ -250,6 +252,20 @@ mod tests {
             (View::Table, Some(id.as_str()), true)
         );
         assert_eq!(active_count(&r), 0);
+    }
+
+    /// Found by the model-based test.
+    #[test]
+    fn reset_on_a_chinese_page_dropped_lang_zh_from_the_address() {
+        let c = cat();
+        let f = Filters {
+            q: "x".into(),
+            lang: crate::core::lang::Lang::Zh,
+            ..Filters::default()
+        };
+        let (r, _) = apply(&c, &f, &Edit::Reset).unwrap();
+        assert_eq!(r.lang, crate::core::lang::Lang::Zh);
+        assert_eq!(crate::core::query::to_query(&r), "lang=zh");
     }
 
     #[test]

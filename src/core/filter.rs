@@ -31,6 +31,8 @@ pub struct Catalog {
     pub years: (u16, u16),
     /// ISO code → country name, for every country with a record, in [`Catalog::lang`].
     pub countries: BTreeMap<String, String>,
+    /// English city name → Chinese, from the dataset.
+    cities_zh: HashMap<String, String>,
     /// The language names are given in. The filters and the search do not depend on it:
     /// a record is found by its English and its Chinese words in either language.
     pub lang: Lang,
@@ -67,6 +69,17 @@ impl Catalog {
             .iter()
             .map(|c| (c.iso2.as_str(), c.name_zh.as_str()))
             .collect();
+        let zh_city: HashMap<&str, &str> = data
+            .cities
+            .iter()
+            .map(|c| (c.name.as_str(), c.name_zh.as_str()))
+            .collect();
+        let city_zh = |c: &Option<String>| {
+            c.as_deref()
+                .and_then(|c| zh_city.get(c))
+                .copied()
+                .unwrap_or("")
+        };
         let zh_provider = |id: &str| {
             data.provider(id)
                 .and_then(|p| p.name_zh.as_deref())
@@ -85,6 +98,7 @@ impl Catalog {
                         &r.iso2,
                         data.provider_name(&r.provider),
                         r.name_zh.as_deref().unwrap_or(""),
+                        city_zh(&r.city),
                         zh_country.get(r.iso2.as_str()).copied().unwrap_or(""),
                         zh_provider(&r.provider),
                     ]
@@ -103,6 +117,7 @@ impl Catalog {
                     e.iso2.as_deref().unwrap_or(""),
                     data.provider_name(&e.provider),
                     e.title_zh.as_deref().unwrap_or(""),
+                    city_zh(&e.city),
                     e.iso2
                         .as_deref()
                         .and_then(|c| zh_country.get(c))
@@ -140,6 +155,11 @@ impl Catalog {
                 Some(acc.map_or((y, y), |(a, b)| (a.min(y), b.max(y))))
             })
             .unwrap_or((2000, 2000));
+        let cities_zh = data
+            .cities
+            .iter()
+            .map(|c| (c.name.clone(), c.name_zh.clone()))
+            .collect();
         let mut ids: Vec<Record> = (0..data.regions.len())
             .map(Record::Region)
             .chain((0..data.events.len()).map(Record::Event))
@@ -154,6 +174,7 @@ impl Catalog {
             ids,
             years,
             countries,
+            cities_zh,
             lang: Lang::En,
         }
     }
@@ -212,6 +233,11 @@ impl Catalog {
     /// A country's name by ISO code, the code itself when no record names it.
     pub fn country_name<'a>(&'a self, iso2: &'a str) -> &'a str {
         self.countries.get(iso2).map_or(iso2, String::as_str)
+    }
+
+    /// A city's name in [`Catalog::lang`]; `fallback` when its Chinese name is missing.
+    pub fn city_name<'a>(&'a self, en: &'a str) -> Shown<'a> {
+        shown(self.lang, en, self.cities_zh.get(en).map(String::as_str))
     }
 
     /// A region's name: the provider's own Chinese name where there is one.

@@ -75,6 +75,8 @@ struct Frame<'a> {
     #[serde(default, borrow)]
     countries: Vec<&'a RawValue>,
     #[serde(default, borrow)]
+    cities: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
     sources: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     regions: Vec<&'a RawValue>,
@@ -233,6 +235,17 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         &mut HashSet::new(),
         &mut skipped,
     );
+    let cities: Vec<City> = records(&frame.cities, "city", &mut skipped, |c: &City| {
+        name_field("name", Some(&c.name))?;
+        name_field("name_zh", Some(&c.name_zh))
+    });
+    let cities = unique(
+        cities,
+        |c| &c.name,
+        "city",
+        &mut HashSet::new(),
+        &mut skipped,
+    );
 
     Ok(Loaded {
         dataset: Dataset {
@@ -244,6 +257,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             providers: frame.providers,
             areas: frame.areas,
             countries,
+            cities,
             sources,
             regions,
             events,

@@ -317,6 +317,13 @@ pub struct Country {
     pub name_zh: String,
 }
 
+/// A city's Chinese name, by the English name the records use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct City {
+    pub name: String,
+    pub name_zh: String,
+}
+
 /// A validated dataset. Every reference in it resolves.
 ///
 /// `Deserialize` is for trusted tooling only (the dataset converter reads its
@@ -333,6 +340,8 @@ pub struct Dataset {
     pub areas: Vec<Area>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<Country>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cities: Vec<City>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]

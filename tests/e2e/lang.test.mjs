@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, teardown, openAt, axeViolations, download, shippedData, DIST } from './harness.mjs';
+import { setup, teardown, openAt, axeViolations, download, shippedData, emulatePrint, DIST } from './harness.mjs';
 import { startOracle } from './model/oracle.mjs';
 
 let env;
@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => teardown(env));
 
-const VIEWS = ['?lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?zzz=1&lang=zh'];
+const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?zzz=1&lang=zh'];
 
 /** Visible text outside elements that declare themselves English (data kept as researched). */
 async function chineseText(page) {
@@ -113,4 +113,48 @@ test('q=新加坡 finds Singapore in the Chinese table', async () => {
   assert.ok(singapore > 0);
   assert.equal(rows, singapore);
   await page.context().close();
+});
+
+test('a Chinese SVG export carries the Chinese title and source line and the permalink with lang=zh', async () => {
+  const page = await openAt(env, '?view=timeline&provider=tencent&lang=zh');
+  const svg = (await download(env, page, () => page.getByRole('button', { name: 'SVG图片' }).click())).body.toString('utf8');
+  const version = shippedData().version;
+  assert.ok(svg.includes(`${env.url}?view=timeline&amp;provider=tencent&amp;d=${version}&amp;lang=zh`), 'footer permalink');
+  assert.match(svg, /来源：云图谱数据集/);
+  assert.match(svg, /腾讯云：时间线 — 云图谱/);
+  await page.context().close();
+});
+
+test('an embedded Chinese view speaks Chinese and opens the full Chinese view', async () => {
+  const page = await openAt(env, '?view=compare&area=me&embed=1&lang=zh');
+  assert.equal(await page.locator('.filterbar').count(), 0);
+  assert.equal(await page.getByTestId('open-full').textContent(), '打开完整页面');
+  assert.match(await page.getByTestId('open-full').getAttribute('href'), /\?view=compare&area=me&lang=zh$/);
+  await page.context().close();
+});
+
+test('printed in Chinese, the source list has a Chinese heading', async () => {
+  const page = await openAt(env, '?provider=tencent&lang=zh');
+  await emulatePrint(env, page);
+  await page.pdf({ format: 'A4' });
+  await page.waitForFunction(() => document.querySelector('.print-only ol li'));
+  assert.equal(await page.locator('.print-only h2').textContent(), '来源');
+  await page.context().close();
+});
+
+test('a browser that prefers Chinese is offered the Chinese page once, never redirected', async () => {
+  const page = await openAt(env, '?view=table&provider=alibaba', { locale: 'zh-CN' });
+  assert.equal(await page.evaluate(() => location.search), '?view=table&provider=alibaba', 'no redirect');
+  const offer = page.getByTestId('lang-offer');
+  await offer.waitFor();
+  assert.equal(await offer.getAttribute('lang'), 'zh-Hans');
+  assert.match(await offer.locator('a').getAttribute('href'), /\?view=table&provider=alibaba&lang=zh$/);
+  await offer.getByRole('button').click();
+  await page.reload();
+  await page.waitForSelector('[data-testid=summary]');
+  assert.equal(await page.getByTestId('lang-offer').count(), 0, 'dismissed once, not offered again');
+  await page.context().close();
+  const english = await openAt(env, '', { locale: 'en-GB' });
+  assert.equal(await english.getByTestId('lang-offer').count(), 0, 'not offered to an English browser');
+  await english.context().close();
 });

@@ -126,14 +126,17 @@ async function sequence(drivers, seq, counts, times) {
   const dataset = { [LARGE_EVERY - 1]: 'large', [LARGE_EVERY - 4]: 'three' }[seq % LARGE_EVERY] ?? 'shipped';
   const driver = drivers[dataset];
   // On the grown dataset, tables are where batching lives: start there more often.
-  const start = r.weighted([
-    [4, ''],
-    [dataset === 'large' ? 12 : 3, '?view=table'],
-    [2, '?view=timeline&provider=alibaba'],
-    [2, '?view=compare&area=me'],
-    [2, '?provider=tencent&area=apac'],
-    [3, null],
-  ]) ?? handTypedQuery(r, driver.data);
+  const picked =
+    r.weighted([
+      [4, ''],
+      [dataset === 'large' ? 12 : 3, '?view=table'],
+      [2, '?view=timeline&provider=alibaba'],
+      [2, '?view=compare&area=me'],
+      [2, '?provider=tencent&area=apac'],
+      [3, null],
+    ]) ?? handTypedQuery(r, driver.data);
+  // A quarter of the sequences are lived in Chinese: every control is the same, every word differs.
+  const start = r.chance(0.25) ? `${picked || '?'}${picked.length > 1 ? '&' : ''}lang=zh` : picked;
   const m = await driver.open(start);
   const done = [];
   let failure = null;

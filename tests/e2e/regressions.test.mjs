@@ -167,3 +167,14 @@ test('"Show more" dropped keyboard focus to the page and redrew the rows already
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();
 });
+
+test('Reset on a Chinese page dropped lang=zh from the address while the page stayed Chinese', async () => {
+  const page = await open('?provider=tencent&lang=zh');
+  await page.getByRole('button', { name: '重置' }).click();
+  await page.waitForFunction(() => !location.search.includes('provider='));
+  assert.equal(await page.evaluate(() => location.search), '?lang=zh');
+  await page.reload();
+  await page.waitForSelector('[data-testid=summary]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  await page.context().close();
+});

@@ -208,8 +208,18 @@ pub fn build(dir: &Path) -> Result<String, String> {
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
+    let cities = read_tsv(&dir.join("cities.tsv"))?
+        .into_iter()
+        .map(|row| {
+            Ok(City {
+                name: req(&row, "name")?,
+                name_zh: req(&row, "name_zh")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let doc = Dataset {
         countries,
+        cities,
         sources: sources.used.into_values().collect(),
         regions,
         events,

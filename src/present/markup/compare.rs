@@ -53,7 +53,7 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
 fn names<'a>(cat: &Catalog, codes: impl IntoIterator<Item = &'a String>) -> String {
     let mut v: Vec<&str> = codes.into_iter().map(|c| cat.country_name(c)).collect();
     crate::core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
-    v.join(", ")
+    v.join(cat.lang.t(T::ListComma))
 }
 
 type Figure = fn(&ProviderStats, Lang) -> (String, Option<String>);

@@ -14,6 +14,15 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
     let (d, lang) = (&cat.data, cat.lang);
     let comma = lang.t(T::ListComma);
     let brackets = |s: &str| format!("{}{s}{}", lang.pick(" (", "（"), lang.pick(")", "）"));
+    // A city without its Chinese name marks the place as English (see `markup::title`).
+    let mut place_fallback = false;
+    let mut city = |c: &Option<String>| {
+        c.as_deref().map(|c| {
+            let shown = cat.city_name(c);
+            place_fallback |= shown.fallback;
+            shown.text.to_string()
+        })
+    };
     let (title, rows, note, sources, confidence) = match record {
         Record::Region(i) => {
             let r = &d.regions[i];
@@ -49,7 +58,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
             rows.extend([
                 (
                     T::FieldPlace,
-                    [r.city.clone(), Some(cat.country_name(&r.iso2).to_string())]
+                    [city(&r.city), Some(cat.country_name(&r.iso2).to_string())]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
@@ -107,7 +116,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
                 (T::FieldKind, lang.kind(e.kind).to_string()),
                 (
                     T::FieldPlace,
-                    [e.city.clone(), country]
+                    [city(&e.city), country]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
@@ -172,7 +181,9 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
     for (k, v) in rows {
         h.el("dt", &[], lang.t(k));
         // Sectors and people are data, kept as researched (in English).
-        if lang == Lang::Zh && matches!(k, T::FieldSectors | T::FieldPeople | T::FieldEnglishName) {
+        let english = matches!(k, T::FieldSectors | T::FieldPeople | T::FieldEnglishName)
+            || (k == T::FieldPlace && place_fallback);
+        if lang == Lang::Zh && english {
             h.el("dd", &[a("lang", "en")], &v);
         } else {
             h.el("dd", &[], &v);

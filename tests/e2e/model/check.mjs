@@ -61,10 +61,11 @@ export function differences({ exp, model, keyboard, wait }) {
   eq('embed layout', !$('.filterbar'), model.embed);
 
   if (!model.embed) {
-    eq('counts', text('[data-testid=counts]'), `${exp.counts} · dataset version ${model.version}`);
-    eq('current tab', text('nav[aria-label=Views] [aria-current=page]'), exp.viewLabel);
+    const L = exp.labels;
+    eq('counts', text('[data-testid=counts]'), `${exp.counts}${L.version}`);
+    eq('current tab', text(`nav[aria-label="${L.views}"] [aria-current=page]`), exp.viewLabel);
     const c = exp.controls;
-    const chips = $$('[role=group][aria-label=Providers] .chip').map((b) => ({
+    const chips = $$(`[role=group][aria-label="${L.providers}"] .chip`).map((b) => ({
       class: b.getAttribute('class'),
       pressed: b.getAttribute('aria-pressed'),
       count: b.querySelector('.count').textContent,
@@ -86,16 +87,16 @@ export function differences({ exp, model, keyboard, wait }) {
         boxes.map(({ id }) => ({ id, checked: chosen.includes(id), count: String(exp.facets[facet][id] ?? 0) })),
       );
     }
-    eq('from year box', $('input[aria-label="From year"]')?.value, c.from);
-    eq('to year box', $('input[aria-label="To year"]')?.value, c.to);
+    eq('from year box', $(`input[aria-label="${L.fromYear}"]`)?.value, c.from);
+    eq('to year box', $(`input[aria-label="${L.toYear}"]`)?.value, c.to);
     eq('search box', $('input[type=search]')?.value, model.box ?? c.q);
-    const reset = $$('.filters__actions button').find((b) => b.textContent === 'Reset');
+    const reset = $$('.filters__actions button').find((b) => b.textContent === L.reset);
     eq('Reset disabled', reset?.disabled, c.active === 0);
   }
 
   const view = exp.view;
   if (view === 'map') {
-    eq('zoom preset', text('[aria-label="Zoom to"] [aria-pressed=true]'), model.zoom);
+    eq('zoom preset', text(`[aria-label="${exp.labels.zoomTo}"] [aria-pressed=true]`), model.zoom);
     eq('country shading', $$('svg.map__shapes g > path').map((p) => p.getAttribute('class')), exp.map.shades);
     eq(
       'markers',
@@ -119,16 +120,17 @@ export function differences({ exp, model, keyboard, wait }) {
     if (inner(tbodies) !== norm(exp.table.rows)) out.push({ what: 'table rows markup', got: 'differs', want: 'the core rows' });
     const [label, dir] = t.events ? t.event : t.region;
     const sorted = $$(`[data-testid=${tid}] th[aria-sort]`).filter((th) => th.getAttribute('aria-sort') !== 'none');
+    const L = exp.labels;
     eq('sorted column', sorted.map((th) => [th.querySelector('button').firstChild.textContent, th.getAttribute('aria-sort')]), [
-      [label, dir === 'asc' ? 'ascending' : 'descending'],
+      [(t.events ? L.eventColumns : L.regionColumns)[label], dir === 'asc' ? 'ascending' : 'descending'],
     ]);
     const total = exp.table.total;
     const drawn = Math.min(t.events ? t.eventShown : t.regionShown, total);
-    const noun = t.events ? 'events' : 'regions';
+    const fill = (s, args) => args.reduce((acc, a, i) => acc.replaceAll(`{${i}}`, String(a)), s);
     eq(
       'more rows',
       text('[data-testid=more-rows]'),
-      drawn < total ? `Showing the first ${drawn} of ${total} ${noun}. Show ${Math.min(250, total - drawn)} more` : null,
+      drawn < total ? fill(t.events ? L.showingEvents : L.showingRegions, [drawn, total]) + fill(L.showMore, [Math.min(250, total - drawn)]) : null,
     );
   } else if (view === 'timeline') {
     markup('timeline chart', $('[data-testid=timeline-chart]'), exp.timeline.chart);

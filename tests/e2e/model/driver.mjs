@@ -48,6 +48,7 @@ export function handTypedQuery(r, data) {
         [2, () => `sel=${encodeURIComponent(r.pick([...ids, 'nope:1']))}`],
         [1, () => `d=${r.pick([data.version, '2020-01-01', 'bad version!'])}`],
         [1, () => `embed=${r.pick(['1', '0', 'yes'])}`],
+        [2, () => `lang=${r.pick(['zh', 'zh', 'ZH', 'en', 'fr', ''])}`],
         [1, () => r.pick(['zzz=1', 'utm_source=x', '=', '&&', 'view', '%', '%G1=2', 'Q=upper'])],
       ])(),
     );
@@ -232,7 +233,7 @@ export class Driver {
   async copyLink(m) {
     const page = this.page;
     await page.evaluate(() => navigator.clipboard.writeText(''));
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: (await this.expected(m)).labels.copyLink }).click();
     const want = `${this.env.url}?${(await this.expected(m)).copyLink}`;
     const got = await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false, null, { timeout: WAIT_MS }).then((h) => h.jsonValue());
     if (got !== want) throw new Error(`Copy link copied ${got}, expected ${want}`);
@@ -249,8 +250,9 @@ export class Driver {
     switch (s.t) {
       case 'chip': {
         if (!filterBar) return 'skip';
-        const name = s.id === 'market' ? 'Market' : this.data.providers.find((p) => p.id === s.id).name;
-        await page.getByRole('group', { name: 'Providers' }).getByRole('button', { name: new RegExp(`^${name} `) }).click();
+        const L = (await this.expected(m)).labels;
+        const name = L.chips[s.id];
+        await page.getByRole('group', { name: L.providers }).getByRole('button', { name: new RegExp(`^${name} `) }).click();
         await this.edited(m, { kind: 'toggle', facet: 'provider', id: s.id });
         return false;
       }
@@ -266,7 +268,8 @@ export class Driver {
       }
       case 'year': {
         if (!filterBar) return 'skip';
-        const box = page.getByLabel(s.which === 'from' ? 'From year' : 'To year');
+        const L = (await this.expected(m)).labels;
+        const box = page.getByLabel(s.which === 'from' ? L.fromYear : L.toYear);
         await retype(box, s.text);
         await box.press(s.commit);
         await this.edited(m, { kind: s.which, text: s.text });
@@ -291,14 +294,15 @@ export class Driver {
       }
       case 'tab': {
         if (!filterBar || view === s.view) return 'skip';
-        const label = { map: 'Map', timeline: 'Timeline', compare: 'Head to head', table: 'Table' }[s.view];
-        await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: label, exact: true }).click();
+        const L = (await this.expected(m)).labels;
+        await page.getByRole('navigation', { name: L.views }).getByRole('link', { name: L.tabs[s.view], exact: true }).click();
         await this.edited(m, { kind: 'view', id: s.view });
         return false;
       }
       case 'reset': {
-        if (!filterBar || !(await page.getByRole('button', { name: 'Reset' }).isEnabled())) return 'skip';
-        await page.getByRole('button', { name: 'Reset' }).click();
+        const L = (await this.expected(m)).labels;
+        if (!filterBar || !(await page.getByRole('button', { name: L.reset }).isEnabled())) return 'skip';
+        await page.getByRole('button', { name: L.reset }).click();
         await this.edited(m, { kind: 'reset' });
         await this.externalQ(m);
         return false;
@@ -316,14 +320,19 @@ export class Driver {
       }
       case 'zoom': {
         if (view !== 'map') return 'skip';
-        await page.getByRole('group', { name: 'Zoom to' }).getByRole('button', { name: s.label, exact: true }).click();
+        const L = (await this.expected(m)).labels;
+        if (!(await this.expected(m)).zooms.includes(s.label)) return 'skip';
+        await page.getByRole('group', { name: L.zoomTo }).getByRole('button', { name: s.label, exact: true }).click();
         m.zoom = s.label;
         return false;
       }
       case 'sort': {
         if (view !== 'table') return 'skip';
         const tid = m.table.events ? 'event-table' : 'region-table';
-        await page.locator(`[data-testid=${tid}] thead button`, { hasText: new RegExp(`^${s.label}`) }).click();
+        const L = (await this.expected(m)).labels;
+        const shown = (m.table.events ? L.eventColumns : L.regionColumns)[s.label];
+        if (!shown) return 'skip';
+        await page.locator(`[data-testid=${tid}] thead button`, { hasText: new RegExp(`^${shown}`) }).click();
         const key = m.table.events ? 'event' : 'region';
         const [col, dir] = m.table[key];
         m.table[key] = col === s.label ? [col, dir === 'asc' ? 'desc' : 'asc'] : [s.label, 'asc'];
@@ -331,7 +340,9 @@ export class Driver {
       }
       case 'tableTab': {
         if (view !== 'table') return 'skip';
-        await page.locator('.table-switch button', { hasText: s.events ? /^Events \(/ : /^Regions \(/ }).click();
+        const L = (await this.expected(m)).labels;
+        const prefix = (s.events ? L.eventsTab : L.regionsTab).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        await page.locator('.table-switch button', { hasText: new RegExp(`^${prefix}`) }).click();
         m.table.events = s.events;
         return false;
       }
@@ -377,7 +388,7 @@ export class Driver {
       case 'close': {
         if (!(await page.locator('[data-testid=detail]').count())) return 'skip';
         if (s.how === 'button') {
-          await page.getByRole('button', { name: 'Close details' }).click();
+          await page.getByRole('button', { name: (await this.expected(m)).labels.closeDetails }).click();
         } else {
           // Escape belongs to a text box that has focus (the search box clears itself), so close from the panel.
           await page.locator('#detail-title').focus();
@@ -417,7 +428,7 @@ export class Driver {
       case 'dismiss': {
         const notice = page.locator('[data-testid=url-notice]');
         if (!(await notice.count())) return 'skip';
-        await notice.getByRole('button', { name: 'Dismiss' }).click();
+        await notice.getByRole('button', { name: (await this.expected(m)).labels.dismiss }).click();
         m.issues = [];
         return false;
       }
