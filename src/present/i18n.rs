@@ -133,6 +133,19 @@ impl Lang {
         }
     }
 
+    /// An amount in the currency it was announced in: "380 billion CNY" /
+    /// "3,800亿元人民币"; a currency without a Chinese name keeps its ISO code.
+    pub fn local(self, v: f64, currency: &str) -> String {
+        match (self, currency) {
+            (Lang::En, c) => format!("{} {c}", super::format::money(v)),
+            (Lang::Zh, "CNY") => format!("{}元人民币", chinese_amount(v)),
+            (Lang::Zh, "USD") => format!("{}美元", chinese_amount(v)),
+            (Lang::Zh, "HKD") => format!("{}港元", chinese_amount(v)),
+            (Lang::Zh, "EUR") => format!("{}欧元", chinese_amount(v)),
+            (Lang::Zh, c) => format!("{} {c}", chinese_amount(v)),
+        }
+    }
+
     /// A count with thousands separators (both languages use the comma).
     pub fn count(self, n: usize) -> String {
         grouped(&n.to_string())
@@ -209,6 +222,9 @@ mod tests {
         assert_eq!(Lang::Zh.usd(9_000.0), "9,000美元");
         assert_eq!(Lang::En.usd(52.3e9), "US$52.3 billion");
         assert_eq!(chinese_amount(1.234_567e12), "12,345.67亿");
+        assert_eq!(Lang::Zh.local(380e9, "CNY"), "3,800亿元人民币");
+        assert_eq!(Lang::En.local(380e9, "CNY"), "380 billion CNY");
+        assert_eq!(Lang::Zh.local(5e8, "SAR"), "5亿 SAR");
     }
 
     #[test]

@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => teardown(env));
 
-const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?zzz=1&lang=zh'];
+const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?view=timeline&sel=alibaba-2025-02-invest-cn&lang=zh', '?zzz=1&lang=zh'];
 
 /** Visible text outside elements that declare themselves English (data kept as researched). */
 async function chineseText(page) {
@@ -55,6 +55,14 @@ for (const q of VIEWS) {
     // Whole words only: "Map" must not match inside a data word.
     const found = english.filter((p) => new RegExp(`(^|[^A-Za-z])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text));
     assert.deepEqual(found, [], `English on ${q}`);
+    // Beyond the table: a lower-case English word of three letters or more (words the code
+    // writes, like "billion" or "zones") outside lang="en". Region codes, host names and
+    // versions (tokens with '.', '-', ':', '/', '_' or digits) are identifiers, not words.
+    const words = text
+      .split(/[\s，。、；：（）“”《》·—]+/)
+      .filter((t) => !/[.\-:/_@\d]/.test(t))
+      .flatMap((t) => t.match(/(?<![A-Za-z])[a-z]{3,}/g) ?? []);
+    assert.deepEqual([...new Set(words)], [], `stray English words on ${q}`);
     assert.match(await page.title(), /云图谱/);
     await page.context().close();
   });

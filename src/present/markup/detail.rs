@@ -5,7 +5,6 @@ use super::{a, Html};
 use crate::core::filter::{Catalog, Record, Selection, Shown};
 use crate::core::model::Status;
 use crate::present::catalog::T;
-use crate::present::format::money;
 use crate::present::i18n::Lang;
 
 /// The record's title (marked English when it stands in for a missing translation),
@@ -127,7 +126,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
                 rows.push((T::FieldAmountUsd, lang.usd(usd)));
             }
             if let (Some(v), Some(c)) = (e.amount_local, &e.currency) {
-                rows.push((T::FieldAmountLocal, format!("{} {c}", money(v))));
+                rows.push((T::FieldAmountLocal, lang.local(v, c)));
             }
             if let Some(fp) = &e.footprint {
                 let part = |n: Option<u32>, t: T| n.map(|n| lang.fill(t, &[&n.to_string()]));
@@ -207,6 +206,12 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
             .as_deref()
             .or(s.publisher.as_deref())
             .unwrap_or(&s.url);
+        // A source's own title is in its own language: on the Chinese page an English
+        // one says so.
+        let english = lang == Lang::Zh
+            && !label
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         h.open("li", &[])
             .el(
                 "a",
@@ -214,6 +219,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
                     a("href", &s.url),
                     a("target", "_blank"),
                     a("rel", "noopener noreferrer"),
+                    ("lang", english.then_some("en".into())),
                 ],
                 label,
             )
