@@ -252,6 +252,24 @@ fn the_chinese_summary_is_written_for_chinese_grammar() {
         zh("q=nothing-matches-this"),
         "没有符合筛选条件的地域和事件。"
     );
+    // Events only: no region can match the market lane.
+    assert_eq!(
+        zh("provider=market"),
+        "没有符合筛选条件的地域；显示10条事件，2016—2025年。"
+    );
+    // One of each: Chinese needs no singular form.
+    assert_eq!(
+        zh("country=MX&provider=alibaba"),
+        "显示阿里云在1个国家和地区的1个地域及2条事件，2024—2025年。"
+    );
+    assert_eq!(
+        zh("status=retired&kind=partnership"),
+        "显示4个国家和地区的5个地域（5个已关停）及11条事件，2015—2026年。"
+    );
+    assert_eq!(
+        zh("from=2025&to=2025&provider=tencent"),
+        "显示腾讯云在10个国家和地区的11个地域（2个已关停）及4条事件，均在2025年。"
+    );
     let all = zh("");
     assert!(
         all.starts_with("显示") && all.ends_with("年。") && !all.contains("云在"),
