@@ -35,6 +35,8 @@ done
 
 step "geometry: public/geo/world.json matches its generator"
 node tests/geo/build-world.mjs --check
+step "gazetteer: public/geo/people.json matches its generator"
+node tests/geo/build-people.mjs --check
 
 step "3/3 end-to-end: release build under a sub-path"
 E2E_BASE=/cloud-atlas/e2e/

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod reach;
 pub mod sort;
 pub mod table;
 pub mod text;

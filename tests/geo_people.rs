@@ -1,0 +1,60 @@
+//! The gazetteer (`public/geo/people.json`) against the shipped dataset: the reach of
+//! each provider's live regions where the answer is plain from a map.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::reach::{live_at_end_of, reach, People};
+
+fn load() -> (cloud_atlas::core::model::Dataset, People) {
+    let d = parse_dataset(include_str!("../public/data/atlas.json"))
+        .unwrap()
+        .dataset;
+    let people: People = serde_json::from_str(include_str!("../public/geo/people.json")).unwrap();
+    (d, people)
+}
+
+fn regions(
+    d: &cloud_atlas::core::model::Dataset,
+    provider: &str,
+    year: Option<u16>,
+) -> Vec<(f64, f64)> {
+    d.regions
+        .iter()
+        .filter(|r| r.provider == provider && live_at_end_of(r, year))
+        .map(|r| (r.lat, r.lon))
+        .collect()
+}
+
+#[test]
+fn every_country_with_a_record_has_people_in_the_gazetteer() {
+    let (d, people) = load();
+    for r in &d.regions {
+        assert!(!people.towns(&r.iso2).is_empty(), "{}", r.iso2);
+    }
+    let total: f64 = people.countries.values().flatten().map(|c| c.2).sum();
+    assert!(total > 2.5e9, "{total}");
+}
+
+#[test]
+fn reach_where_the_map_makes_it_plain() {
+    let (d, people) = load();
+    for p in ["alibaba", "tencent"] {
+        let live = regions(&d, p, None);
+        // A region in the city itself.
+        let sg = reach(&people.towns("SG"), &live).unwrap();
+        assert_eq!(sg.within_1000, 1.0, "{p} in Singapore");
+        assert!(sg.mean_km < 50.0, "{p} in Singapore: {sg:?}");
+        // Nigeria: no region of either provider within 2,500 km of Lagos or Abuja.
+        let ng = reach(&people.towns("NG"), &live).unwrap();
+        assert_eq!(ng.within_1000, 0.0, "{p} in Nigeria: {ng:?}");
+        assert!(ng.mean_km > 2500.0, "{p} in Nigeria: {ng:?}");
+    }
+    // Coverage grows: Mexico before and after Alibaba's Querétaro region (2025).
+    let before = reach(&people.towns("MX"), &regions(&d, "alibaba", Some(2024))).unwrap();
+    let after = reach(&people.towns("MX"), &regions(&d, "alibaba", Some(2025))).unwrap();
+    assert!(
+        after.mean_km < before.mean_km / 2.0,
+        "{before:?} → {after:?}"
+    );
+    assert!(after.within_1000 > 0.5, "{after:?}");
+}
