@@ -58,3 +58,42 @@ fn reach_where_the_map_makes_it_plain() {
     );
     assert!(after.within_1000 > 0.5, "{after:?}");
 }
+
+/// The per-country table: each provider's nearest region for most people, and the
+/// "as of the end of `to`" rule applied through the filters.
+#[test]
+fn coverage_per_country_follows_the_filters_and_the_year() {
+    use cloud_atlas::core::filter::{select, Catalog};
+    use cloud_atlas::core::query::{from_query, parse_pairs};
+    use cloud_atlas::core::reach::coverage;
+    let (d, people) = load();
+    let cat = Catalog::new(d);
+    let table = |q: &str, year: Option<u16>| {
+        let (f, _) = from_query(&parse_pairs(q));
+        coverage(&cat, &select(&cat, &f), &people, year)
+    };
+    let row = |t: &[(String, Vec<cloud_atlas::core::reach::ProviderReach>)], iso: &str| {
+        t.iter().find(|(c, _)| c == iso).unwrap().1.clone()
+    };
+    let today = table("", None);
+    assert_eq!(today.len(), people.countries.len());
+    let sa = row(&today, "SA");
+    assert_eq!(sa.len(), 2, "both providers serve Saudi Arabia");
+    for p in &sa {
+        assert_eq!(cat.data.regions[p.nearest].iso2, "SA", "{p:?}");
+        assert!(p.floor_ms() < 10.0, "{p:?}");
+    }
+    // One provider only.
+    let only = table("provider=tencent", None);
+    assert!(only
+        .iter()
+        .all(|(_, v)| v.iter().all(|p| p.provider == "tencent")));
+    // Mexico at the end of 2024: Alibaba's nearest was in the US; at the end of 2025, Mexico.
+    let nearest = |year| {
+        let t = table("provider=alibaba", Some(year));
+        let p = row(&t, "MX");
+        cat.data.regions[p[0].nearest].iso2.clone()
+    };
+    assert_eq!(nearest(2024), "US");
+    assert_eq!(nearest(2025), "MX");
+}
