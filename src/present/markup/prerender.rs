@@ -62,7 +62,7 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
             a("href", &href),
             a("hreflang", other.tag()),
             a("lang", other.tag()),
-            a("aria-label", lang.t(T::SwitchLangLabel)),
+            a("title", lang.t(T::SwitchLangLabel)),
             a("data-testid", "lang-switch"),
         ],
         lang.t(T::SwitchLang),
