@@ -70,8 +70,10 @@ for (const q of VIEWS) {
 
 test('lang=zh passes axe on every view, light and dark, with lang="zh-Hans"', async () => {
   const found = [];
+  // The four views, embed and an open record: the other addresses add no markup of their own.
+  const views = VIEWS.filter((q) => !q.includes('zzz') && !q.includes('alibaba-2025'));
   for (const colorScheme of ['light', 'dark']) {
-    for (const q of VIEWS) {
+    for (const q of views) {
       const page = await openAt(env, q, { colorScheme });
       if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
       for (const v of await axeViolations(page)) found.push(`${colorScheme} ${q}: ${v}`);
