@@ -65,10 +65,7 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
     }
     let skeleton = StoredValue::new(tagline);
     let tagline = move || match data.get() {
-        Some((_, Ok(loaded))) => {
-            let cat = crate::core::filter::Catalog::new(loaded.dataset.clone()).with_lang(lang);
-            crate::present::words::tagline(&cat)
-        }
+        Some((_, Ok(loaded))) => crate::present::words::tagline(&loaded.dataset, lang),
         _ if lang == Lang::Zh => String::new(),
         _ => skeleton.get_value(),
     };

@@ -194,11 +194,7 @@ impl Catalog {
 
     /// A provider's name ("Alibaba Cloud" / "阿里云"); the market lane's for [`MARKET`].
     pub fn provider_name<'a>(&'a self, id: &'a str) -> &'a str {
-        match (self.lang, self.data.provider(id)) {
-            (Lang::Zh, Some(p)) => p.name_zh.as_deref().unwrap_or(&p.name),
-            (Lang::Zh, None) if id == MARKET => "行业",
-            _ => self.data.provider_name(id),
-        }
+        self.data.provider_name_in(id, self.lang)
     }
 
     /// A provider's short name for tight places.

@@ -361,10 +361,18 @@ impl Dataset {
 
     /// The display name of a provider id, "Market" for industry-wide records.
     pub fn provider_name<'a>(&'a self, id: &'a str) -> &'a str {
-        match self.provider(id) {
-            Some(p) => &p.name,
-            None if id == MARKET => "Market",
-            None => id,
+        self.provider_name_in(id, super::lang::Lang::En)
+    }
+
+    /// The display name of a provider id in `lang` ("阿里云"; "行业" for the market);
+    /// English where the dataset gives no Chinese name.
+    pub fn provider_name_in<'a>(&'a self, id: &'a str, lang: super::lang::Lang) -> &'a str {
+        use super::lang::Lang;
+        match (lang, self.provider(id)) {
+            (Lang::Zh, Some(p)) => p.name_zh.as_deref().unwrap_or(&p.name),
+            (Lang::En, Some(p)) => &p.name,
+            (lang, None) if id == MARKET => lang.pick("Market", "行业"),
+            (_, None) => id,
         }
     }
 }

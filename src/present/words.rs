@@ -185,7 +185,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
     let who = who.join(lang.t(T::And));
     let places = places.join(lang.t(T::ListComma));
     match (who.is_empty(), places.is_empty()) {
-        (true, true) => lang.fill(T::TitleHome, &[&providers_phrase(cat)]),
+        (true, true) => lang.fill(T::TitleHome, &[&providers_phrase(d, lang)]),
         (false, true) => lang.fill(T::TitleWho, &[&who, view]),
         (true, false) => lang.fill(T::TitleWhere, &[&places, view]),
         (false, false) => lang.fill(T::TitleWhoWhere, &[&who, &places, view]),
@@ -193,14 +193,14 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
 }
 
 /// The providers' names as a phrase: "Alibaba Cloud and Tencent Cloud", "A, B and C".
-pub fn providers_phrase(cat: &Catalog) -> String {
-    let names: Vec<&str> = cat
-        .data
+/// Needs only the provider list, so the masthead can phrase it before any index is built.
+pub fn providers_phrase(d: &crate::core::model::Dataset, lang: Lang) -> String {
+    let names: Vec<&str> = d
         .providers
         .iter()
-        .map(|p| cat.provider_name(&p.id))
+        .map(|p| d.provider_name_in(&p.id, lang))
         .collect();
-    cat.lang.list(&names)
+    lang.list(&names)
 }
 
 /// "outside the Chinese Mainland" for the growth chart, from the areas marked `home`;
@@ -222,8 +222,8 @@ pub fn abroad(cat: &Catalog) -> String {
 }
 
 /// The masthead's line under the title.
-pub fn tagline(cat: &Catalog) -> String {
-    cat.lang.fill(T::Tagline, &[&providers_phrase(cat)])
+pub fn tagline(d: &crate::core::model::Dataset, lang: Lang) -> String {
+    lang.fill(T::Tagline, &[&providers_phrase(d, lang)])
 }
 
 /// What countries with regions of more than one provider are called: "both" when

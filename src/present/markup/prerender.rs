@@ -44,7 +44,7 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
         .el(
             "p",
             &[a("class", "masthead__tagline")],
-            &words::tagline(cat),
+            &words::tagline(d, lang),
         );
     // The language switch, as the app writes it (`crate::app::LangSwitch`).
     let other = lang.other();
