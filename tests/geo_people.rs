@@ -63,37 +63,67 @@ fn reach_where_the_map_makes_it_plain() {
 /// "as of the end of `to`" rule applied through the filters.
 #[test]
 fn coverage_per_country_follows_the_filters_and_the_year() {
+    use cloud_atlas::core::coverage::{Coverage, Lead};
     use cloud_atlas::core::filter::{select, Catalog};
     use cloud_atlas::core::query::{from_query, parse_pairs};
-    use cloud_atlas::core::reach::coverage;
     let (d, people) = load();
     let cat = Catalog::new(d);
     let table = |q: &str, year: Option<u16>| {
         let (f, _) = from_query(&parse_pairs(q));
-        coverage(&cat, &select(&cat, &f), &people, year)
-    };
-    let row = |t: &[(String, Vec<cloud_atlas::core::reach::ProviderReach>)], iso: &str| {
-        t.iter().find(|(c, _)| c == iso).unwrap().1.clone()
+        Coverage::build(&cat, &select(&cat, &f), &people, year)
     };
     let today = table("", None);
-    assert_eq!(today.len(), people.countries.len());
+    assert_eq!(today.rows.len(), people.countries.len());
+    let row = |c: &Coverage, iso: &str| c.rows.iter().find(|r| r.iso2 == iso).unwrap().clone();
     let sa = row(&today, "SA");
-    assert_eq!(sa.len(), 2, "both providers serve Saudi Arabia");
-    for p in &sa {
+    assert_eq!(
+        sa.by.iter().flatten().count(),
+        2,
+        "both providers serve Saudi Arabia"
+    );
+    for p in sa.by.iter().flatten() {
         assert_eq!(cat.data.regions[p.nearest].iso2, "SA", "{p:?}");
         assert!(p.floor_ms() < 10.0, "{p:?}");
     }
+    assert!(matches!(sa.lead(), Lead::Tie(_)), "{:?}", sa.lead());
+    // The people within 1,000 km add up to no more than everyone.
+    for s in &today.providers {
+        assert!(
+            s.near_people > 0.5e9 && s.near_people < today.people,
+            "{s:?}"
+        );
+    }
     // One provider only.
     let only = table("provider=tencent", None);
-    assert!(only
+    let t = only
+        .providers
         .iter()
-        .all(|(_, v)| v.iter().all(|p| p.provider == "tencent")));
+        .position(|s| s.id == "tencent")
+        .unwrap();
+    assert!(only
+        .rows
+        .iter()
+        .all(|r| r.by.iter().enumerate().all(|(k, p)| p.is_none() || k == t)));
     // Mexico at the end of 2024: Alibaba's nearest was in the US; at the end of 2025, Mexico.
     let nearest = |year| {
-        let t = table("provider=alibaba", Some(year));
-        let p = row(&t, "MX");
-        cat.data.regions[p[0].nearest].iso2.clone()
+        let c = table("provider=alibaba", Some(year));
+        let r = row(&c, "MX");
+        let p = r.by.iter().flatten().next().unwrap();
+        cat.data.regions[p.nearest].iso2.clone()
     };
     assert_eq!(nearest(2024), "US");
     assert_eq!(nearest(2025), "MX");
+}
+
+#[test]
+fn every_gazetteer_country_has_a_name_in_both_languages() {
+    let (_, people) = load();
+    for iso in people.countries.keys() {
+        let (en, zh) = people.names.get(iso).unwrap_or_else(|| panic!("{iso}"));
+        assert!(!en.is_empty() && en != iso, "{iso}");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{iso}: {zh}"
+        );
+    }
 }

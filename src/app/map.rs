@@ -97,6 +97,12 @@ impl MapState {
         }
     }
 
+    /// The shapes once downloaded (tracked).
+    pub fn shapes(&self) -> Signal<Option<Arc<Shapes>>> {
+        let shapes = self.shapes;
+        Signal::derive(move || shapes.get().and_then(|r| r.ok()))
+    }
+
     /// The shapes, downloaded unless they already are; the result lands in the signal.
     pub async fn load(&self) -> Option<Arc<Shapes>> {
         if let Some(Some(Ok(shapes))) = self.shapes.try_get_untracked() {

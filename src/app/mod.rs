@@ -3,6 +3,7 @@
 
 pub mod boot;
 mod compare;
+mod coverage;
 mod detail;
 mod fetch;
 mod filterbar;

@@ -47,6 +47,7 @@ pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoVie
     provide_context(atlas.clone());
     provide_context(super::map::MapState::new(&atlas));
     provide_context(super::table::TableUi::new());
+    provide_context(super::coverage::CoverageUi::new());
     let a = atlas.clone();
     let listener = window_event_listener(leptos::ev::popstate, move |_| a.reload_from_url());
     on_cleanup(move || listener.remove());
@@ -207,6 +208,7 @@ fn CurrentView() -> impl IntoView {
         View::Table => view! { <TableView/> }.into_any(),
         View::Timeline => view! { <TimelineView/> }.into_any(),
         View::Compare => view! { <CompareView/> }.into_any(),
+        View::Coverage => view! { <super::coverage::CoverageView/> }.into_any(),
     }
 }
 

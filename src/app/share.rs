@@ -2,11 +2,13 @@
 //! the current map or chart as SVG or PNG, and an embed snippet. Every file
 //! carries the permalink of the view it came from.
 
+use super::coverage::CoverageUi;
 use super::state::Atlas;
 use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
 use crate::present::catalog::T;
+use crate::present::coverage_export::{coverage_csv, coverage_svg};
 use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -59,17 +61,41 @@ fn stem(atlas: &Atlas) -> String {
     format!("cloud-atlas-{}-{}", f.view.id(), atlas.catalog.data.version)
 }
 
-/// The SVG of what is on screen, written by the core from the same layout the page
-/// draws (never scraped from the DOM), so the file stands alone.
-fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
-    let footer = vec![
+/// Under every picture: the page title, the source line and the permalink.
+fn footer(atlas: &Atlas) -> Vec<String> {
+    vec![
         document().title(),
         atlas.catalog.lang.fill(
             T::FooterSource,
             &[&atlas.catalog.data.version, &atlas.catalog.data.license],
         ),
         permalink(atlas),
-    ];
+    ]
+}
+
+/// The coverage map's SVG, once the gazetteer and the shapes are there.
+async fn coverage_picture(
+    atlas: &Atlas,
+    ui: CoverageUi,
+    map: super::map::MapState,
+) -> Option<String> {
+    let shapes = map.load().await?;
+    ui.load().await?;
+    let cov = ui.coverage(atlas)?;
+    let shade = atlas.filters.with_untracked(|f| f.shade.clone());
+    Some(coverage_svg(
+        &atlas.catalog,
+        &cov,
+        &shapes,
+        shade.as_deref(),
+        &footer(atlas),
+    ))
+}
+
+/// The SVG of what is on screen, written by the core from the same layout the page
+/// draws (never scraped from the DOM), so the file stands alone.
+fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
+    let footer = footer(atlas);
     match atlas.filters.get_untracked().view {
         View::Map => {
             let frame = zoom.frame(&atlas.catalog.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
@@ -140,14 +166,24 @@ fn save_png(name: String, svg: String) {
 pub fn ShareBar() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let map = expect_context::<super::map::MapState>();
+    let coverage = expect_context::<CoverageUi>();
     // The image of what is on screen; the map's needs the country geometry, fetched
     // on the first export (the page itself draws the pre-rendered layer).
     let image = move |atlas: Atlas, done: fn(&Atlas, String)| {
         let zoom = map.zoom.get_untracked();
-        let on_map = atlas.filters.with_untracked(|f| f.view == View::Map);
+        let view = atlas.filters.with_untracked(|f| f.view);
         leptos::task::spawn_local(async move {
-            let shapes = if on_map { map.load().await } else { None };
-            if let Some(svg) = current_svg(&atlas, shapes.as_deref(), zoom) {
+            let svg = if view == View::Coverage {
+                coverage_picture(&atlas, coverage, map).await
+            } else {
+                let shapes = if view == View::Map {
+                    map.load().await
+                } else {
+                    None
+                };
+                current_svg(&atlas, shapes.as_deref(), zoom)
+            };
+            if let Some(svg) = svg {
                 done(&atlas, svg);
             }
         });
@@ -170,7 +206,16 @@ pub fn ShareBar() -> impl IntoView {
     );
     let has_image = move || {
         a7.filters
-            .with(|f| matches!(f.view, View::Map | View::Timeline))
+            .with(|f| matches!(f.view, View::Map | View::Timeline | View::Coverage))
+    };
+    let a8 = atlas.clone();
+    let on_coverage = move || a8.view.get() == View::Coverage;
+    let a9 = atlas.clone();
+    let coverage_rows = move || {
+        coverage.people.with(|p| match p {
+            Some(Ok(p)) => p.countries.len(),
+            _ => 0,
+        })
     };
     view! {
         <div class="share" role="group" aria-label=lang.t(T::ShareGroup)>
@@ -186,6 +231,20 @@ pub fn ShareBar() -> impl IntoView {
                 let text = a3.selection.with_untracked(|s| json(&a3.catalog, s, &provenance(&a3)));
                 save(&format!("{}.json", stem(&a3)), "application/json", &text);
             }>{move || { let (r, e) = c3(); lang.fill(T::JsonRecords, &[&(r + e).to_string()]) }}</button>
+            <Show when=on_coverage>
+                <button type="button" class="button button--quiet" on:click={
+                    let a9 = a9.clone();
+                    move |_| {
+                        let a9 = a9.clone();
+                        leptos::task::spawn_local(async move {
+                            let Some(people) = coverage.load().await else { return };
+                            let Some(cov) = coverage.coverage(&a9) else { return };
+                            let text = coverage_csv(&a9.catalog, &people, &cov, &provenance(&a9));
+                            save(&format!("{}.csv", stem(&a9)), "text/csv;charset=utf-8", &text);
+                        });
+                    }
+                }>{move || lang.fill(T::CovCsv, &[&coverage_rows().to_string()])}</button>
+            </Show>
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={
                     let a4 = a4.clone();

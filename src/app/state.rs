@@ -42,6 +42,7 @@ impl Atlas {
             filters.with(|f| Filters {
                 view: View::Map,
                 sel: None,
+                shade: None,
                 d: None,
                 embed: false,
                 lang: Default::default(),

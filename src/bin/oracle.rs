@@ -17,7 +17,9 @@
 //! - `{"op":"catalog"}`: every fixed English phrase of the interface, cut at its
 //!   placeholders (what must not show on a page in Chinese).
 //!
-//! A query with `lang=zh` is answered in Chinese, as the page writes it.
+//! A query with `lang=zh` is answered in Chinese, as the page writes it. On the
+//! coverage view, `"coverage":[COLUMN,DIR]` is the table's order, and the gazetteer
+//! is read from `people.json` beside `WORLD.json`.
 //!
 //! It is the same Rust code the app runs, not a re-implementation in JavaScript,
 //! so a difference is a wiring or staleness defect in the views.
@@ -25,14 +27,17 @@
 //! Usage: `oracle DATASET.json WORLD.json`
 
 use cloud_atlas::core::aggregate::presence;
+use cloud_atlas::core::coverage::{Col, Coverage};
 use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
 use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
+use cloud_atlas::core::reach::People;
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::catalog::T;
+use cloud_atlas::present::markup::coverage as cov_markup;
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
 use cloud_atlas::present::theme::{shade, slot};
 use cloud_atlas::present::words::{counts_line, page_title, summary, zoom_label};
@@ -48,6 +53,10 @@ fn main() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     let loaded = parse_dataset(&read(&args[1])).unwrap_or_else(|e| panic!("dataset: {e}"));
     let shapes: Shapes = serde_json::from_str(&read(&args[2])).expect("world.json");
+    let people_path = std::path::Path::new(&args[2]).with_file_name("people.json");
+    let people: People =
+        serde_json::from_str(&read(&people_path.to_string_lossy())).expect("people.json");
+    let geo = Geo { shapes, people };
     let cats = [
         Catalog::new(loaded.dataset.clone()),
         Catalog::new(loaded.dataset).with_lang(Lang::Zh),
@@ -61,7 +70,7 @@ fn main() {
                 let query = q["query"].as_str().unwrap_or("");
                 let (f, _) = from_query(&parse_pairs(query.trim_start_matches('?')));
                 let cat = &cats[usize::from(f.lang == Lang::Zh)];
-                answer(cat, &shapes, &q)
+                answer(cat, &geo, &q)
             }
             Err(e) => json!({ "error": e.to_string() }),
         };
@@ -70,7 +79,13 @@ fn main() {
     }
 }
 
-fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
+/// The geometry and the gazetteer the map and the coverage view draw from.
+struct Geo {
+    shapes: Shapes,
+    people: People,
+}
+
+fn answer(cat: &Catalog, geo: &Geo, q: &Value) -> Value {
     let query = q["query"].as_str().unwrap_or("");
     match q["op"].as_str() {
         Some("edit") => match edit(&q["edit"]) {
@@ -83,7 +98,7 @@ fn answer(cat: &Catalog, shapes: &Shapes, q: &Value) -> Value {
             }
             None => json!({ "error": format!("unknown edit {}", q["edit"]) }),
         },
-        Some("page") => page(cat, shapes, query, &q["zoom"], &q["table"]),
+        Some("page") => page(cat, geo, query, q),
         Some("read") => {
             let (f, issues) = read(cat, query);
             json!({ "canonical": to_query(&f), "issues": issues, "summary": summary(cat, &select(cat, &f)) })
@@ -140,6 +155,7 @@ fn edit(e: &Value) -> Option<Edit> {
         "close" => Edit::Close,
         "year" => Edit::Year(u16::try_from(e["year"].as_u64()?).ok()?),
         "reset" => Edit::Reset,
+        "shade" => Edit::Shade(text("id")),
         _ => return None,
     })
 }
@@ -197,7 +213,9 @@ fn sort<C: Copy>(all: &[(&'static str, C)], v: &Value, default: (C, Dir)) -> (C,
     (col, dir)
 }
 
-fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Value {
+fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
+    let (z, t) = (&q["zoom"], &q["table"]);
+    let shapes = &geo.shapes;
     let (f, issues) = read(cat, query);
     let s = select(cat, &f);
     let d = &cat.data;
@@ -273,7 +291,56 @@ fn page(cat: &Catalog, shapes: &Shapes, query: &str, z: &Value, t: &Value) -> Va
             "growth": if f.view == View::Timeline { timeline::growth_section(cat, &s, &f.providers) } else { String::new() },
         },
         "compare": if f.view == View::Compare { compare::view(cat, &s) } else { String::new() },
+        "coverage": if f.view == View::Coverage { coverage(cat, geo, &f, &s, &q["coverage"]) } else { Value::Null },
         "detail": record,
+    })
+}
+
+/// The coverage view in table order `order` (`[column id, "asc"|"desc"]`).
+fn coverage(cat: &Catalog, geo: &Geo, f: &Filters, s: &Selection, order: &Value) -> Value {
+    let cov = Coverage::build(cat, s, &geo.people, f.to);
+    let col = order[0]
+        .as_str()
+        .and_then(|id| Col::from_id(id, &cov))
+        .unwrap_or(Col::DEFAULT.0);
+    let dir = match order[1].as_str() {
+        Some("asc") => Dir::Asc,
+        Some("desc") => Dir::Desc,
+        _ => Col::DEFAULT.1,
+    };
+    let href = |p: Option<&str>| {
+        let mut g = f.clone();
+        g.shade = p.map(String::from);
+        let q = to_query(&g);
+        if q.is_empty() {
+            "./".to_string()
+        } else {
+            format!("?{q}")
+        }
+    };
+    let parts = cov_markup::parts(
+        cat,
+        &geo.people,
+        &cov,
+        f.shade.as_deref(),
+        (col, dir),
+        &href,
+    );
+    let shading = cov.shading(f.shade.as_deref());
+    let (title, desc) = cov_markup::map_text(cat, &cov, shading);
+    let mut columns = vec![Col::Country, Col::People];
+    for k in 0..cov.providers.len() {
+        columns.extend([Col::Km(k), Col::Near(k), Col::Mid(k)]);
+    }
+    json!({
+        "summary": parts.summary,
+        "switch": parts.switch,
+        "legend": parts.legend,
+        "table": parts.table,
+        "mapName": format!("{title}. {desc}"),
+        "shades": cov_markup::tints(&cov, &geo.shapes, shading).into_iter().map(|t| t.class(&cov, &cat.data)).collect::<Vec<_>>(),
+        "columns": columns.into_iter().map(|c| (c.id(&cov), Value::from(if c.first_dir() == Dir::Asc { "asc" } else { "desc" }))).collect::<serde_json::Map<_, _>>(),
+        "shadeIds": cov.providers.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
     })
 }
 

@@ -84,13 +84,15 @@ pub enum Edit {
     Year(u16),
     /// Clears every filter; keeps the view, the open record and embed mode.
     Reset,
+    /// The coverage map's shading: one provider's distance, or (`None`) which is nearer.
+    Shade(Option<String>),
 }
 
 impl Edit {
     /// The history entry this kind of change gets.
     pub fn entry(&self) -> Entry {
         match self {
-            Edit::View(_) | Edit::Select(_) | Edit::Year(_) => Entry::Push,
+            Edit::View(_) | Edit::Select(_) | Edit::Year(_) | Edit::Shade(_) => Entry::Push,
             _ => Entry::Replace,
         }
     }
@@ -142,10 +144,12 @@ pub fn apply(cat: &Catalog, current: &Filters, edit: &Edit) -> Option<(Filters, 
         Edit::Select(id) => f.sel = Some(id.clone()),
         Edit::Close => f.sel = None,
         Edit::Year(y) => (f.from, f.to) = (Some(*y), Some(*y)),
+        Edit::Shade(p) => f.shade = p.clone(),
         Edit::Reset => {
             f = Filters {
                 view: f.view,
                 sel: f.sel.clone(),
+                shade: f.shade.clone(),
                 embed: f.embed,
                 // The language is how the page speaks, not a filter.
                 lang: f.lang,

@@ -269,6 +269,17 @@ impl Catalog {
         keep("area", Why::AreaNotInData, &mut f.areas, &|a| {
             d.areas.iter().any(|x| &x.id == a)
         });
+        if let Some(p) = f.shade.take() {
+            if d.provider(&p).is_some() {
+                f.shade = Some(p);
+            } else {
+                issues.push(Issue {
+                    key: "shade".into(),
+                    value: p,
+                    reason: Why::ProviderNotInData,
+                });
+            }
+        }
         if let Some(sel) = &f.sel {
             if self.record(sel).is_none() {
                 issues.push(Issue {

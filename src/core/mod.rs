@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod colour;
+pub mod coverage;
 pub mod date;
 pub mod edit;
 pub mod filter;

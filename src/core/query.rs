@@ -11,7 +11,7 @@ use super::model::{Kind, Status};
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// The four views, switched by tabs.
+/// The views, switched by tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum View {
     #[default]
@@ -19,10 +19,18 @@ pub enum View {
     Timeline,
     Compare,
     Table,
+    /// How far each country's people are from each provider's live regions.
+    Coverage,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Map, View::Timeline, View::Compare, View::Table];
+    pub const ALL: [View; 5] = [
+        View::Map,
+        View::Timeline,
+        View::Compare,
+        View::Table,
+        View::Coverage,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -30,6 +38,7 @@ impl View {
             View::Timeline => "timeline",
             View::Compare => "compare",
             View::Table => "table",
+            View::Coverage => "coverage",
         }
     }
 
@@ -39,6 +48,7 @@ impl View {
             View::Timeline => "Timeline",
             View::Compare => "Head to head",
             View::Table => "Table",
+            View::Coverage => "Coverage",
         }
     }
 }
@@ -58,6 +68,11 @@ pub struct Filters {
     pub statuses: BTreeSet<Status>,
     pub q: String,
     pub sel: Option<String>,
+    /// `shade=<provider>`: the coverage map shows this provider's distance alone
+    /// instead of which provider is nearer. A way of looking, not a filter: Reset
+    /// keeps it, and it stays in the address on the other views (which ignore it)
+    /// so that going back to the coverage view finds it as it was.
+    pub shade: Option<String>,
     /// The dataset version the link was made with.
     pub d: Option<String>,
     /// `embed=1`: only the view, for an iframe.
@@ -101,7 +116,7 @@ pub enum Why {
 impl Why {
     pub fn en(self) -> String {
         match self {
-            Why::NotView => "not a view (map, timeline, compare or table)".into(),
+            Why::NotView => "not a view (map, timeline, compare, table or coverage)".into(),
             Why::NotProvider => "not a provider id".into(),
             Why::NotArea => "not an area id".into(),
             Why::NotCountry => "not a two-letter country code".into(),
@@ -283,6 +298,14 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                     issue(key, value, Why::NotRecordId);
                 }
             }
+            "shade" => {
+                let id = value.to_ascii_lowercase();
+                if is_id(&id) {
+                    f.shade = Some(id);
+                } else {
+                    issue(key, value, Why::NotProvider);
+                }
+            }
             "d" => {
                 if value.len() <= 32
                     && value
@@ -376,6 +399,7 @@ pub fn to_query(f: &Filters) -> String {
     put("status", join(f.statuses.iter().map(|s| s.id())));
     put("q", f.q.clone());
     put("sel", f.sel.clone().unwrap_or_default());
+    put("shade", f.shade.clone().unwrap_or_default());
     put("d", f.d.clone().unwrap_or_default());
     if f.lang != Lang::default() {
         put("lang", f.lang.key().into());
@@ -408,11 +432,11 @@ mod tests {
 
     #[test]
     fn canonical_order_case_and_commas() {
-        let (f, issues) = parse("?q=S%C3%A3o+Paulo&country=sa%2Cmx,MX&provider=Nimbus,acme&view=TABLE&to=2025&from=2015&kind=closure,region_launch&status=retired&sel=nimbus:ap-seoul&d=2026-11-26&area=me,apac");
+        let (f, issues) = parse("?q=S%C3%A3o+Paulo&country=sa%2Cmx,MX&provider=Nimbus,acme&view=TABLE&to=2025&from=2015&kind=closure,region_launch&status=retired&sel=nimbus:ap-seoul&d=2026-11-26&area=me,apac&shade=Acme");
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(
             to_query(&f),
-            "view=table&provider=acme,nimbus&area=apac,me&country=MX,SA&from=2015&to=2025&kind=region_launch,closure&status=retired&q=S%C3%A3o+Paulo&sel=nimbus:ap-seoul&d=2026-11-26"
+            "view=table&provider=acme,nimbus&area=apac,me&country=MX,SA&from=2015&to=2025&kind=region_launch,closure&status=retired&q=S%C3%A3o+Paulo&sel=nimbus:ap-seoul&shade=acme&d=2026-11-26"
         );
         assert_eq!(f.q, "São Paulo");
     }
@@ -485,6 +509,7 @@ mod tests {
                 prop::collection::btree_set("[A-Z]{2}", 0..4),
                 prop::option::of(years),
                 any::<bool>(),
+                prop::option::of(id()),
             ),
             (
                 prop::collection::btree_set(prop::sample::select(Kind::ALL.to_vec()), 0..4),
@@ -496,7 +521,7 @@ mod tests {
         )
             .prop_map(
                 |(
-                    (view, providers, areas, countries, years, only_from),
+                    (view, providers, areas, countries, years, only_from, shade),
                     (kinds, statuses, q, sel, d),
                 )| Filters {
                     view,
@@ -511,6 +536,7 @@ mod tests {
                     lang: if q.len() % 3 == 1 { Lang::Zh } else { Lang::En },
                     q: normalize_q(&q),
                     sel,
+                    shade,
                     d,
                 },
             )

@@ -1,5 +1,5 @@
 //! Distances from where people live to the providers' regions: the geometry behind
-//! the coverage view (issue 16), kept apart from any view so it is tested on its own.
+//! the coverage view (`super::coverage`), kept apart from any view so it is tested on its own.
 //!
 //! Distances are great-circle distances on a sphere of the Earth's mean radius: good
 //! to about 0.5 % against the ellipsoid, far finer than "which city hosts the data
@@ -7,7 +7,6 @@
 //! floor, not a measurement: light in optical fibre covers about 200 km per
 //! millisecond, and real routes are longer than the great circle.
 
-use super::filter::{Catalog, Selection};
 use super::model::{Region, Status};
 
 /// The Earth's mean radius (IUGG), in km.
@@ -59,6 +58,10 @@ pub struct Town {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct People {
     pub countries: std::collections::BTreeMap<String, Vec<(f64, f64, f64)>>,
+    /// Country names, English and Chinese (Unicode CLDR), for the countries the
+    /// dataset does not name itself.
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<String, (String, String)>,
 }
 
 impl People {
@@ -121,86 +124,6 @@ pub fn reach(towns: &[Town], regions: &[(f64, f64)]) -> Option<Reach> {
         within_1000: near / people,
         within_2500: mid / people,
     })
-}
-
-/// One provider's reach in one country.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProviderReach {
-    pub provider: String,
-    /// The region nearest to the largest share of the country's people (index into the
-    /// dataset's regions).
-    pub nearest: usize,
-    pub reach: Reach,
-}
-
-impl ProviderReach {
-    /// The round-trip floor at the population-weighted mean distance, ms.
-    pub fn floor_ms(&self) -> f64 {
-        round_trip_floor_ms(self.reach.mean_km)
-    }
-}
-
-/// Every country of the gazetteer with each provider's reach: the candidate regions are
-/// the selected ones (the filters decide which regions serve) that were live at the end
-/// of `year` (`None`: today). A provider without such a region has no entry.
-pub fn coverage(
-    cat: &Catalog,
-    sel: &Selection,
-    people: &People,
-    year: Option<u16>,
-) -> Vec<(String, Vec<ProviderReach>)> {
-    let d = &cat.data;
-    let mut by_provider: Vec<(&str, Vec<usize>)> = d
-        .providers
-        .iter()
-        .map(|p| (p.id.as_str(), Vec::new()))
-        .collect();
-    for &i in &sel.regions {
-        let r = &d.regions[i];
-        if live_at_end_of(r, year) {
-            if let Some((_, list)) = by_provider.iter_mut().find(|(p, _)| *p == r.provider) {
-                list.push(i);
-            }
-        }
-    }
-    people
-        .countries
-        .keys()
-        .map(|iso| {
-            let towns = people.towns(iso);
-            let reaches = by_provider
-                .iter()
-                .filter(|(_, list)| !list.is_empty())
-                .filter_map(|(p, list)| {
-                    let points: Vec<(f64, f64)> = list
-                        .iter()
-                        .map(|&i| (d.regions[i].lat, d.regions[i].lon))
-                        .collect();
-                    let reach = reach(&towns, &points)?;
-                    // The region that is nearest for the most people.
-                    let mut served = vec![0.0; list.len()];
-                    for t in &towns {
-                        let best = points
-                            .iter()
-                            .enumerate()
-                            .map(|(k, &r)| (k, great_circle_km((t.lat, t.lon), r)))
-                            .min_by(|a, b| a.1.total_cmp(&b.1));
-                        if let Some((k, _)) = best {
-                            served[k] += t.population;
-                        }
-                    }
-                    let k = (0..list.len())
-                        .max_by(|&a, &b| served[a].total_cmp(&served[b]).then(b.cmp(&a)))?;
-                    Some(ProviderReach {
-                        provider: p.to_string(),
-                        nearest: list[k],
-                        reach,
-                    })
-                })
-                .collect();
-            (iso.clone(), reaches)
-        })
-        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -26,7 +26,7 @@ pub struct Provenance {
     pub license: String,
 }
 
-enum Cell<'a> {
+pub(crate) enum Cell<'a> {
     Text(&'a str),
     Owned(String),
     Num(Option<f64>),
@@ -52,7 +52,7 @@ fn num_cell(v: Option<f64>) -> String {
     }
 }
 
-fn row(cells: &[Cell]) -> String {
+pub(crate) fn row(cells: &[Cell]) -> String {
     let mut line = cells
         .iter()
         .map(|c| match c {
@@ -68,7 +68,7 @@ fn row(cells: &[Cell]) -> String {
 
 /// The one human-readable line above the columns, in the page's language; the column
 /// names under it stay the same in every language, so scripts keep working.
-fn header(cat: &Catalog, what: T, p: &Provenance) -> String {
+pub(crate) fn header(cat: &Catalog, what: T, p: &Provenance) -> String {
     let lang = cat.lang;
     let line = lang.fill(
         T::CsvHeader,
@@ -242,7 +242,7 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 /// The `<svg>` start of a picture `w`×`h` in its own units, on a white ground.
-fn picture_open(s: &mut String, (x, y, w, h): (f64, f64, f64, f64)) {
+pub(crate) fn picture_open(s: &mut String, (x, y, w, h): (f64, f64, f64, f64)) {
     s.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"{x:.1} {y:.1} {w:.1} {h:.1}\" font-family=\"system-ui, sans-serif\">\
          <rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{BG}\"/>"
@@ -250,7 +250,7 @@ fn picture_open(s: &mut String, (x, y, w, h): (f64, f64, f64, f64)) {
 }
 
 /// The footer lines (title, source line, permalink) from `top`, `line_h` apart.
-fn footer_lines(s: &mut String, footer: &[String], x: f64, top: f64, line_h: f64) {
+pub(crate) fn footer_lines(s: &mut String, footer: &[String], x: f64, top: f64, line_h: f64) {
     for (k, line) in footer.iter().enumerate() {
         s.push_str(&format!(
             "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" fill=\"{TEXT}\">{}</text>",

@@ -59,6 +59,7 @@ impl Lang {
             View::Timeline => T::ViewTimeline,
             View::Compare => T::ViewCompare,
             View::Table => T::ViewTable,
+            View::Coverage => T::ViewCoverage,
         })
     }
 
@@ -67,7 +68,7 @@ impl Lang {
         match self {
             Lang::En => w.en(),
             Lang::Zh => match w {
-                Why::NotView => "不是视图名称（map、timeline、compare或table）".into(),
+                Why::NotView => "不是视图名称（map、timeline、compare、table或coverage）".into(),
                 Why::NotProvider => "不是云服务商代号".into(),
                 Why::NotArea => "不是区域代号".into(),
                 Why::NotCountry => "不是两个字母的国家或地区代码".into(),
@@ -144,6 +145,43 @@ impl Lang {
             (Lang::Zh, "EUR") => format!("{}欧元", chinese_amount(v)),
             (Lang::Zh, c) => format!("{} {c}", chinese_amount(v)),
         }
+    }
+
+    /// A number of people: "3.04 billion", "812.5 million", "5,400" / "30.4亿", "8,125万", "5,400".
+    pub fn people(self, v: f64) -> String {
+        match self {
+            Lang::En if v >= 1e6 => super::format::money(v),
+            Lang::Zh if v >= 1e4 => chinese_amount(v),
+            _ => grouped(&format!("{:.0}", v.max(0.0))),
+        }
+    }
+
+    /// A distance in whole km, grouped: "1,234 km" / "1,234公里".
+    pub fn km(self, v: f64) -> String {
+        self.fill(T::CovKm, &[&grouped(&format!("{:.0}", v.max(0.0)))])
+    }
+
+    /// A range of distances: "250–1,000 km" / "250–1,000公里".
+    pub fn km_range(self, lo: f64, hi: f64) -> String {
+        format!(
+            "{}–{}",
+            grouped(&format!("{:.0}", lo.max(0.0))),
+            self.km(hi)
+        )
+    }
+
+    /// A share as a whole percentage ("85%"); a share above zero never shows as 0%,
+    /// nor one below all as 100%.
+    pub fn percent(self, share: f64) -> String {
+        let p = (share * 100.0).round();
+        let p = if share > 0.0 && p == 0.0 {
+            "<1".to_string()
+        } else if share < 1.0 && p == 100.0 {
+            ">99".to_string()
+        } else {
+            format!("{p:.0}")
+        };
+        format!("{p}%")
     }
 
     /// A count with thousands separators (both languages use the comma).
@@ -232,5 +270,21 @@ mod tests {
         assert_eq!(Lang::En.count(0), "0");
         assert_eq!(Lang::Zh.count(1234), "1,234");
         assert_eq!(Lang::En.count(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn people_distances_and_shares() {
+        assert_eq!(Lang::En.people(3.04e9), "3.04 billion");
+        assert_eq!(Lang::Zh.people(3.04e9), "30.4亿");
+        assert_eq!(Lang::En.people(812.5e6), "812.5 million");
+        assert_eq!(Lang::Zh.people(81.25e6), "8,125万");
+        assert_eq!(Lang::En.people(5400.0), "5,400");
+        assert_eq!(Lang::En.km(1234.4), "1,234 km");
+        assert_eq!(Lang::Zh.km(1234.6), "1,235公里");
+        assert_eq!(Lang::En.percent(0.854), "85%");
+        assert_eq!(Lang::En.percent(0.001), "<1%");
+        assert_eq!(Lang::En.percent(0.999), ">99%");
+        assert_eq!(Lang::En.percent(1.0), "100%");
+        assert_eq!(Lang::En.percent(0.0), "0%");
     }
 }

@@ -53,6 +53,36 @@ pub fn custom_properties(d: &Dataset) -> Vec<(String, String)> {
         .collect()
 }
 
+/// How much of the provider colour the coverage map's classes take (the rest is
+/// [`COUNTRY`]): `lead-1`…`lead-3` (nearer by more), `dist-1`…`dist-5` (farther).
+/// The stylesheet mixes the same.
+pub const LEAD_TINTS: [f64; 3] = [0.3, 0.6, 0.9];
+pub const DIST_TINTS: [f64; 5] = [0.9, 0.68, 0.46, 0.26, 0.1];
+
+/// The light-theme fill of a coverage-map class for exported pictures.
+pub fn tint_fill(
+    d: &Dataset,
+    tint: crate::present::markup::coverage::Tint,
+    providers: &[String],
+) -> String {
+    use crate::present::markup::coverage::Tint;
+    let base = Rgb::parse(COUNTRY).unwrap_or(Rgb(217, 222, 228));
+    let mixed = |k: usize, t: f64| {
+        providers
+            .get(k)
+            .and_then(|p| Rgb::parse(&fill(d, p)))
+            .map_or(base, |c| c.mix(base, t))
+            .hex()
+    };
+    match tint {
+        Tint::NoData => SURFACE.into(),
+        Tint::NoRegion => COUNTRY_SEVERAL.into(),
+        Tint::Tie => COUNTRY.into(),
+        Tint::Lead(k, c) => mixed(k, LEAD_TINTS[(c.max(1) - 1).min(2)]),
+        Tint::Distance(k, c) => mixed(k, DIST_TINTS[(c.max(1) - 1).min(4)]),
+    }
+}
+
 /// A provider's light-theme colour written out, grey for the market.
 pub fn fill(d: &Dataset, provider: &str) -> String {
     d.provider(provider)

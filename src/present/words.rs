@@ -181,6 +181,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         View::Timeline => lang.t(T::TitleViewTimeline),
         View::Compare => lang.t(T::TitleViewCompare),
         View::Table => lang.t(T::TitleViewTable),
+        View::Coverage => lang.t(T::TitleViewCoverage),
     };
     let who = who.join(lang.t(T::And));
     let places = places.join(lang.t(T::ListComma));

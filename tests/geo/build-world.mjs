@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 
@@ -17,17 +18,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, '../../public/geo/world.json');
 const topo = JSON.parse(fs.readFileSync(path.join(here, '../node_modules/world-atlas/countries-110m.json'), 'utf8'));
 
-// ISO 3166-1 numeric -> alpha-2, for the countries that can carry records (and their neighbours' names stay generic).
-const ALPHA2 = {
-  '156': 'CN', '344': 'HK', '840': 'US', '784': 'AE', '392': 'JP', '276': 'DE', '036': 'AU', '458': 'MY',
-  '356': 'IN', '360': 'ID', '826': 'GB', '682': 'SA', '608': 'PH', '410': 'KR', '764': 'TH', '484': 'MX',
-  '702': 'SG', '076': 'BR', '250': 'FR', '528': 'NL', '124': 'CA', '643': 'RU', '048': 'BH', '158': 'TW',
-  '158': 'TW', '704': 'VN', '032': 'AR', '152': 'CL', '170': 'CO', '604': 'PE', '818': 'EG', '792': 'TR',
-  '724': 'ES', '380': 'IT', '616': 'PL', '752': 'SE', '578': 'NO', '246': 'FI', '372': 'IE', '056': 'BE',
-  '756': 'CH', '040': 'AT', '620': 'PT', '710': 'ZA', '566': 'NG', '404': 'KE', '586': 'PK', '050': 'BD',
-  '144': 'LK', '104': 'MM', '116': 'KH', '418': 'LA', '496': 'MN', '398': 'KZ', '860': 'UZ', '364': 'IR',
-  '368': 'IQ', '634': 'QA', '414': 'KW', '512': 'OM', '887': 'YE', '400': 'JO', '376': 'IL', '554': 'NZ',
-};
+// ISO 3166-1 numeric -> alpha-2 for every shape (npm i18n-iso-countries, MIT), so the
+// coverage view can shade every country; Natural Earth gives Kosovo no numeric code
+// (GeoNames files it as XK). Northern Cyprus and Somaliland have no code of their own.
+const countryCodes = createRequire(import.meta.url)('i18n-iso-countries');
+const BY_NAME = { Kosovo: 'XK' };
+const alpha2 = (f) => (f.id ? countryCodes.numericToAlpha2(f.id) : null) ?? BY_NAME[f.properties.name] ?? null;
 
 const WIDTH = 1000;
 const sphere = { type: 'Sphere' };
@@ -38,7 +34,7 @@ const height = Math.ceil(y1 - y0);
 
 const countries = feature(topo, topo.objects.countries).features
   .filter((f) => f.properties.name !== 'Antarctica')
-  .map((f) => ({ id: String(f.id ?? ''), iso2: ALPHA2[f.id] ?? null, name: f.properties.name, d: path2d(f) }))
+  .map((f) => ({ id: String(f.id ?? ''), iso2: alpha2(f), name: f.properties.name, d: path2d(f) }))
   .filter((c) => c.d)
   .sort((a, b) => (a.name < b.name ? -1 : 1));
 

@@ -14,6 +14,7 @@
 //! stands behind this.
 
 pub mod compare;
+pub mod coverage;
 pub mod detail;
 pub mod map;
 pub mod prerender;

@@ -138,6 +138,14 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('binned note', !!$('[data-testid=binned-note]'), exp.timeline.binned);
   } else if (view === 'compare') {
     markup('head to head', $('.compare-view'), exp.compare);
+  } else if (view === 'coverage') {
+    const c = exp.coverage;
+    eq('coverage summary', text('[data-testid=coverage-summary]'), c.summary);
+    markup('coverage switch', $('[data-testid=coverage-switch]'), c.switch);
+    markup('coverage key', $('[data-testid=coverage-legend]'), c.legend);
+    eq('coverage map name', $('.coverage__map svg')?.getAttribute('aria-label'), c.mapName);
+    eq('coverage shading', $$('.coverage__map svg g > path').map((p) => p.getAttribute('class')), c.shades);
+    markup('coverage table', $('[data-testid=coverage-table]'), c.table);
   }
 
   const panel = $('[data-testid=detail]');

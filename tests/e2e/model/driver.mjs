@@ -11,12 +11,14 @@ const STEP = 250; // rows per "Show more" (ROWS_STEP in src/core/table.rs)
 const MAX_Q_UNITS = 200; // the search box's maxlength
 const REGION_COLS = ['Region', 'Provider', 'Country', 'Opened', 'Status', 'Zones', 'Confidence'];
 const EVENT_COLS = ['Date', 'Provider', 'Kind', 'Event', 'Country', 'Amount', 'Confidence'];
-const VIEWS = ['map', 'timeline', 'compare', 'table'];
+const VIEWS = ['map', 'timeline', 'compare', 'table', 'coverage'];
 const KINDS = ['region_launch', 'datacenter_launch', 'announcement', 'investment', 'partnership', 'closure', 'market_figure'];
 const STATUSES = ['live', 'announced', 'retired'];
 const WAIT_MS = 10_000;
 
 const freshTable = () => ({ events: false, region: ['Provider', 'asc'], event: ['Date', 'asc'], regionShown: STEP, eventShown: STEP });
+// The coverage table's order (Col::DEFAULT in src/core/coverage.rs): the view's own state, like the table's.
+const freshCoverage = () => ['people', 'desc'];
 
 /** Text a person might put in the search box: names from the data, diacritics, CJK, spaces, long and hostile text. */
 function searchTexts(data) {
@@ -49,6 +51,7 @@ export function handTypedQuery(r, data) {
         [1, () => `d=${r.pick([data.version, '2020-01-01', 'bad version!'])}`],
         [1, () => `embed=${r.pick(['1', '0', 'yes'])}`],
         [2, () => `lang=${r.pick(['zh', 'zh', 'ZH', 'en', 'fr', ''])}`],
+        [1, () => `shade=${r.pick([...data.providers.map((p) => p.id), 'Tencent', 'market', 'aws', '%20', 'a,b'])}`],
         [1, () => r.pick(['zzz=1', 'utm_source=x', '=', '&&', 'view', '%', '%G1=2', 'Q=upper'])],
       ])(),
     );
@@ -125,8 +128,9 @@ export class Driver {
       window.__modelDoc = true;
       return window.__initialSearch;
     });
-    const exp = await this.oracle.page(read, 'World', freshTable());
+    const exp = await this.oracle.page(read, 'World', freshTable(), freshCoverage());
     Object.assign(m, {
+      coverage: freshCoverage(),
       url: exp.canonical,
       issues: exp.issues,
       dataDismissed: false,
@@ -145,8 +149,8 @@ export class Driver {
   /** Waits until the page shows what the oracle says for the model; returns the differences left. */
   /** The oracle's page for the model (the last answer is reused while the model is unchanged). */
   async expected(m) {
-    const key = JSON.stringify([m.url, m.zoom, m.table]);
-    if (this.cached?.key !== key) this.cached = { key, exp: await this.oracle.page(m.url ? `?${m.url}` : '', m.zoom, m.table) };
+    const key = JSON.stringify([m.url, m.zoom, m.table, m.coverage]);
+    if (this.cached?.key !== key) this.cached = { key, exp: await this.oracle.page(m.url ? `?${m.url}` : '', m.zoom, m.table, m.coverage) };
     return this.cached.exp;
   }
 
@@ -218,6 +222,10 @@ export class Driver {
       add(2, () => ({ t: 'tableTab', events: !m.table.events }));
       const shown = m.table.events ? m.table.eventShown : m.table.regionShown;
       if (shown < exp.table.total) add(8, () => ({ t: 'more', how: r.pick(['click', 'keys']) }));
+    }
+    if (view === 'coverage') {
+      add(3, () => ({ t: 'shade', id: r.pick([null, ...exp.coverage.shadeIds]) }));
+      add(3, () => ({ t: 'coverageSort', id: r.pick(Object.keys(exp.coverage.columns)) }));
     }
     add(6, () => ({ t: 'open', k: r.int(1000), how: r.pick(['click', 'keys']) }));
     if (exp.detail) add(5, () => ({ t: 'close', how: r.pick(['button', 'escape']) }));
@@ -338,6 +346,24 @@ export class Driver {
         m.table[key] = col === s.label ? [col, dir === 'asc' ? 'desc' : 'asc'] : [s.label, 'asc'];
         return false;
       }
+      case 'shade': {
+        if (view !== 'coverage') return 'skip';
+        const link = page.locator(`[data-testid=coverage-switch] a[data-shade="${s.id ?? '-'}"]`);
+        if (!(await link.count())) return 'skip';
+        await link.click();
+        await this.edited(m, { kind: 'shade', id: s.id });
+        return false;
+      }
+      case 'coverageSort': {
+        if (view !== 'coverage') return 'skip';
+        const button = page.locator(`[data-testid=coverage-table] button[data-sort="${s.id}"]`);
+        if (!(await button.count())) return 'skip';
+        const first = (await this.expected(m)).coverage.columns[s.id];
+        await button.click();
+        const [col, dir] = m.coverage;
+        m.coverage = col === s.id ? [col, dir === 'asc' ? 'desc' : 'asc'] : [s.id, first];
+        return false;
+      }
       case 'tableTab': {
         if (view !== 'table') return 'skip';
         const L = (await this.expected(m)).labels;
@@ -360,7 +386,7 @@ export class Driver {
         return s.how === 'keys';
       }
       case 'open': {
-        const container = { map: '.map__markers', table: '.table-wrap', timeline: '[data-testid=timeline-chart]', compare: '.compare-view' }[view];
+        const container = { map: '.map__markers', table: '.table-wrap', timeline: '[data-testid=timeline-chart]', compare: '.compare-view', coverage: '[data-testid=coverage-table]' }[view];
         const targets = page.locator(`${container} [data-sel-id]`);
         const n = await targets.count();
         if (!n) return 'skip';

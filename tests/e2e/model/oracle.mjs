@@ -27,8 +27,8 @@ export function startOracle(dataset, world) {
   return {
     /** The canonical query after an edit of the view `query`, and its history entry kind. */
     edit: (query, edit) => ask({ op: 'edit', query, edit }),
-    /** Everything the page must show for a raw query, a zoom and a table state. */
-    page: (query, zoom, table) => ask({ op: 'page', query, zoom, table }),
+    /** Everything the page must show for a raw query, a zoom, a table state and the coverage table's order. */
+    page: (query, zoom, table, coverage) => ask({ op: 'page', query, zoom, table, coverage }),
     /** Only the canonical query, the ignored parameters and the summary for a raw query. */
     read: (query) => ask({ op: 'read', query }),
     /** The search text the state keeps for a box holding `text`. */

@@ -1,0 +1,266 @@
+//! The coverage view: how far each country's people are from each provider's live
+//! regions (`crate::core::coverage`), as a choropleth, its key and a sortable table.
+//!
+//! The gazetteer (`geo/people.json`, 56 KB compressed) and the country shapes are
+//! fetched when the view first opens, never at boot. The shading is in the URL
+//! (`shade`); the table's order is the view's own state, like the records table's.
+
+use super::map::MapState;
+use super::state::Atlas;
+use crate::core::coverage::{Col, Coverage};
+use crate::core::edit::Edit;
+use crate::core::geo::{MAP_HEIGHT, MAP_WIDTH};
+use crate::core::query::to_query;
+use crate::core::reach::People;
+use crate::core::table::Dir;
+use crate::present::catalog::T;
+use crate::present::markup::coverage::{self as markup, NEARER, SHADE, SORT};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Where the gazetteer is, relative to the page.
+pub const PEOPLE_URL: &str = "geo/people.json";
+
+async fn fetch_people() -> Result<Arc<People>, String> {
+    let response = Request::get(PEOPLE_URL)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response
+        .json::<People>()
+        .await
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+}
+
+/// The gazetteer and the table's order, kept while the person visits other views.
+#[derive(Clone, Copy)]
+pub struct CoverageUi {
+    pub people: RwSignal<Option<Result<Arc<People>, String>>>,
+    pub sort: RwSignal<(Col, Dir)>,
+}
+
+impl CoverageUi {
+    pub fn new() -> Self {
+        CoverageUi {
+            people: RwSignal::new(None),
+            sort: RwSignal::new(Col::DEFAULT),
+        }
+    }
+
+    /// The gazetteer, downloaded unless it already is (a failed download is tried again).
+    pub async fn load(&self) -> Option<Arc<People>> {
+        if let Some(Some(Ok(p))) = self.people.try_get_untracked() {
+            return Some(p);
+        }
+        let result = fetch_people().await;
+        let people = result.as_ref().ok().cloned();
+        let _ = self.people.try_set(Some(result));
+        people
+    }
+
+    /// The figures for the current filters, computed once the gazetteer is there.
+    pub fn coverage(&self, atlas: &Atlas) -> Option<Coverage> {
+        let people = self.people.get_untracked()?.ok()?;
+        let year = atlas.filters.with_untracked(|f| f.to);
+        Some(
+            atlas
+                .selection
+                .with_untracked(|s| Coverage::build(&atlas.catalog, s, &people, year)),
+        )
+    }
+}
+
+impl Default for CoverageUi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a click inside the view asks for.
+fn on_click(
+    atlas: Atlas,
+    sort: RwSignal<(Col, Dir)>,
+    cov: Memo<Option<Arc<Coverage>>>,
+) -> impl Fn(leptos::ev::MouseEvent) {
+    let records = super::pick::on_click(atlas.clone());
+    move |ev: leptos::ev::MouseEvent| {
+        let hit = |sel: &str| {
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(sel).ok().flatten())
+        };
+        if let Some(id) = hit("[data-sort]").and_then(|b| b.get_attribute(SORT)) {
+            let col = cov.with_untracked(|c| c.as_ref().and_then(|c| Col::from_id(&id, c)));
+            if let Some(col) = col {
+                sort.update(|s| {
+                    *s = if s.0 == col {
+                        (col, s.1.flip())
+                    } else {
+                        (col, col.first_dir())
+                    }
+                });
+            }
+            return;
+        }
+        if let Some(shade) = hit("[data-shade]").and_then(|l| l.get_attribute(SHADE)) {
+            let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+                && ev.button() == 0;
+            if plain {
+                ev.prevent_default();
+                let p = (shade != NEARER).then_some(shade);
+                atlas.edit(Edit::Shade(p));
+            }
+            return;
+        }
+        records(ev);
+    }
+}
+
+#[component]
+pub fn CoverageView() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let ui = expect_context::<CoverageUi>();
+    let map = expect_context::<MapState>();
+    leptos::task::spawn_local(async move {
+        ui.load().await;
+    });
+    leptos::task::spawn_local(async move {
+        map.load().await;
+    });
+    let lang = atlas.catalog.lang;
+    let year = {
+        let f = atlas.filters;
+        Memo::new(move |_| f.with(|f| f.to))
+    };
+    let shade = {
+        let f = atlas.filters;
+        Memo::new(move |_| f.with(|f| f.shade.clone()))
+    };
+    let cov = {
+        let a = atlas.clone();
+        Memo::new(move |_| {
+            let people = ui.people.get()?.ok()?;
+            let year = year.get();
+            Some(Arc::new(
+                a.selection
+                    .with(|s| Coverage::build(&a.catalog, s, &people, year)),
+            ))
+        })
+    };
+    let people = move || ui.people.get().and_then(|r| r.ok());
+    let a = atlas.clone();
+    let summary = move || cov.with(|c| c.as_ref().map(|c| markup::summary(&a.catalog, c)));
+    let a = atlas.clone();
+    let switch = move || {
+        cov.with(|c| {
+            let c = c.as_ref()?;
+            let href = |p: Option<&str>| {
+                let mut f = a.filters.get();
+                f.shade = p.map(String::from);
+                let q = to_query(&f);
+                if q.is_empty() {
+                    "./".to_string()
+                } else {
+                    format!("?{q}")
+                }
+            };
+            Some(markup::switch(&a.catalog, c, shade.get().as_deref(), &href))
+        })
+    };
+    let a = atlas.clone();
+    let legend = move || {
+        cov.with(|c| {
+            let c = c.as_ref()?;
+            Some(markup::legend(
+                &a.catalog,
+                c,
+                c.shading(shade.get().as_deref()),
+            ))
+        })
+    };
+    let a = atlas.clone();
+    let shapes = map.shapes();
+    let layer = move || {
+        let (Some(shapes), Some(people)) = (shapes.get(), people()) else {
+            return String::new();
+        };
+        cov.with(|c| {
+            c.as_ref().map_or_else(String::new, |c| {
+                markup::layer(
+                    &a.catalog,
+                    &people,
+                    c,
+                    &shapes,
+                    c.shading(shade.get().as_deref()),
+                )
+            })
+        })
+    };
+    let a = atlas.clone();
+    let map_name = move || {
+        cov.with(|c| {
+            c.as_ref().map(|c| {
+                let (t, d) = markup::map_text(&a.catalog, c, c.shading(shade.get().as_deref()));
+                format!("{t}. {d}")
+            })
+        })
+    };
+    let a = atlas.clone();
+    let sort = ui.sort;
+    let table = move || {
+        let Some(people) = people() else {
+            return String::new();
+        };
+        cov.with(|c| {
+            c.as_ref().map_or_else(String::new, |c| {
+                markup::table(&a.catalog, &people, c, sort.get())
+            })
+        })
+    };
+    let state = move || {
+        ui.people
+            .with(|p| p.as_ref().map(|r| r.as_ref().err().cloned()))
+    };
+    let retry = move |_| {
+        ui.people.set(None);
+        leptos::task::spawn_local(async move {
+            ui.load().await;
+        });
+    };
+    view! {
+        <section class="coverage-view" aria-labelledby="cov-h" on:click=on_click(atlas.clone(), sort, cov)>
+            {move || match state() {
+                None => view! { <p class="status" role="status">{lang.t(T::CovLoading)}</p> }.into_any(),
+                Some(Some(e)) => view! {
+                    <div class="error" role="alert" data-testid="coverage-failed">
+                        <p>{lang.fill(T::CovLoadFailed, &[&e])}</p>
+                        <button type="button" class="button" on:click=retry>{lang.t(T::Retry)}</button>
+                    </div>
+                }.into_any(),
+                Some(None) => ().into_any(),
+            }}
+            <p class="coverage__summary" data-testid="coverage-summary" aria-live="polite">{summary}</p>
+            <div class="filters__group coverage__switch" role="group" aria-label=lang.t(T::CovShading) data-testid="coverage-switch" inner_html=switch></div>
+            <figure class="coverage__figure">
+                <div class="map-scroll">
+                    <div class="map coverage__map">
+                        <svg class="map__shapes" viewBox=format!("0 0 {MAP_WIDTH} {MAP_HEIGHT}") preserveAspectRatio="xMidYMid meet" role="img" aria-label=map_name focusable="false" inner_html=layer></svg>
+                    </div>
+                </div>
+                <ul class="legend coverage__legend" aria-label=lang.t(T::CovLegend) data-testid="coverage-legend" inner_html=legend></ul>
+            </figure>
+            <h2 class="section-title" id="cov-h">{lang.t(T::CovTableTitle)}</h2>
+            <p class="hint">{lang.t(T::CovTableHint)}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=lang.t(T::TableScrolls)>
+                <table class="records-table coverage-table" data-testid="coverage-table" inner_html=table></table>
+            </div>
+            <p class="hint">{lang.t(T::CovNote)}</p>
+        </section>
+    }
+}
