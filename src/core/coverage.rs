@@ -254,18 +254,30 @@ fn country_reach(cells: &[(f64, f64, f64)], regions: &[(f64, f64)]) -> Option<Co
 
 impl Row {
     pub fn lead(&self) -> Lead {
-        let mut present: Vec<(usize, f64)> = self
-            .by
-            .iter()
-            .enumerate()
-            .filter_map(|(k, p)| p.as_ref().map(|p| (k, p.reach.mean_km)))
-            .collect();
-        present.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        match present.as_slice() {
-            [] => Lead::Nobody,
-            [(k, _)] => Lead::Only(*k),
-            [(k, a), (_, b), ..] if b - a >= TIE_KM => Lead::Nearer(*k, b - a),
-            [(_, a), (_, b), ..] => Lead::Tie(b - a),
+        // The two nearest providers, in one pass (no sort: each sort instantiation
+        // costs the wasm a few KB, see `super::sort`).
+        let (mut first, mut second): (Option<(usize, f64)>, Option<f64>) = (None, None);
+        for (k, p) in self.by.iter().enumerate() {
+            let Some(km) = p.as_ref().map(|p| p.reach.mean_km) else {
+                continue;
+            };
+            match first {
+                Some((_, best)) if km >= best => {
+                    if second.is_none_or(|s| km < s) {
+                        second = Some(km);
+                    }
+                }
+                _ => {
+                    second = first.map(|f| f.1);
+                    first = Some((k, km));
+                }
+            }
+        }
+        match (first, second) {
+            (None, _) => Lead::Nobody,
+            (Some((k, _)), None) => Lead::Only(k),
+            (Some((k, a)), Some(b)) if b - a >= TIE_KM => Lead::Nearer(k, b - a),
+            (Some((_, a)), Some(b)) => Lead::Tie(b - a),
         }
     }
 }

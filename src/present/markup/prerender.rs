@@ -11,7 +11,7 @@
 //! What is pre-rendered, and why: the masthead, filter bar, tabs, counts line
 //! and summary of every view (they are the same at the empty query), plus the
 //! map, the default view. The summary is the largest text, so it is the LCP
-//! element on all four views, and it paints from HTML. The timeline, head to
+//! element on all five views, and it paints from HTML. The timeline, head to
 //! head and table bodies are not pre-rendered: measured, they would add
 //! 83 KB, 33 KB and 57 KB of HTML (raw) to every visit for no gain in LCP,
 //! and the view below the summary pushes nothing down when it arrives.
