@@ -2,6 +2,7 @@
 //! every decision about data lives in `crate::core`.
 
 pub mod boot;
+mod changes;
 mod compare;
 mod coverage;
 mod detail;

@@ -209,6 +209,7 @@ fn CurrentView() -> impl IntoView {
         View::Timeline => view! { <TimelineView/> }.into_any(),
         View::Compare => view! { <CompareView/> }.into_any(),
         View::Coverage => view! { <super::coverage::CoverageView/> }.into_any(),
+        View::Changes => view! { <super::changes::ChangesView/> }.into_any(),
     }
 }
 

@@ -8,6 +8,7 @@ use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
 use crate::present::catalog::T;
+use crate::present::changes_export::{changes_csv, changes_svg};
 use crate::present::coverage_export::{coverage_csv, coverage_svg};
 use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
 use leptos::prelude::*;
@@ -175,6 +176,16 @@ pub fn ShareBar() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let svg = if view == View::Coverage {
                 coverage_picture(&atlas, coverage, map).await
+            } else if view == View::Changes {
+                let shapes = map.load().await;
+                shapes.map(|s| {
+                    changes_svg(
+                        &atlas.catalog,
+                        &super::changes::changes(&atlas),
+                        &s,
+                        &footer(&atlas),
+                    )
+                })
             } else {
                 let shapes = if view == View::Map {
                     map.load().await
@@ -205,9 +216,27 @@ pub fn ShareBar() -> impl IntoView {
         atlas.clone(),
     );
     let has_image = move || {
-        a7.filters
-            .with(|f| matches!(f.view, View::Map | View::Timeline | View::Coverage))
+        a7.filters.with(|f| {
+            matches!(
+                f.view,
+                View::Map | View::Timeline | View::Coverage | View::Changes
+            )
+        })
     };
+    let a10 = atlas.clone();
+    let on_changes = move || a10.view.get() == View::Changes;
+    let a11 = atlas.clone();
+    let a12 = atlas.clone();
+    // The count on the button follows the filters only while the view shows.
+    let change_rows = Memo::new(move |_| {
+        if a12.view.get() != View::Changes {
+            return 0;
+        }
+        a12.selection.track();
+        a12.filters.track();
+        let ch = super::changes::changes(&a12);
+        ch.items.len() + ch.coarse.len()
+    });
     let a8 = atlas.clone();
     let on_coverage = move || a8.view.get() == View::Coverage;
     let a9 = atlas.clone();
@@ -244,6 +273,16 @@ pub fn ShareBar() -> impl IntoView {
                         });
                     }
                 }>{move || lang.fill(T::CovCsv, &[&coverage_rows().to_string()])}</button>
+            </Show>
+            <Show when=on_changes>
+                <button type="button" class="button button--quiet" on:click={
+                    let a11 = a11.clone();
+                    move |_| {
+                        let ch = super::changes::changes(&a11);
+                        let text = changes_csv(&a11.catalog, &ch, &provenance(&a11));
+                        save(&format!("{}.csv", stem(&a11)), "text/csv;charset=utf-8", &text);
+                    }
+                }>{move || lang.fill(T::ChCsv, &[&change_rows.get().to_string()])}</button>
             </Show>
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={

@@ -27,6 +27,7 @@
 //! Usage: `oracle DATASET.json WORLD.json`
 
 use cloud_atlas::core::aggregate::presence;
+use cloud_atlas::core::changes::{Changes, Window};
 use cloud_atlas::core::coverage::{Col, Coverage};
 use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
@@ -37,6 +38,7 @@ use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, F
 use cloud_atlas::core::reach::People;
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::catalog::T;
+use cloud_atlas::present::markup::changes as ch_markup;
 use cloud_atlas::present::markup::coverage as cov_markup;
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
 use cloud_atlas::present::theme::{shade, slot};
@@ -291,6 +293,11 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
             "growth": if f.view == View::Timeline { timeline::growth_section(cat, &s, &f.providers) } else { String::new() },
         },
         "compare": if f.view == View::Compare { compare::view(cat, &s) } else { String::new() },
+        "changes": if f.view == View::Changes {
+            let ch = Changes::build(cat, &s, Window::of(cat, &f));
+            let p = ch_markup::parts(cat, &ch);
+            json!({ "range": p.range, "lead": p.lead, "table": p.table, "list": p.list, "maps": p.maps })
+        } else { Value::Null },
         "coverage": if f.view == View::Coverage { coverage(cat, geo, &f, &s, &q["coverage"]) } else { Value::Null },
         "detail": record,
     })

@@ -4,6 +4,7 @@
 //! tested natively with `cargo test`.
 
 pub mod aggregate;
+pub mod changes;
 pub mod colour;
 pub mod coverage;
 pub mod date;

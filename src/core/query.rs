@@ -21,15 +21,18 @@ pub enum View {
     Table,
     /// How far each country's people are from each provider's live regions.
     Coverage,
+    /// What each provider added, announced, pledged and closed between two dates.
+    Changes,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Map,
         View::Timeline,
         View::Compare,
         View::Table,
         View::Coverage,
+        View::Changes,
     ];
 
     pub fn id(self) -> &'static str {
@@ -39,6 +42,7 @@ impl View {
             View::Compare => "compare",
             View::Table => "table",
             View::Coverage => "coverage",
+            View::Changes => "changes",
         }
     }
 
@@ -49,6 +53,7 @@ impl View {
             View::Compare => "Head to head",
             View::Table => "Table",
             View::Coverage => "Coverage",
+            View::Changes => "Changes",
         }
     }
 }
@@ -116,7 +121,9 @@ pub enum Why {
 impl Why {
     pub fn en(self) -> String {
         match self {
-            Why::NotView => "not a view (map, timeline, compare, table or coverage)".into(),
+            Why::NotView => {
+                "not a view (map, timeline, compare, table, coverage or changes)".into()
+            }
             Why::NotProvider => "not a provider id".into(),
             Why::NotArea => "not an area id".into(),
             Why::NotCountry => "not a two-letter country code".into(),

@@ -60,6 +60,7 @@ impl Lang {
             View::Compare => T::ViewCompare,
             View::Table => T::ViewTable,
             View::Coverage => T::ViewCoverage,
+            View::Changes => T::ViewChanges,
         })
     }
 
@@ -68,7 +69,9 @@ impl Lang {
         match self {
             Lang::En => w.en(),
             Lang::Zh => match w {
-                Why::NotView => "不是视图名称（map、timeline、compare、table或coverage）".into(),
+                Why::NotView => {
+                    "不是视图名称（map、timeline、compare、table、coverage或changes）".into()
+                }
                 Why::NotProvider => "不是云服务商代号".into(),
                 Why::NotArea => "不是区域代号".into(),
                 Why::NotCountry => "不是两个字母的国家或地区代码".into(),

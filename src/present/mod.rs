@@ -8,6 +8,7 @@
 //! and markup (`present`) → components (`app`).
 
 pub mod catalog;
+pub mod changes_export;
 pub mod coverage_export;
 pub mod export;
 pub mod format;

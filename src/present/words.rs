@@ -182,6 +182,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         View::Compare => lang.t(T::TitleViewCompare),
         View::Table => lang.t(T::TitleViewTable),
         View::Coverage => lang.t(T::TitleViewCoverage),
+        View::Changes => lang.t(T::TitleViewChanges),
     };
     let who = who.join(lang.t(T::And));
     let places = places.join(lang.t(T::ListComma));

@@ -13,6 +13,7 @@
 //! page's Content-Security-Policy (no inline script, no inline handlers)
 //! stands behind this.
 
+pub mod changes;
 pub mod compare;
 pub mod coverage;
 pub mod detail;

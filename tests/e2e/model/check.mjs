@@ -146,6 +146,13 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('coverage map name', $('.coverage__map svg')?.getAttribute('aria-label'), c.mapName);
     eq('coverage shading', $$('.coverage__map svg g > path').map((p) => p.getAttribute('class')), c.shades);
     markup('coverage table', $('[data-testid=coverage-table]'), c.table);
+  } else if (view === 'changes') {
+    const c = exp.changes;
+    eq('changes range', text('[data-testid=changes-range]'), c.range);
+    eq('changes sentence', text('[data-testid=changes-lead]'), c.lead);
+    markup('changes table', $('[data-testid=changes-table]'), c.table);
+    markup('changes list', $('[data-testid=changes-list]'), c.list);
+    eq('changes maps', $$('.changes__panel').map((p) => [p.querySelector('svg').getAttribute('aria-label'), p.querySelector('g.ch-marks')?.innerHTML ?? null]), c.maps.map(([name, marks]) => [name, marks === '' ? '' : norm(`<svg>${marks}</svg>`).replace(/^<svg>|<\/svg>$/g, '')]));
   }
 
   const panel = $('[data-testid=detail]');
