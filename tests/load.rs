@@ -401,3 +401,38 @@ fn bad_chinese_fields_are_skipped_with_reasons() {
         "{reasons:?}"
     );
 }
+
+/// A promise's links are checked: an announcement only, launches of the same provider
+/// that exist and are not dated before the promise. A broken one skips the record.
+#[test]
+fn promise_links_are_checked() {
+    let d = small();
+    let events = d["events"].as_array().unwrap();
+    let find = |kind: &str| events.iter().position(|e| e["kind"] == kind);
+    let Some(a) = find("announcement").or_else(|| find("investment")) else {
+        return;
+    };
+    let cases: Vec<(Value, Value, &str)> = vec![
+        (json!("castle"), json!([]), "unknown variant"),
+        (json!(null), json!(["x"]), "delivered_by but no promise"),
+        (json!("region"), json!(["no:such-record"]), "not a launch or an opened region"),
+    ];
+    for (promise, by, expected) in cases {
+        let mut doc = small();
+        doc["events"][a]["kind"] = json!("announcement");
+        doc["events"][a]["promise"] = promise;
+        doc["events"][a]["delivered_by"] = by;
+        let reasons = skipped_reasons(&doc);
+        assert!(reasons.iter().any(|r| r.contains(expected)), "{expected}: {reasons:?}");
+    }
+    // On anything but an announcement.
+    let mut doc = small();
+    let other = events.iter().position(|e| e["kind"] != "announcement").unwrap();
+    doc["events"][other]["promise"] = json!("datacenter");
+    assert!(skipped_reasons(&doc).iter().any(|r| r.contains("not an announcement")));
+    // A valid promise with no launch on record loads clean.
+    let mut doc = small();
+    doc["events"][a]["kind"] = json!("announcement");
+    doc["events"][a]["promise"] = json!("datacenter");
+    assert_eq!(skipped_reasons(&doc), Vec::<String>::new());
+}

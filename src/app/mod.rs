@@ -10,6 +10,7 @@ mod fetch;
 mod filterbar;
 mod map;
 mod pick;
+mod promises;
 mod records;
 mod share;
 mod state;

@@ -210,6 +210,7 @@ fn CurrentView() -> impl IntoView {
         View::Compare => view! { <CompareView/> }.into_any(),
         View::Coverage => view! { <super::coverage::CoverageView/> }.into_any(),
         View::Changes => view! { <super::changes::ChangesView/> }.into_any(),
+        View::Promises => view! { <super::promises::PromisesView/> }.into_any(),
     }
 }
 

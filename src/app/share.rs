@@ -11,6 +11,7 @@ use crate::present::catalog::T;
 use crate::present::changes_export::{changes_csv, changes_svg};
 use crate::present::coverage_export::{coverage_csv, coverage_svg};
 use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
+use crate::present::promises_export::{promises_csv, promises_svg};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -176,6 +177,12 @@ pub fn ShareBar() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let svg = if view == View::Coverage {
                 coverage_picture(&atlas, coverage, map).await
+            } else if view == View::Promises {
+                Some(promises_svg(
+                    &atlas.catalog,
+                    &super::promises::promises(&atlas),
+                    &footer(&atlas),
+                ))
             } else if view == View::Changes {
                 let shapes = map.load().await;
                 shapes.map(|s| {
@@ -219,10 +226,21 @@ pub fn ShareBar() -> impl IntoView {
         a7.filters.with(|f| {
             matches!(
                 f.view,
-                View::Map | View::Timeline | View::Coverage | View::Changes
+                View::Map | View::Timeline | View::Coverage | View::Changes | View::Promises
             )
         })
     };
+    let a13 = atlas.clone();
+    let on_promises = move || a13.view.get() == View::Promises;
+    let a14 = atlas.clone();
+    let a15 = atlas.clone();
+    let promise_rows = Memo::new(move |_| {
+        if a15.view.get() != View::Promises {
+            return 0;
+        }
+        a15.selection.track();
+        super::promises::promises(&a15).list.len()
+    });
     let a10 = atlas.clone();
     let on_changes = move || a10.view.get() == View::Changes;
     let a11 = atlas.clone();
@@ -273,6 +291,16 @@ pub fn ShareBar() -> impl IntoView {
                         });
                     }
                 }>{move || lang.fill(T::CovCsv, &[&coverage_rows().to_string()])}</button>
+            </Show>
+            <Show when=on_promises>
+                <button type="button" class="button button--quiet" on:click={
+                    let a14 = a14.clone();
+                    move |_| {
+                        let p = super::promises::promises(&a14);
+                        let text = promises_csv(&a14.catalog, &p, &provenance(&a14));
+                        save(&format!("{}.csv", stem(&a14)), "text/csv;charset=utf-8", &text);
+                    }
+                }>{move || lang.fill(T::PrCsv, &[&promise_rows.get().to_string()])}</button>
             </Show>
             <Show when=on_changes>
                 <button type="button" class="button button--quiet" on:click={

@@ -34,12 +34,14 @@ use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
 use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::core::promises::Promises;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::reach::People;
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::catalog::T;
 use cloud_atlas::present::markup::changes as ch_markup;
 use cloud_atlas::present::markup::coverage as cov_markup;
+use cloud_atlas::present::markup::promises as pr_markup;
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
 use cloud_atlas::present::theme::{shade, slot};
 use cloud_atlas::present::words::{counts_line, page_title, summary, zoom_label};
@@ -297,6 +299,10 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
             let ch = Changes::build(cat, &s, Window::of(cat, &f));
             let p = ch_markup::parts(cat, &ch);
             json!({ "range": p.range, "lead": p.lead, "table": p.table, "list": p.list, "maps": p.maps })
+        } else { Value::Null },
+        "promises": if f.view == View::Promises {
+            let p = Promises::build(cat, &s);
+            json!({ "lead": pr_markup::lead(cat, &p), "chart": pr_markup::chart(cat, &p), "table": pr_markup::table(cat, &p) })
         } else { Value::Null },
         "coverage": if f.view == View::Coverage { coverage(cat, geo, &f, &s, &q["coverage"]) } else { Value::Null },
         "detail": record,

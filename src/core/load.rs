@@ -222,6 +222,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         check_sources(&e.sources)
     });
     let events = unique(events, |e| &e.id, "event", &mut ids, &mut skipped);
+    let events = promises_checked(events, &regions, &mut skipped);
 
     let countries: Vec<Country> =
         records(&frame.countries, "country", &mut skipped, |c: &Country| {
@@ -478,4 +479,70 @@ fn safe_url(url: &str) -> Result<(), String> {
             clip(url)
         ))
     }
+}
+
+/// A promise is an announcement, and each launch it names is a region (not merely
+/// announced, with an opening date) or a region or data-centre launch of the same
+/// provider, dated no earlier than the promise. An event that breaks this is skipped
+/// with the reason, like any invalid record.
+fn promises_checked(
+    events: Vec<Event>,
+    regions: &[Region],
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Event> {
+    let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let check = |e: &Event| -> Result<(), String> {
+        if e.promise.is_none() {
+            return if e.delivered_by.is_empty() {
+                Ok(())
+            } else {
+                Err("has delivered_by but no promise".into())
+            };
+        }
+        if e.kind != Kind::Announcement {
+            return Err("has a promise but is not an announcement".into());
+        }
+        for id in &e.delivered_by {
+            let launch = by_id.get(id.as_str()).filter(|l| {
+                l.provider == e.provider
+                    && matches!(l.kind, Kind::RegionLaunch | Kind::DatacenterLaunch)
+            });
+            let region = regions
+                .iter()
+                .find(|r| &r.id == id && r.provider == e.provider && r.status != Status::Announced);
+            let date = match (launch, region.and_then(|r| r.opened)) {
+                (Some(l), _) => l.date,
+                (None, Some(opened)) => opened,
+                _ => {
+                    return Err(format!(
+                        "delivered_by \"{}\" is not a launch or an opened region of this provider",
+                        clip(id)
+                    ))
+                }
+            };
+            let before = date.year < e.date.year
+                || (date.year == e.date.year
+                    && date.month.zip(e.date.month).is_some_and(|(a, b)| a < b));
+            if before {
+                return Err(format!(
+                    "delivered_by \"{}\" is dated before the promise",
+                    clip(id)
+                ));
+            }
+        }
+        Ok(())
+    };
+    let verdicts: Vec<Result<(), String>> = events.iter().map(check).collect();
+    let mut kept = Vec::with_capacity(events.len());
+    for (e, v) in events.into_iter().zip(verdicts) {
+        match v {
+            Ok(()) => kept.push(e),
+            Err(reason) => skipped.push(Skipped {
+                what: "event",
+                id: clip(&e.id),
+                reason,
+            }),
+        }
+    }
+    kept
 }

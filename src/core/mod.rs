@@ -14,6 +14,7 @@ pub mod geo;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod promises;
 pub mod query;
 pub mod reach;
 pub mod sort;

@@ -307,6 +307,22 @@ pub struct Event {
     /// The title in Chinese, written in our own words (not a translation of a source).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_zh: Option<String>,
+    /// On an announcement: it promised a region or a data centre (see `super::promises`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promise: Option<Promise>,
+    /// On a promise: the launches that kept it (region ids or region/data-centre launch
+    /// event ids of the same provider), as far as the dataset records them. Empty: no
+    /// launch on record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivered_by: Vec<String>,
+}
+
+/// What an announcement promised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Promise {
+    Region,
+    Datacenter,
 }
 
 /// A country's or territory's Chinese name, by ISO code. English names come with the

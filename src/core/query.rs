@@ -23,16 +23,19 @@ pub enum View {
     Coverage,
     /// What each provider added, announced, pledged and closed between two dates.
     Changes,
+    /// Each announced region or data centre against the launch that kept it.
+    Promises,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Map,
         View::Timeline,
         View::Compare,
         View::Table,
         View::Coverage,
         View::Changes,
+        View::Promises,
     ];
 
     pub fn id(self) -> &'static str {
@@ -43,6 +46,7 @@ impl View {
             View::Table => "table",
             View::Coverage => "coverage",
             View::Changes => "changes",
+            View::Promises => "promises",
         }
     }
 
@@ -54,6 +58,7 @@ impl View {
             View::Table => "Table",
             View::Coverage => "Coverage",
             View::Changes => "Changes",
+            View::Promises => "Promises",
         }
     }
 }
@@ -122,7 +127,7 @@ impl Why {
     pub fn en(self) -> String {
         match self {
             Why::NotView => {
-                "not a view (map, timeline, compare, table, coverage or changes)".into()
+                "not a view (map, timeline, compare, table, coverage, changes or promises)".into()
             }
             Why::NotProvider => "not a provider id".into(),
             Why::NotArea => "not an area id".into(),

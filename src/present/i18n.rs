@@ -61,6 +61,7 @@ impl Lang {
             View::Table => T::ViewTable,
             View::Coverage => T::ViewCoverage,
             View::Changes => T::ViewChanges,
+            View::Promises => T::ViewPromises,
         })
     }
 
@@ -70,7 +71,8 @@ impl Lang {
             Lang::En => w.en(),
             Lang::Zh => match w {
                 Why::NotView => {
-                    "不是视图名称（map、timeline、compare、table、coverage或changes）".into()
+                    "不是视图名称（map、timeline、compare、table、coverage、changes或promises）"
+                        .into()
                 }
                 Why::NotProvider => "不是云服务商代号".into(),
                 Why::NotArea => "不是区域代号".into(),
@@ -162,6 +164,21 @@ impl Lang {
     /// A distance in whole km, grouped: "1,234 km" / "1,234公里".
     pub fn km(self, v: f64) -> String {
         self.fill(T::CovKm, &[&grouped(&format!("{:.0}", v.max(0.0)))])
+    }
+
+    /// A number of months, or a range of them: "1 month", "9 months", "0–3 months" /
+    /// "9个月", "0–3个月".
+    pub fn months(self, lo: i32, hi: i32) -> String {
+        let n = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}–{hi}")
+        };
+        match self {
+            Lang::En if lo == hi && lo == 1 => "1 month".into(),
+            Lang::En => format!("{n} months"),
+            Lang::Zh => format!("{n}个月"),
+        }
     }
 
     /// A range of distances: "250–1,000 km" / "250–1,000公里".

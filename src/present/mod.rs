@@ -15,5 +15,6 @@ pub mod format;
 pub mod hooks;
 pub mod i18n;
 pub mod markup;
+pub mod promises_export;
 pub mod theme;
 pub mod words;

@@ -183,6 +183,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
         View::Table => lang.t(T::TitleViewTable),
         View::Coverage => lang.t(T::TitleViewCoverage),
         View::Changes => lang.t(T::TitleViewChanges),
+        View::Promises => lang.t(T::TitleViewPromises),
     };
     let who = who.join(lang.t(T::And));
     let places = places.join(lang.t(T::ListComma));

@@ -14,7 +14,7 @@ for (const colorScheme of ['light', 'dark']) {
     test(`no WCAG A/AA violations: ${colorScheme}, ${width} px`, async () => {
       const page = await guardedPage(env, { viewport: { width, height: 900 }, colorScheme });
       const found = [];
-      for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1', '?view=coverage', '?view=changes']) {
+      for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1', '?view=coverage', '?view=changes', '?view=promises']) {
         await page.goto(env.url + q);
         await page.waitForSelector('[data-testid=summary]');
         // The map's outlines and an open record arrive after the summary: wait for them, not for a time.

@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => teardown(env));
 
-const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?view=timeline&sel=alibaba-2025-02-invest-cn&lang=zh', '?zzz=1&lang=zh', '?view=coverage&shade=tencent&lang=zh', '?view=changes&lang=zh'];
+const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?view=timeline&sel=alibaba-2025-02-invest-cn&lang=zh', '?zzz=1&lang=zh', '?view=coverage&shade=tencent&lang=zh', '?view=changes&lang=zh', '?view=promises&lang=zh'];
 
 /** Visible text outside elements that declare themselves English (data kept as researched). */
 async function chineseText(page) {

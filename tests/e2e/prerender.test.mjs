@@ -219,7 +219,7 @@ test('a filtered link never shows the pre-rendered data; the app then shows its 
 });
 
 test('the pre-rendered states show at once: the default, each bare view, and this version stamp', async () => {
-  const views = { '': ['map', 'Map'], '?view=timeline': ['timeline', 'Timeline'], '?view=compare': ['compare', 'Head to head'], '?view=table': ['table', 'Table'], '?view=coverage': ['coverage', 'Coverage'], '?view=changes': ['changes', 'Changes'] };
+  const views = { '': ['map', 'Map'], '?view=timeline': ['timeline', 'Timeline'], '?view=compare': ['compare', 'Head to head'], '?view=table': ['table', 'Table'], '?view=coverage': ['coverage', 'Coverage'], '?view=changes': ['changes', 'Changes'], '?view=promises': ['promises', 'Promises'] };
   for (const [q, [pre, tab]] of Object.entries(views)) {
     for (const query of [q, q ? `${q}&d=${data.version}` : `?d=${data.version}`]) {
       const { page, state, release } = await beforeTheApp(query);

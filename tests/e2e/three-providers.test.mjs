@@ -105,7 +105,7 @@ test('three providers pass axe in light and dark on every view', async () => {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     const page = await open('', { colorScheme });
-    for (const q of ['', '?view=timeline', '?view=compare', '?view=table&provider=nimbus', '?view=coverage', '?view=changes']) {
+    for (const q of ['', '?view=timeline', '?view=compare', '?view=table&provider=nimbus', '?view=coverage', '?view=changes', '?view=promises']) {
       await page.goto(env.url + q);
       await page.waitForSelector('[data-testid=summary]');
       await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));

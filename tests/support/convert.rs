@@ -197,6 +197,10 @@ pub fn build(dir: &Path) -> Result<String, String> {
             sources: sources.ids(&row),
             note: opt(&row, "note"),
             title_zh: opt(&row, "title_zh"),
+            promise: opt(&row, "promise")
+                .map(|p| serde_json::from_value(Value::String(p)).map_err(|e| e.to_string()))
+                .transpose()?,
+            delivered_by: list(&row, "delivered_by"),
         });
     }
     let countries = read_tsv(&dir.join("countries.tsv"))?

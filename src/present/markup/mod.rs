@@ -19,6 +19,7 @@ pub mod coverage;
 pub mod detail;
 pub mod map;
 pub mod prerender;
+pub mod promises;
 pub mod table;
 pub mod timeline;
 

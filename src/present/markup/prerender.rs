@@ -11,7 +11,7 @@
 //! What is pre-rendered, and why: the masthead, filter bar, tabs, counts line
 //! and summary of every view (they are the same at the empty query), plus the
 //! map, the default view. The summary is the largest text, so it is the LCP
-//! element on all six views, and it paints from HTML. The timeline, head to
+//! element on all seven views, and it paints from HTML. The timeline, head to
 //! head and table bodies are not pre-rendered: measured, they would add
 //! 83 KB, 33 KB and 57 KB of HTML (raw) to every visit for no gain in LCP,
 //! and the view below the summary pushes nothing down when it arrives.
@@ -436,7 +436,7 @@ pub fn provider_css(d: &crate::core::model::Dataset) -> String {
 
 /// The inline script (its hash is in the page's CSP, `scripts/csp.mjs`) that runs
 /// before first paint and tells the stylesheet which state the address asks for:
-/// `data-pre` is `map`, `timeline`, `compare`, `table`, `coverage` or `changes` when the pre-rendered
+/// `data-pre` is `map`, `timeline`, `compare`, `table`, `coverage`, `changes` or `promises` when the pre-rendered
 /// HTML shows exactly that state (empty query, a bare `view=`, and the dataset
 /// version `d=` of this build, which a copied link carries), else `stale`: the
 /// boxes stay, the data in them is hidden until the app has rendered the state.
@@ -450,7 +450,7 @@ pub fn boot_script(version: &str) -> String {
     let stamp = serde_json::to_string(&stamp).unwrap_or_else(|_| "\"\"".into());
     format!(
         "(function(){{var s=location.search.slice(1),p=s.split('&').filter(function(x){{return x&&x!=={stamp}}}),\
-m=/(?:^|&)view=(timeline|compare|table|coverage|changes)(?:&|$)/.exec(s),v=m?m[1]:'map',\
+m=/(?:^|&)view=(timeline|compare|table|coverage|changes|promises)(?:&|$)/.exec(s),v=m?m[1]:'map',\
 ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
 r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v);\
 if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();"

@@ -146,6 +146,18 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('coverage map name', $('.coverage__map svg')?.getAttribute('aria-label'), c.mapName);
     eq('coverage shading', $$('.coverage__map svg g > path').map((p) => p.getAttribute('class')), c.shades);
     markup('coverage table', $('[data-testid=coverage-table]'), c.table);
+  } else if (view === 'promises') {
+    const c = exp.promises;
+    eq('promises lines', $$('[data-testid=promises-lead] li').map((li) => li.textContent), c.lead);
+    // SVG content parses as SVG only inside an <svg>.
+    const svgInner = norm(`<svg>${c.chart}</svg>`).replace(/^<svg>|<\/svg>$/g, '');
+    const live = ($('[data-testid=promises-chart]')?.innerHTML ?? '').replaceAll('<!---->', '');
+    if (live !== svgInner) {
+      let i = 0;
+      while (i < live.length && live[i] === svgInner[i]) i++;
+      out.push({ what: 'promises chart', got: live.slice(Math.max(0, i - 40), i + 80), want: svgInner.slice(Math.max(0, i - 40), i + 80) });
+    }
+    markup('promises table', $('[data-testid=promises-table]'), c.table);
   } else if (view === 'changes') {
     const c = exp.changes;
     eq('changes range', text('[data-testid=changes-range]'), c.range);

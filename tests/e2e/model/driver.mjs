@@ -11,7 +11,7 @@ const STEP = 250; // rows per "Show more" (ROWS_STEP in src/core/table.rs)
 const MAX_Q_UNITS = 200; // the search box's maxlength
 const REGION_COLS = ['Region', 'Provider', 'Country', 'Opened', 'Status', 'Zones', 'Confidence'];
 const EVENT_COLS = ['Date', 'Provider', 'Kind', 'Event', 'Country', 'Amount', 'Confidence'];
-const VIEWS = ['map', 'timeline', 'compare', 'table', 'coverage', 'changes'];
+const VIEWS = ['map', 'timeline', 'compare', 'table', 'coverage', 'changes', 'promises'];
 const KINDS = ['region_launch', 'datacenter_launch', 'announcement', 'investment', 'partnership', 'closure', 'market_figure'];
 const STATUSES = ['live', 'announced', 'retired'];
 const WAIT_MS = 10_000;
@@ -386,7 +386,7 @@ export class Driver {
         return s.how === 'keys';
       }
       case 'open': {
-        const container = { map: '.map__markers', table: '.table-wrap', timeline: '[data-testid=timeline-chart]', compare: '.compare-view', coverage: '[data-testid=coverage-table]', changes: '[data-testid=changes-list]' }[view];
+        const container = { map: '.map__markers', table: '.table-wrap', timeline: '[data-testid=timeline-chart]', compare: '.compare-view', coverage: '[data-testid=coverage-table]', changes: '[data-testid=changes-list]', promises: '[data-testid=promises-table]' }[view];
         const targets = page.locator(`${container} [data-sel-id]`);
         const n = await targets.count();
         if (!n) return 'skip';
