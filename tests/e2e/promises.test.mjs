@@ -67,3 +67,14 @@ test('promises in Chinese and at 360 px: no sideways overflow, no WCAG violation
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
+
+test('the three analyst views embed: only the view, with its figures', async () => {
+  for (const [view, ready] of [['coverage', '[data-testid=coverage-table] tbody tr'], ['changes', '[data-testid=changes-table] tbody tr'], ['promises', '[data-testid=promises-table] tbody tr']]) {
+    const page = await openAt(env, `?view=${view}&embed=1`);
+    await page.waitForSelector(ready);
+    assert.equal(await page.locator('.filterbar').count(), 0, view);
+    assert.match(await page.getByTestId('open-full').getAttribute('href'), new RegExp(`\\?view=${view}$`));
+    assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] }, view);
+    await page.context().close();
+  }
+});
