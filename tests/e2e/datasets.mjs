@@ -5,10 +5,21 @@
 export function grown(base, { events = 3000, copies = 0 } = {}) {
   const large = structuredClone(base);
   large.events = [];
+  const n = base.events.length;
+  const position = new Map(base.events.map((e, k) => [e.id, k]));
   for (let i = 0; large.events.length < events; i++) {
-    const e = structuredClone(base.events[i % base.events.length]);
+    const e = structuredClone(base.events[i % n]);
     e.id = `${e.id}-copy-${i}`;
     if (e.kind === 'investment') e.amount_usd = 1e6 * (1 + (i % 97));
+    // A promise links the launches copied in the same round (a region id stays as it is);
+    // a launch past the last copy is left out, so every copy stays a valid record.
+    if (e.delivered_by) {
+      const round = Math.floor(i / n) * n;
+      e.delivered_by = e.delivered_by
+        .map((id) => (position.has(id) ? [`${id}-copy-${round + position.get(id)}`, round + position.get(id)] : [id, -1]))
+        .filter(([, j]) => j < events)
+        .map(([id]) => id);
+    }
     large.events.push(e);
   }
   for (let c = 1; c <= copies; c++) {
