@@ -9,9 +9,9 @@
 #
 # BROWSERS=chromium or BROWSERS=firefox runs layers 2 and 3 in one browser only
 # (default: "chromium firefox"). The two longest end-to-end tests are sized per
-# browser so the whole command stays under 25 minutes on two cores: the
+# browser so the whole command stays under 30 minutes on two cores: the
 # model-based test runs 50 interaction sequences in Chromium and 12 in Firefox,
-# the URL fuzz 150 and 60 addresses (MODEL_SEQUENCES / FUZZ_URLS override both,
+# the URL fuzz 120 and 40 addresses (MODEL_SEQUENCES / FUZZ_URLS override both,
 # MODEL_LONG=1 runs the long model-based mode, 2,000 sequences per browser).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,7 +47,7 @@ cargo build --locked --bin oracle
 
 for browser in $TEST_BROWSERS; do
   step "3/3 end-to-end in headless $browser"
-  if [[ "$browser" == firefox ]]; then sequences=12 urls=60; else sequences=50 urls=150; fi
+  if [[ "$browser" == firefox ]]; then sequences=12 urls=40; else sequences=50 urls=120; fi
   [[ -n "${MODEL_LONG:-}" ]] && sequences=2000
   MODEL_SEQUENCES="${MODEL_SEQUENCES:-$sequences}" FUZZ_URLS="${FUZZ_URLS:-$urls}" \
   E2E_BROWSER="$browser" E2E_DIST="$ROOT/dist-e2e" E2E_BASE="$E2E_BASE" ORACLE="$ROOT/target/debug/oracle" \

@@ -236,6 +236,88 @@ async fn app_without_a_dataset_shows_an_error_with_retry() {
     assert!(text.contains("Retry"), "{text}");
 }
 
+/// Mounts the explorer at `query` (the address is what the app reads first).
+fn mount_at(query: &str, loaded: Arc<Loaded>) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+    mount_explorer(loaded)
+}
+
+/// The changes view draws a line per change the core finds, and a line opens its record.
+#[wasm_bindgen_test]
+async fn changes_view_lists_each_change_and_opens_its_record() {
+    use cloud_atlas::core::changes::{Changes, Window};
+    use cloud_atlas::core::filter::{select, Catalog};
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let cat = Catalog::new(loaded.dataset.clone());
+    let f = cloud_atlas::core::query::Filters::default();
+    let want = Changes::build(&cat, &select(&cat, &f), Window::of(&cat, &f));
+    let (root, _handle) = mount_at("?view=changes", loaded);
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=changes-table] tbody tr"), 8);
+    let lines = count(&root, "[data-testid=changes-list] li button[data-sel-id]");
+    assert_eq!(lines as usize, want.items.len() + want.coarse.len());
+    if let Some(first) = root
+        .query_selector("[data-testid=changes-list] li button[data-sel-id]")
+        .unwrap()
+    {
+        first.unchecked_ref::<web_sys::HtmlElement>().click();
+        settle().await;
+        assert_eq!(count(&root, "[data-testid=detail]"), 1);
+    }
+    reset_url();
+}
+
+/// The test runner serves no gazetteer: the coverage view says so, and Retry tries again
+/// without blanking the page.
+#[wasm_bindgen_test]
+async fn coverage_view_without_a_gazetteer_says_so_and_retries() {
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let (root, _handle) = mount_at("?view=coverage", loaded);
+    let failed = || {
+        root.query_selector("[data-testid=coverage-failed]")
+            .unwrap()
+    };
+    assert!(poll_until(|| failed().is_some()).await, "an error appears");
+    let text = failed().unwrap().text_content().unwrap();
+    assert!(text.contains("could not be loaded"), "{text}");
+    let retry: web_sys::HtmlElement = failed()
+        .unwrap()
+        .query_selector("button")
+        .unwrap()
+        .expect("a Retry button")
+        .unchecked_into();
+    retry.click();
+    assert!(poll_until(|| failed().is_some()).await, "it says so again");
+    assert_eq!(count(&root, "[data-testid=summary]"), 1, "the page stays");
+    reset_url();
+}
+
+/// A dataset without promises says so instead of an empty chart.
+#[wasm_bindgen_test]
+async fn promises_view_without_promises_says_so() {
+    let loaded = Arc::new(parse_dataset(FIXTURE).unwrap());
+    let (root, _handle) = mount_at("?view=promises", loaded);
+    settle().await;
+    let lead = root
+        .query_selector("[data-testid=promises-lead]")
+        .unwrap()
+        .expect("the promises view")
+        .text_content()
+        .unwrap();
+    assert_eq!(lead, "No promise among the filtered records.");
+    reset_url();
+}
+
 async fn gloo_timers_sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()

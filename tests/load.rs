@@ -415,7 +415,11 @@ fn promise_links_are_checked() {
     let cases: Vec<(Value, Value, &str)> = vec![
         (json!("castle"), json!([]), "unknown variant"),
         (json!(null), json!(["x"]), "delivered_by but no promise"),
-        (json!("region"), json!(["no:such-record"]), "not a launch or an opened region"),
+        (
+            json!("region"),
+            json!(["no:such-record"]),
+            "not a launch or an opened region",
+        ),
     ];
     for (promise, by, expected) in cases {
         let mut doc = small();
@@ -423,13 +427,21 @@ fn promise_links_are_checked() {
         doc["events"][a]["promise"] = promise;
         doc["events"][a]["delivered_by"] = by;
         let reasons = skipped_reasons(&doc);
-        assert!(reasons.iter().any(|r| r.contains(expected)), "{expected}: {reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r.contains(expected)),
+            "{expected}: {reasons:?}"
+        );
     }
     // On anything but an announcement.
     let mut doc = small();
-    let other = events.iter().position(|e| e["kind"] != "announcement").unwrap();
+    let other = events
+        .iter()
+        .position(|e| e["kind"] != "announcement")
+        .unwrap();
     doc["events"][other]["promise"] = json!("datacenter");
-    assert!(skipped_reasons(&doc).iter().any(|r| r.contains("not an announcement")));
+    assert!(skipped_reasons(&doc)
+        .iter()
+        .any(|r| r.contains("not an announcement")));
     // A valid promise with no launch on record loads clean.
     let mut doc = small();
     doc["events"][a]["kind"] = json!("announcement");

@@ -15,6 +15,8 @@ for (const colorScheme of ['light', 'dark']) {
       const page = await guardedPage(env, { viewport: { width, height: 900 }, colorScheme });
       const found = [];
       for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1', '?view=coverage', '?view=changes', '?view=promises']) {
+        // The analyst views' own tests run axe at 360 px (coverage, changes, promises .test.mjs).
+        if (width === 360 && /view=(coverage|changes|promises)/.test(q)) continue;
         await page.goto(env.url + q);
         await page.waitForSelector('[data-testid=summary]');
         // The map's outlines and an open record arrive after the summary: wait for them, not for a time.
