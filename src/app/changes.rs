@@ -6,19 +6,44 @@ use super::map::MapState;
 use super::state::Atlas;
 use crate::core::changes::{Changes, Window};
 use crate::core::geo::{MAP_HEIGHT, MAP_WIDTH};
+use crate::core::query::View;
 use crate::present::catalog::T;
 use crate::present::markup::changes as markup;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The figures for the current filters.
-pub fn changes(atlas: &Atlas) -> Changes {
-    let window = atlas
-        .filters
-        .with_untracked(|f| Window::of(&atlas.catalog, f));
-    atlas
-        .selection
-        .with_untracked(|s| Changes::build(&atlas.catalog, s, window))
+/// The figures for the current filters, built once while the view shows and read
+/// by the view and by the share bar (its count and CSV), so neither builds them again.
+#[derive(Clone, Copy)]
+pub struct ChangesFigures(pub Memo<Option<Arc<Changes>>>);
+
+impl ChangesFigures {
+    pub fn new(atlas: &Atlas) -> Self {
+        let a = atlas.clone();
+        ChangesFigures(Memo::new(move |_| {
+            if a.view.get() != View::Changes {
+                return None;
+            }
+            let w = a.filters.with(|f| Window::of(&a.catalog, f));
+            Some(Arc::new(
+                a.selection.with(|s| Changes::build(&a.catalog, s, w)),
+            ))
+        }))
+    }
+
+    /// The figures now (built here if the view is not showing).
+    pub fn now(self, atlas: &Atlas) -> Arc<Changes> {
+        self.0.get_untracked().unwrap_or_else(|| {
+            let window = atlas
+                .filters
+                .with_untracked(|f| Window::of(&atlas.catalog, f));
+            Arc::new(
+                atlas
+                    .selection
+                    .with_untracked(|s| Changes::build(&atlas.catalog, s, window)),
+            )
+        })
+    }
 }
 
 #[component]
@@ -29,15 +54,13 @@ pub fn ChangesView() -> impl IntoView {
         map.load().await;
     });
     let lang = atlas.catalog.lang;
-    let window = {
-        let a = atlas.clone();
-        Memo::new(move |_| a.filters.with(|f| Window::of(&a.catalog, f)))
-    };
+    let figures = expect_context::<ChangesFigures>().0;
     let parts = {
         let a = atlas.clone();
         Memo::new(move |_| {
-            let w = window.get();
-            let ch = a.selection.with(|s| Changes::build(&a.catalog, s, w));
+            let ch = figures
+                .get()
+                .unwrap_or_else(|| ChangesFigures(figures).now(&a));
             Arc::new(markup::parts(&a.catalog, &ch))
         })
     };

@@ -15,28 +15,12 @@ use crate::core::reach::People;
 use crate::core::table::Dir;
 use crate::present::catalog::T;
 use crate::present::markup::coverage::{self as markup, NEARER, SHADE, SORT};
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Where the gazetteer is, relative to the page.
 pub const PEOPLE_URL: &str = "geo/people.json";
-
-async fn fetch_people() -> Result<Arc<People>, String> {
-    let response = Request::get(PEOPLE_URL)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    response
-        .json::<People>()
-        .await
-        .map(Arc::new)
-        .map_err(|e| e.to_string())
-}
 
 /// The gazetteer and the table's order, kept while the person visits other views.
 #[derive(Clone, Copy)]
@@ -58,7 +42,7 @@ impl CoverageUi {
         if let Some(Some(Ok(p))) = self.people.try_get_untracked() {
             return Some(p);
         }
-        let result = fetch_people().await;
+        let result = super::fetch::fetch_json::<People>(PEOPLE_URL).await;
         let people = result.as_ref().ok().cloned();
         let _ = self.people.try_set(Some(result));
         people

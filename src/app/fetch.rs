@@ -90,3 +90,17 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Loaded>, Failure> {
     sleep(0).await;
     r.map(Arc::new).map_err(Failure::Load)
 }
+
+/// Downloads a JSON side file (map shapes, gazetteer) that a view needs; the
+/// error is the browser's or the parser's own message, for the view to show.
+pub async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<Arc<T>, String> {
+    let response = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response
+        .json::<T>()
+        .await
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+}

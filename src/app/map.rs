@@ -12,25 +12,9 @@ use crate::present::catalog::T;
 use crate::present::hooks;
 use crate::present::markup::map::{layer, map_legend, markers, placed_markers};
 use crate::present::theme::shade;
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-async fn fetch_shapes() -> Result<Arc<Shapes>, String> {
-    let response = Request::get("geo/world.json")
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    response
-        .json::<Shapes>()
-        .await
-        .map(Arc::new)
-        .map_err(|e| e.to_string())
-}
 
 /// Marks the open record's marker pressed and every other one not.
 fn press(markers: &web_sys::HtmlDivElement, open: Option<&str>) {
@@ -108,7 +92,7 @@ impl MapState {
         if let Some(Some(Ok(shapes))) = self.shapes.try_get_untracked() {
             return Some(shapes);
         }
-        let result = fetch_shapes().await;
+        let result = super::fetch::fetch_json::<Shapes>("geo/world.json").await;
         let shapes = result.as_ref().ok().cloned();
         let _ = self.shapes.try_set(Some(result));
         shapes

@@ -3,15 +3,40 @@
 
 use super::state::Atlas;
 use crate::core::promises::Promises;
+use crate::core::query::View;
 use crate::present::catalog::T;
 use crate::present::markup::promises as markup;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// The figures for the current filters.
-pub fn promises(atlas: &Atlas) -> Promises {
-    atlas
-        .selection
-        .with_untracked(|s| Promises::build(&atlas.catalog, s))
+/// The figures for the current filters, built once while the view shows and read
+/// by the view and by the share bar (its count and CSV).
+#[derive(Clone, Copy)]
+pub struct PromisesFigures(pub Memo<Option<Arc<Promises>>>);
+
+impl PromisesFigures {
+    pub fn new(atlas: &Atlas) -> Self {
+        let a = atlas.clone();
+        PromisesFigures(Memo::new(move |_| {
+            if a.view.get() != View::Promises {
+                return None;
+            }
+            Some(Arc::new(
+                a.selection.with(|s| Promises::build(&a.catalog, s)),
+            ))
+        }))
+    }
+
+    /// The figures now (built here if the view is not showing).
+    pub fn now(self, atlas: &Atlas) -> Arc<Promises> {
+        self.0.get_untracked().unwrap_or_else(|| {
+            Arc::new(
+                atlas
+                    .selection
+                    .with_untracked(|s| Promises::build(&atlas.catalog, s)),
+            )
+        })
+    }
 }
 
 #[component]
@@ -19,8 +44,11 @@ pub fn PromisesView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let lang = atlas.catalog.lang;
     let a = atlas.clone();
+    let figures = expect_context::<PromisesFigures>().0;
     let parts = Memo::new(move |_| {
-        let p = a.selection.with(|s| Promises::build(&a.catalog, s));
+        let p = figures
+            .get()
+            .unwrap_or_else(|| PromisesFigures::now(PromisesFigures(figures), &a));
         let lanes = p.per.len();
         (
             markup::lead(&a.catalog, &p),

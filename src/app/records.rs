@@ -48,6 +48,8 @@ pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoVie
     provide_context(super::map::MapState::new(&atlas));
     provide_context(super::table::TableUi::new());
     provide_context(super::coverage::CoverageUi::new());
+    provide_context(super::changes::ChangesFigures::new(&atlas));
+    provide_context(super::promises::PromisesFigures::new(&atlas));
     let a = atlas.clone();
     let listener = window_event_listener(leptos::ev::popstate, move |_| a.reload_from_url());
     on_cleanup(move || listener.remove());

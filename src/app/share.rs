@@ -169,6 +169,8 @@ pub fn ShareBar() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let map = expect_context::<super::map::MapState>();
     let coverage = expect_context::<CoverageUi>();
+    let promise_figures = expect_context::<super::promises::PromisesFigures>();
+    let changes_figures = expect_context::<super::changes::ChangesFigures>();
     // The image of what is on screen; the map's needs the country geometry, fetched
     // on the first export (the page itself draws the pre-rendered layer).
     let image = move |atlas: Atlas, done: fn(&Atlas, String)| {
@@ -180,19 +182,13 @@ pub fn ShareBar() -> impl IntoView {
             } else if view == View::Promises {
                 Some(promises_svg(
                     &atlas.catalog,
-                    &super::promises::promises(&atlas),
+                    &promise_figures.now(&atlas),
                     &footer(&atlas),
                 ))
             } else if view == View::Changes {
                 let shapes = map.load().await;
-                shapes.map(|s| {
-                    changes_svg(
-                        &atlas.catalog,
-                        &super::changes::changes(&atlas),
-                        &s,
-                        &footer(&atlas),
-                    )
-                })
+                let changes_now = changes_figures.now(&atlas);
+                shapes.map(|s| changes_svg(&atlas.catalog, &changes_now, &s, &footer(&atlas)))
             } else {
                 let shapes = if view == View::Map {
                     map.load().await
@@ -233,28 +229,20 @@ pub fn ShareBar() -> impl IntoView {
     let a13 = atlas.clone();
     let on_promises = move || a13.view.get() == View::Promises;
     let a14 = atlas.clone();
-    let a15 = atlas.clone();
-    let promise_rows = Memo::new(move |_| {
-        if a15.view.get() != View::Promises {
-            return 0;
-        }
-        a15.selection.track();
-        super::promises::promises(&a15).list.len()
-    });
+    let promise_rows = move || {
+        promise_figures
+            .0
+            .with(|p| p.as_ref().map_or(0, |p| p.list.len()))
+    };
     let a10 = atlas.clone();
     let on_changes = move || a10.view.get() == View::Changes;
     let a11 = atlas.clone();
-    let a12 = atlas.clone();
     // The count on the button follows the filters only while the view shows.
-    let change_rows = Memo::new(move |_| {
-        if a12.view.get() != View::Changes {
-            return 0;
-        }
-        a12.selection.track();
-        a12.filters.track();
-        let ch = super::changes::changes(&a12);
-        ch.items.len() + ch.coarse.len()
-    });
+    let change_rows = move || {
+        changes_figures
+            .0
+            .with(|c| c.as_ref().map_or(0, |c| c.items.len() + c.coarse.len()))
+    };
     let a8 = atlas.clone();
     let on_coverage = move || a8.view.get() == View::Coverage;
     let a9 = atlas.clone();
@@ -296,21 +284,21 @@ pub fn ShareBar() -> impl IntoView {
                 <button type="button" class="button button--quiet" on:click={
                     let a14 = a14.clone();
                     move |_| {
-                        let p = super::promises::promises(&a14);
+                        let p = promise_figures.now(&a14);
                         let text = promises_csv(&a14.catalog, &p, &provenance(&a14));
                         save(&format!("{}.csv", stem(&a14)), "text/csv;charset=utf-8", &text);
                     }
-                }>{move || lang.fill(T::PrCsv, &[&promise_rows.get().to_string()])}</button>
+                }>{move || lang.fill(T::PrCsv, &[&promise_rows().to_string()])}</button>
             </Show>
             <Show when=on_changes>
                 <button type="button" class="button button--quiet" on:click={
                     let a11 = a11.clone();
                     move |_| {
-                        let ch = super::changes::changes(&a11);
+                        let ch = changes_figures.now(&a11);
                         let text = changes_csv(&a11.catalog, &ch, &provenance(&a11));
                         save(&format!("{}.csv", stem(&a11)), "text/csv;charset=utf-8", &text);
                     }
-                }>{move || lang.fill(T::ChCsv, &[&change_rows.get().to_string()])}</button>
+                }>{move || lang.fill(T::ChCsv, &[&change_rows().to_string()])}</button>
             </Show>
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={

@@ -157,6 +157,14 @@ impl Coverage {
         }
     }
 
+    /// A country's row (rows are kept in ISO order, so this is a binary search).
+    pub fn row(&self, iso2: &str) -> Option<&Row> {
+        self.rows
+            .binary_search_by(|r| r.iso2.as_str().cmp(iso2))
+            .ok()
+            .map(|i| &self.rows[i])
+    }
+
     /// The shading a `shade=` choice gives: that provider alone when it is one of the
     /// dataset's; otherwise which is nearer, unless fewer than two providers have a
     /// serving region (a comparison with nobody says nothing): then the one that has.

@@ -8,7 +8,6 @@ use crate::core::date::PartialDate;
 use crate::core::filter::{Catalog, Record};
 use crate::core::geo::{Shapes, WORLD};
 use crate::present::catalog::T;
-use crate::present::hooks::SEL_ID;
 use crate::present::theme::slot;
 
 fn month_date(m: Month) -> PartialDate {
@@ -205,13 +204,9 @@ fn line(h: &mut Html, cat: &Catalog, c: &Change) {
         What::Retired => lang.t(T::ChWhatRetired),
         What::Event(k) => lang.kind(k),
     };
-    h.open("li", &[])
-        .el(
-            "time",
-            &[a("datetime", &c.date.to_string())],
-            &lang.date(&c.date),
-        )
-        .text(" · ")
+    h.open("li", &[]);
+    super::time(h, lang, &c.date);
+    h.text(" · ")
         .el(
             "span",
             &[a(
@@ -220,17 +215,9 @@ fn line(h: &mut Html, cat: &Catalog, c: &Change) {
             )],
             cat.provider_name(provider),
         )
-        .text(&format!(" · {what} · "))
-        .open(
-            "button",
-            &[
-                a("type", "button"),
-                a("class", "link-button"),
-                a(SEL_ID, id),
-            ],
-        );
-    super::title(h, title);
-    h.close("button").close("li");
+        .text(&format!(" · {what} · "));
+    super::record_button(h, id, title);
+    h.close("li");
 }
 
 /// The month-by-month list, then the records too coarse to place.

@@ -2,7 +2,7 @@
 //! choropleth's country classes and key, and the table of every country. The page,
 //! the exports and the test oracle all write it from here.
 
-use super::{a, Html};
+use super::{a, Html, Val};
 use crate::core::coverage::{
     distance_class, margin_class, Col, Coverage, Lead, Row, Shading, DISTANCE_BINS, MARGIN_BINS,
     TIE_KM,
@@ -13,7 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::reach::People;
 use crate::core::table::Dir;
 use crate::present::catalog::T;
-use crate::present::hooks::{ISO, SEL_ID};
+use crate::present::hooks::ISO;
 use crate::present::theme::slot;
 
 /// The switch's and the table's hooks for the view's delegated listener.
@@ -196,11 +196,7 @@ pub fn tints(cov: &Coverage, shapes: &Shapes, shading: Shading) -> Vec<Tint> {
         .countries
         .iter()
         .map(|c| {
-            let row = c
-                .iso2
-                .as_ref()
-                .and_then(|iso| cov.rows.binary_search_by(|r| r.iso2.cmp(iso)).ok())
-                .map(|i| &cov.rows[i]);
+            let row = c.iso2.as_deref().and_then(|iso| cov.row(iso));
             Tint::of(cov, row, shading)
         })
         .collect()
@@ -239,7 +235,7 @@ pub fn layer(
             Some(iso) => h.open("path", &[a("class", &class), a(ISO, iso), a("d", &c.d)]),
             None => h.open("path", &[a("class", &class), a("d", &c.d)]),
         };
-        let row = iso.and_then(|i| cov.rows.iter().find(|r| r.iso2 == i));
+        let row = iso.and_then(|i| cov.row(i));
         let name = match (iso, cat.lang) {
             (Some(i), _) if people.names.contains_key(i) || cat.countries.contains_key(i) => {
                 Some(country_name(cat, people, i))
@@ -317,47 +313,52 @@ pub fn legend(cat: &Catalog, cov: &Coverage, shading: Shading) -> String {
     h.finish()
 }
 
-/// A header cell with a sort button; the provider's name is in the button's name
-/// (read out), not on screen, where the column group above says it.
-fn sort_head(
-    h: &mut Html,
-    cov: &Coverage,
-    col: Col,
-    label: &str,
+/// What every sort header of the table shares.
+struct Heads<'a> {
+    cov: &'a Coverage,
     sort: (Col, Dir),
-    provider: Option<&str>,
     lang: Lang,
-) {
-    let aria = if sort.0 == col { sort.1.aria() } else { "none" };
-    let mark = match (sort.0 == col, sort.1) {
-        (false, _) => "↕",
-        (true, Dir::Asc) => "▲",
-        (true, Dir::Desc) => "▼",
-    };
-    h.open("th", &[a("scope", "col"), a("aria-sort", aria)])
-        .open(
-            "button",
-            &[
-                a("type", "button"),
-                a("class", "sort"),
-                a(SORT, &col.id(cov)),
-            ],
-        )
-        .text(label);
-    if let Some(p) = provider {
+}
+
+impl Heads<'_> {
+    /// A header cell with a sort button; the provider's name is in the button's
+    /// name (read out), not on screen, where the column group above says it.
+    /// `rowspan` for the columns that span both header rows.
+    fn cell(&self, h: &mut Html, col: Col, label: &str, provider: Option<&str>, rowspan: bool) {
+        let sort = self.sort;
+        let aria = if sort.0 == col { sort.1.aria() } else { "none" };
+        let mark = match (sort.0 == col, sort.1) {
+            (false, _) => "↕",
+            (true, Dir::Asc) => "▲",
+            (true, Dir::Desc) => "▼",
+        };
+        let rows = ("rowspan", rowspan.then_some(Val::from("2")));
+        h.open("th", &[a("scope", "col"), rows, a("aria-sort", aria)])
+            .open(
+                "button",
+                &[
+                    a("type", "button"),
+                    a("class", "sort"),
+                    a(SORT, &col.id(self.cov)),
+                ],
+            )
+            .text(label);
+        if let Some(p) = provider {
+            let lang = self.lang;
+            h.el(
+                "span",
+                &[a("class", "visually-hidden")],
+                &format!("{}{p}{}", lang.pick(" (", "（"), lang.pick(")", "）")),
+            );
+        }
         h.el(
             "span",
-            &[a("class", "visually-hidden")],
-            &format!("{}{p}{}", lang.pick(" (", "（"), lang.pick(")", "）")),
-        );
+            &[a("class", "sort__mark"), a("aria-hidden", "true")],
+            mark,
+        )
+        .close("button")
+        .close("th");
     }
-    h.el(
-        "span",
-        &[a("class", "sort__mark"), a("aria-hidden", "true")],
-        mark,
-    )
-    .close("button")
-    .close("th");
 }
 
 /// The table's head and body (the inside of its `<table>`), rows in `sort` order.
@@ -370,36 +371,9 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
         lang.t(T::CovTableTitle),
     );
     h.open("thead", &[]).open("tr", &[]);
-    let span2 = |h: &mut Html, col: Col, t: T| {
-        let aria = if sort.0 == col { sort.1.aria() } else { "none" };
-        let mark = match (sort.0 == col, sort.1) {
-            (false, _) => "↕",
-            (true, Dir::Asc) => "▲",
-            (true, Dir::Desc) => "▼",
-        };
-        h.open(
-            "th",
-            &[a("scope", "col"), a("rowspan", "2"), a("aria-sort", aria)],
-        )
-        .open(
-            "button",
-            &[
-                a("type", "button"),
-                a("class", "sort"),
-                a(SORT, &col.id(cov)),
-            ],
-        )
-        .text(lang.t(t))
-        .el(
-            "span",
-            &[a("class", "sort__mark"), a("aria-hidden", "true")],
-            mark,
-        )
-        .close("button")
-        .close("th");
-    };
-    span2(&mut h, Col::Country, T::ColCountry);
-    span2(&mut h, Col::People, T::CovColPeople);
+    let heads = Heads { cov, sort, lang };
+    heads.cell(&mut h, Col::Country, lang.t(T::ColCountry), None, true);
+    heads.cell(&mut h, Col::People, lang.t(T::CovColPeople), None, true);
     for s in &cov.providers {
         let class = format!("plain group {}", slot(d, &s.id));
         h.el(
@@ -425,38 +399,20 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
             &[a("scope", "col"), a("class", "plain")],
             lang.t(T::CovColNearest),
         );
-        sort_head(
-            &mut h,
-            cov,
-            Col::Km(k),
-            lang.t(T::CovColKm),
-            sort,
-            Some(name),
-            lang,
-        );
+        heads.cell(&mut h, Col::Km(k), lang.t(T::CovColKm), Some(name), false);
         h.el(
             "th",
             &[a("scope", "col"), a("class", "plain")],
             lang.t(T::CovColFloor),
         );
-        sort_head(
+        heads.cell(
             &mut h,
-            cov,
             Col::Near(k),
             lang.t(T::CovColNear),
-            sort,
             Some(name),
-            lang,
+            false,
         );
-        sort_head(
-            &mut h,
-            cov,
-            Col::Mid(k),
-            lang.t(T::CovColMid),
-            sort,
-            Some(name),
-            lang,
-        );
+        heads.cell(&mut h, Col::Mid(k), lang.t(T::CovColMid), Some(name), false);
     }
     h.close("tr").close("thead").open("tbody", &[]);
     let name = |iso: &str| country_name(cat, people, iso);
@@ -470,16 +426,9 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
                 Some(p) => {
                     let r = &d.regions[p.nearest];
                     let label = cat.region_name(r);
-                    h.open("td", &[]).open(
-                        "button",
-                        &[
-                            a("type", "button"),
-                            a("class", "link-button"),
-                            a(SEL_ID, &r.id),
-                        ],
-                    );
-                    super::title(&mut h, label);
-                    h.close("button").close("td");
+                    h.open("td", &[]);
+                    super::record_button(&mut h, &r.id, label);
+                    h.close("td");
                     h.el("td", &[a("class", "num")], &lang.km(p.reach.mean_km))
                         .el(
                             "td",

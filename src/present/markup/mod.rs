@@ -186,6 +186,34 @@ pub fn title(h: &mut Html, shown: crate::core::filter::Shown) {
     }
 }
 
+/// A record's name as a button that opens its details (the views listen for
+/// clicks on `data-sel-id`).
+pub(crate) fn record_button(h: &mut Html, id: &str, name: crate::core::filter::Shown) {
+    h.open(
+        "button",
+        &[
+            a("type", "button"),
+            a("class", "link-button"),
+            a(crate::present::hooks::SEL_ID, id),
+        ],
+    );
+    title(h, name);
+    h.close("button");
+}
+
+/// A `<time>` carrying the machine-readable form of a (partial) date.
+pub(crate) fn time(
+    h: &mut Html,
+    lang: crate::core::lang::Lang,
+    date: &crate::core::date::PartialDate,
+) {
+    h.el(
+        "time",
+        &[a("datetime", &date.to_string())],
+        &lang.date(date),
+    );
+}
+
 /// A `<thead>` of plain column headers.
 pub fn head(h: &mut Html, labels: &[&str]) {
     h.open("thead", &[]).open("tr", &[]);

@@ -6,7 +6,6 @@ use crate::core::filter::{Catalog, Record};
 use crate::core::model::Promise as What;
 use crate::core::promises::{Promise, Promises};
 use crate::present::catalog::T;
-use crate::present::hooks::SEL_ID;
 use crate::present::theme::slot;
 
 /// One sentence per provider: promises, kept, median lag, shares.
@@ -199,23 +198,11 @@ fn record_button(h: &mut Html, cat: &Catalog, r: Record) {
     };
     h.open("li", &[]);
     if let Some(date) = date {
-        h.el(
-            "time",
-            &[a("datetime", &date.to_string())],
-            &cat.lang.date(&date),
-        )
-        .text(" · ");
+        super::time(h, cat.lang, &date);
+        h.text(" · ");
     }
-    h.open(
-        "button",
-        &[
-            a("type", "button"),
-            a("class", "link-button"),
-            a(SEL_ID, id),
-        ],
-    );
-    super::title(h, title);
-    h.close("button").close("li");
+    super::record_button(h, id, title);
+    h.close("li");
 }
 
 /// The inside of the table of every promise, oldest first.
@@ -239,27 +226,14 @@ pub fn table(cat: &Catalog, p: &Promises) -> String {
             Some(What::Region) => lang.t(T::PrRegion),
             _ => lang.t(T::PrDatacenter),
         };
-        h.open("tr", &[a("data-id", &e.id)])
-            .open("td", &[])
-            .el(
-                "time",
-                &[a("datetime", &e.date.to_string())],
-                &lang.date(&e.date),
-            )
-            .close("td")
+        h.open("tr", &[a("data-id", &e.id)]).open("td", &[]);
+        super::time(&mut h, lang, &e.date);
+        h.close("td")
             .el("td", &[], cat.provider_name(&e.provider))
             .open("th", &[a("scope", "row")])
-            .text(&format!("{what}{}", lang.pick(": ", "：")))
-            .open(
-                "button",
-                &[
-                    a("type", "button"),
-                    a("class", "link-button"),
-                    a(SEL_ID, &e.id),
-                ],
-            );
-        super::title(&mut h, cat.event_title(e));
-        h.close("button").close("th").open("td", &[]);
+            .text(&format!("{what}{}", lang.pick(": ", "：")));
+        super::record_button(&mut h, &e.id, cat.event_title(e));
+        h.close("th").open("td", &[]);
         if x.by.is_empty() {
             h.text("—");
         } else {

@@ -1,25 +1,9 @@
 //! The table view's rows as markup.
 
 use super::{a, Html};
-use crate::core::filter::{Catalog, Shown};
+use crate::core::filter::Catalog;
 use crate::core::model::Confidence;
 use crate::present::catalog::T;
-use crate::present::hooks::SEL_ID;
-
-/// A record's name as a button that opens its details (the view listens for
-/// clicks on `data-sel-id`).
-fn name_button(h: &mut Html, id: &str, name: Shown) {
-    h.open(
-        "button",
-        &[
-            a("type", "button"),
-            a("class", "link-button"),
-            a(SEL_ID, id),
-        ],
-    );
-    super::title(h, name);
-    h.close("button");
-}
 
 fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
     h.open("td", &[]);
@@ -51,7 +35,7 @@ pub fn region_rows(cat: &Catalog, rows: &[usize]) -> String {
     for r in rows.iter().map(|&i| &d.regions[i]) {
         h.open("tr", &[a("data-id", &r.id)])
             .open("th", &[a("scope", "row")]);
-        name_button(&mut h, &r.id, cat.region_name(r));
+        super::record_button(&mut h, &r.id, cat.region_name(r));
         h.close("th")
             .el("td", &[], cat.provider_name(&r.provider))
             .el("td", &[], cat.country_name(&r.iso2))
@@ -99,7 +83,7 @@ pub fn event_rows(cat: &Catalog, rows: &[usize]) -> String {
             .el("td", &[], cat.provider_name(&e.provider))
             .el("td", &[], lang.kind(e.kind))
             .open("th", &[a("scope", "row")]);
-        name_button(&mut h, &e.id, cat.event_title(e));
+        super::record_button(&mut h, &e.id, cat.event_title(e));
         let country = match (&e.iso2, &e.country) {
             (Some(iso), _) => cat.country_name(iso),
             (None, Some(c)) => c.as_str(),
