@@ -32,8 +32,8 @@ fn shipped_dataset_validates_clean() {
     let text = std::fs::read_to_string(root.join(OUT)).unwrap();
     let loaded = parse_dataset(&text).expect("dataset loads");
     assert!(loaded.skipped.is_empty(), "skipped: {:?}", loaded.skipped);
-    assert_eq!(loaded.dataset.regions.len(), 61);
-    assert_eq!(loaded.dataset.events.len(), 112);
+    assert_eq!(loaded.dataset.regions.len(), 63);
+    assert_eq!(loaded.dataset.events.len(), 125);
 }
 
 fn shipped() -> cloud_atlas::core::model::Dataset {
@@ -174,6 +174,82 @@ fn contradictions_are_recorded_not_resolved() {
         let r = d.regions.iter().find(|r| r.id == id).unwrap();
         assert_eq!(r.retired.map(|x| x.to_string()).as_deref(), Some(date));
     }
+}
+
+/// The shipped change log starts with the first logged edition, ends with this one,
+/// counts each edition's records, and names every record it says is there now.
+#[test]
+fn change_log_ends_with_this_edition_and_names_its_records() {
+    use cloud_atlas::core::model::{ChangeKind, Table};
+    let d = shipped();
+    let versions: Vec<&str> = d.changes.iter().map(|e| e.version.as_str()).collect();
+    assert_eq!(versions, ["2026-11-26", "2026-11-27"]);
+    assert!(
+        d.changes[0].records.is_empty(),
+        "the log starts with an edition"
+    );
+    let last = d.changes.last().unwrap();
+    assert_eq!(last.version, d.version);
+    assert_eq!(last.regions as usize, d.regions.len());
+    assert_eq!(last.events as usize, d.events.len());
+    for c in &last.records {
+        let present = match c.table {
+            Table::Region => d.regions.iter().any(|r| r.id == c.id),
+            Table::Event => d.events.iter().any(|e| e.id == c.id),
+        };
+        assert_eq!(present, c.change != ChangeKind::Removed, "{}", c.id);
+        assert!(!c.reason.is_empty() && c.reason_zh.is_some(), "{}", c.id);
+        assert_eq!(
+            c.fields.is_empty(),
+            c.change != ChangeKind::Changed,
+            "{}",
+            c.id
+        );
+    }
+    // The update's two corrections are in the log with what they changed.
+    let sa = last
+        .records
+        .iter()
+        .find(|c| c.id == "alibaba:sa-east-1")
+        .unwrap();
+    assert!(sa.fields.iter().any(|f| f == "status"), "{:?}", sa.fields);
+    let zz = last
+        .records
+        .iter()
+        .find(|c| c.id == "alibaba:cn-zhengzhou-jva")
+        .unwrap();
+    assert_eq!(zz.change, ChangeKind::Added);
+    // Every region has the date of its newest evidence.
+    assert!(d.regions.iter().all(|r| r.checked.is_some()));
+}
+
+/// The converter refuses an edition that changes a record without saying why, and
+/// a reason for a record that did not change: the log cannot be forgotten.
+#[test]
+fn converter_refuses_a_change_without_a_reason() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/atlas-source");
+    let dir = std::env::temp_dir().join(format!("atlas-source-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in std::fs::read_dir(&root).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    let regions = std::fs::read_to_string(dir.join("regions.tsv")).unwrap();
+    let edited = regions.replacen("\tlive\thigh\t", "\tlive\tmedium\t", 1);
+    assert_ne!(edited, regions);
+    std::fs::write(dir.join("regions.tsv"), &edited).unwrap();
+    let err = support::convert::build(&dir).unwrap_err();
+    assert!(err.contains("gives no reason"), "{err}");
+    std::fs::write(dir.join("regions.tsv"), &regions).unwrap();
+    let changes = std::fs::read_to_string(dir.join("changes.tsv")).unwrap();
+    std::fs::write(
+        dir.join("changes.tsv"),
+        format!("{changes}2026-11-27\talibaba-2009-09-news-cn\t\tno reason\t\n"),
+    )
+    .unwrap();
+    let err = support::convert::build(&dir).unwrap_err();
+    assert!(err.contains("did not change"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The published JSON Schema names the same vocabularies as the Rust model.

@@ -42,24 +42,30 @@ fn region_ids(q: &str) -> Vec<String> {
 #[test]
 fn no_filter_shows_everything() {
     let s = select(catalog(), &Filters::default());
-    assert_eq!((s.regions.len(), s.events.len()), (61, 112));
+    assert_eq!((s.regions.len(), s.events.len()), (63, 125));
     assert_eq!(catalog().years, (2009, 2026));
 }
 
 #[test]
 fn provider_filter_and_its_facet_counts() {
     let s = select(catalog(), &filters("provider=tencent"));
-    assert_eq!((s.regions.len(), s.events.len()), (24, 37));
+    assert_eq!((s.regions.len(), s.events.len()), (25, 39));
     // Facet counts ignore the facet's own filter: what each option would show.
-    assert_eq!(s.facets.providers["alibaba"], 37 + 65);
-    assert_eq!(s.facets.providers["tencent"], 24 + 37);
-    assert_eq!(s.facets.providers["market"], 10);
+    assert_eq!(s.facets.providers["alibaba"], 38 + 65);
+    assert_eq!(s.facets.providers["tencent"], 25 + 39);
+    assert_eq!(s.facets.providers["market"], 21);
 }
 
 #[test]
 fn country_area_and_text_filters() {
-    assert_eq!(region_ids("country=mx"), ["alibaba:na-south-1"]);
-    assert_eq!(region_ids("q=QUERETARO"), ["alibaba:na-south-1"]);
+    assert_eq!(
+        region_ids("country=mx"),
+        ["alibaba:na-south-1", "tencent:na-queretaro"]
+    );
+    assert_eq!(
+        region_ids("q=QUERETARO"),
+        ["alibaba:na-south-1", "tencent:na-queretaro"]
+    );
     assert_eq!(
         region_ids("q=sao+paulo&provider=tencent"),
         ["tencent:sa-saopaulo"]
@@ -225,7 +231,7 @@ fn summary_and_presence_describe_the_selection() {
     use cloud_atlas::present::words::summary;
     let cat = catalog();
     let s = select(cat, &filters("provider=tencent"));
-    assert_eq!(summary(cat, &s), "Showing 24 Tencent Cloud regions in 16 countries and territories (3 retired) and 37 events, 2013–2026.");
+    assert_eq!(summary(cat, &s), "Showing 25 Tencent Cloud regions in 17 countries and territories (3 retired, 1 announced) and 39 events, 2013–2026.");
     let p = presence(cat, &select(cat, &Filters::default()));
     assert_eq!(p["SA"].len(), 2, "both providers are in Saudi Arabia");
     assert_eq!(p["CA"].iter().collect::<Vec<_>>(), ["tencent"]);
@@ -242,7 +248,7 @@ fn the_chinese_summary_is_written_for_chinese_grammar() {
     let zh = |q: &str| summary(cat, &select(cat, &filters(q)));
     assert_eq!(
         zh("provider=tencent"),
-        "显示腾讯云在16个国家和地区的24个地域（3个已关停）及37条事件，2013—2026年。"
+        "显示腾讯云在17个国家和地区的25个地域（3个已关停，1个已宣布）及39条事件，2013—2026年。"
     );
     assert_eq!(
         zh("country=NL"),
@@ -255,7 +261,7 @@ fn the_chinese_summary_is_written_for_chinese_grammar() {
     // Events only: no region can match the market lane.
     assert_eq!(
         zh("provider=market"),
-        "没有符合筛选条件的地域；显示10条事件，2016—2025年。"
+        "没有符合筛选条件的地域；显示21条事件，2016—2026年。"
     );
     // One of each: Chinese needs no singular form.
     assert_eq!(
@@ -268,7 +274,7 @@ fn the_chinese_summary_is_written_for_chinese_grammar() {
     );
     assert_eq!(
         zh("from=2025&to=2025&provider=tencent"),
-        "显示腾讯云在10个国家和地区的11个地域（2个已关停）及4条事件，均在2025年。"
+        "显示腾讯云在10个国家和地区的11个地域（2个已关停）及6条事件，均在2025年。"
     );
     let all = zh("");
     assert!(
@@ -331,8 +337,8 @@ fn head_to_head_growth_and_footprints() {
     let all = select(cat, &Filters::default());
     let stats = compare(cat, &all, None);
     let (ali, ten) = (&stats["alibaba"], &stats["tencent"]);
-    assert_eq!((ali.live, ali.announced, ali.retired), (34, 1, 2));
-    assert_eq!((ten.live, ten.announced, ten.retired), (21, 0, 3));
+    assert_eq!((ali.live, ali.announced, ali.retired), (34, 2, 2));
+    assert_eq!((ten.live, ten.announced, ten.retired), (21, 1, 3));
     assert_eq!(
         ali.first_launch.as_ref().unwrap().0.to_string(),
         "2014-05-12"
@@ -345,7 +351,9 @@ fn head_to_head_growth_and_footprints() {
     assert_eq!((me["alibaba"].live, me["tencent"].live), (2, 1));
     let split = country_split(cat, &all);
     assert!(split.both.contains("SA") && split.both.contains("US"));
-    assert!(split.only["alibaba"].contains("MX") && split.only["tencent"].contains("CA"));
+    // Mexico counts for both: Tencent's Querétaro region is announced.
+    assert!(split.both.contains("MX"));
+    assert!(split.only["alibaba"].contains("GB") && split.only["tencent"].contains("CA"));
     let (series, undated) = growth(cat, &all);
     let ali = &series["alibaba"];
     let at = |y: u16| ali.iter().find(|g| g.year == y).unwrap().regions;

@@ -64,6 +64,8 @@ pub fn SkippedNotice(skipped: Vec<Skipped>) -> impl IntoView {
             "source" => T::SkippedSource,
             "region" => T::SkippedRegion,
             "country" => T::SkippedCountry,
+            "city" => T::SkippedCity,
+            "edition" => T::SkippedEdition,
             _ => T::SkippedEvent,
         };
         format!("{} {}: {}", lang.t(what), s.id, s.reason)

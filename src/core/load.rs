@@ -6,7 +6,7 @@
 //! and nothing disappears without the user being told.
 
 use super::colour::{worst_contrast, Rgb, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, MIN_CONTRAST};
-use super::date::clip;
+use super::date::{clip, PartialDate};
 use super::model::*;
 use super::query::is_id;
 use serde::Deserialize;
@@ -82,6 +82,8 @@ struct Frame<'a> {
     regions: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     events: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    changes: Vec<&'a RawValue>,
 }
 
 /// Only the schema number, read before anything else.
@@ -248,6 +250,8 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         &mut skipped,
     );
 
+    let changes = editions(&frame.changes, &mut skipped);
+
     Ok(Loaded {
         dataset: Dataset {
             schema: SCHEMA,
@@ -262,9 +266,44 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             sources,
             regions,
             events,
+            changes,
         },
         skipped,
     })
+}
+
+/// The change log's editions: each a day, in strictly ascending order, every
+/// logged change with a title and a reason. A bad edition is skipped with its
+/// reason like a bad record; the rest of the log stays.
+fn editions(raw: &[&RawValue], skipped: &mut Vec<Skipped>) -> Vec<Edition> {
+    let parsed: Vec<Edition> = records(raw, "edition", skipped, |e: &Edition| {
+        let day = PartialDate::parse(&e.version).map_err(|m| format!("version: {m}"))?;
+        if day.day.is_none() {
+            return Err(format!("version \"{}\" is not a day", clip(&e.version)));
+        }
+        for c in &e.records {
+            if c.id.trim().is_empty() {
+                return Err("a change without a record id".into());
+            }
+            name_field("title", Some(&c.title))?;
+            name_field("reason", Some(&c.reason))?;
+            name_field("title_zh", c.title_zh.as_deref())?;
+            name_field("reason_zh", c.reason_zh.as_deref())?;
+        }
+        Ok(())
+    });
+    let mut out: Vec<Edition> = Vec::with_capacity(parsed.len());
+    for e in parsed {
+        match out.last() {
+            Some(last) if last.version >= e.version => skipped.push(Skipped {
+                what: "edition",
+                id: e.version.clone(),
+                reason: format!("not after the edition before it ({})", last.version),
+            }),
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// The most providers a dataset may declare: the stylesheet has this many colour

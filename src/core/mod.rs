@@ -11,6 +11,7 @@ pub mod date;
 pub mod edit;
 pub mod filter;
 pub mod geo;
+pub mod history;
 pub mod lang;
 pub mod load;
 pub mod model;

@@ -262,6 +262,11 @@ pub struct Region {
     /// The source (an id in `sources`) that publishes `name_zh`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_zh_source: Option<String>,
+    /// The date of the newest evidence found for the region's status (a provider's
+    /// region list, documentation, a launch or closure report), to the precision
+    /// known. It says how fresh the status is, not when we looked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<PartialDate>,
 }
 
 /// A provider's own announced totals at a date ("87 zones in 29 regions").
@@ -364,6 +369,56 @@ pub struct Dataset {
     pub regions: Vec<Region>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The change log, oldest edition first; the last is normally this edition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Edition>,
+}
+
+/// Which list a logged record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    Region,
+    Event,
+}
+
+/// What an edition did to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// One record's change in an edition, and why. The title is the record's as of
+/// that edition, so a removed record can still be named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordChange {
+    pub id: String,
+    pub table: Table,
+    pub change: ChangeKind,
+    /// For `changed`: the fields whose values differ (the file's field names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_zh: Option<String>,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_zh: Option<String>,
+}
+
+/// One published edition in the change log: its version (a day), how many
+/// records it held, and what it changed against the edition before. The first
+/// edition of the log lists no changes (the log starts there).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub version: String,
+    pub regions: u32,
+    pub events: u32,
+    #[serde(default)]
+    pub records: Vec<RecordChange>,
 }
 
 impl Dataset {

@@ -197,6 +197,7 @@ mod tests {
             note: None,
             name_zh: None,
             name_zh_source: None,
+            checked: None,
         }
     }
 

@@ -164,6 +164,7 @@ pub fn build(dir: &Path) -> Result<String, String> {
             note: opt(&row, "note"),
             name_zh: opt(&row, "name_zh"),
             name_zh_source: sources.ids_in(&row, "name_zh_source").into_iter().next(),
+            checked: date(&row, "checked")?,
         });
     }
     let mut events = Vec::new();
@@ -221,15 +222,170 @@ pub fn build(dir: &Path) -> Result<String, String> {
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let doc = Dataset {
+    let mut doc = Dataset {
         countries,
         cities,
         sources: sources.used.into_values().collect(),
         regions,
         events,
+        changes: Vec::new(),
         ..meta
     };
+    doc.changes = log(dir, &doc)?;
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
+}
+
+/// One `changes.tsv` row: why a record changed in an edition. `id` `*` with
+/// `fields` gives the reason for every record whose changed fields are all among
+/// those (a field added to every region, say); the row naming exactly a record's
+/// changed fields wins over a broader one.
+struct Reason {
+    version: String,
+    id: String,
+    fields: Vec<String>,
+    reason: String,
+    reason_zh: Option<String>,
+}
+
+/// The records of a document by id, as JSON objects (field by field comparable).
+fn by_id(doc: &Value) -> BTreeMap<String, (Table, &serde_json::Map<String, Value>)> {
+    let mut out = BTreeMap::new();
+    for (key, table) in [("regions", Table::Region), ("events", Table::Event)] {
+        for r in doc[key].as_array().into_iter().flatten() {
+            if let (Some(id), Some(obj)) = (r["id"].as_str(), r.as_object()) {
+                out.insert(id.to_string(), (table, obj));
+            }
+        }
+    }
+    out
+}
+
+fn title_of(obj: &serde_json::Map<String, Value>, table: Table) -> (String, Option<String>) {
+    let (en, zh) = match table {
+        Table::Region => ("name", "name_zh"),
+        Table::Event => ("title", "title_zh"),
+    };
+    let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    (text(en).unwrap_or_default(), text(zh))
+}
+
+/// The change log: the previous edition's log (or, if it has none, the log starts
+/// with it), then this edition's changes against it, each with its reason from
+/// `changes.tsv`. Fails when a changed record has no reason, or a reason names a
+/// record that did not change, so an update cannot forget to say why.
+fn log(dir: &Path, doc: &Dataset) -> Result<Vec<Edition>, String> {
+    let path = dir.join("previous.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(Vec::new());
+    };
+    let prev: Value = serde_json::from_str(&text).map_err(|e| format!("previous.json: {e}"))?;
+    let prev_version = prev["version"].as_str().unwrap_or_default().to_string();
+    let count = |d: &Value, k: &str| d[k].as_array().map_or(0, |a| a.len() as u32);
+    let mut editions: Vec<Edition> = match prev.get("changes") {
+        Some(c) => serde_json::from_value(c.clone()).map_err(|e| format!("previous log: {e}"))?,
+        None => Vec::new(),
+    };
+    if editions.is_empty() {
+        editions.push(Edition {
+            version: prev_version.clone(),
+            regions: count(&prev, "regions"),
+            events: count(&prev, "events"),
+            records: Vec::new(),
+        });
+    }
+    if doc.version <= prev_version {
+        return Err(format!(
+            "meta.json version {} is not after the previous edition's {prev_version}",
+            doc.version
+        ));
+    }
+    let reasons: Vec<Reason> = read_tsv(&dir.join("changes.tsv"))?
+        .into_iter()
+        .map(|row| {
+            Ok(Reason {
+                version: req(&row, "version")?,
+                id: req(&row, "id")?,
+                fields: list(&row, "fields"),
+                reason: req(&row, "reason")?,
+                reason_zh: opt(&row, "reason_zh"),
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    let reasons: Vec<&Reason> = reasons
+        .iter()
+        .filter(|r| r.version == doc.version)
+        .collect();
+    let new = serde_json::to_value(doc).map_err(|e| e.to_string())?;
+    let (old, now) = (by_id(&prev), by_id(&new));
+    let mut records = Vec::new();
+    let mut used = vec![false; reasons.len()];
+    let ids: std::collections::BTreeSet<&String> = old.keys().chain(now.keys()).collect();
+    for id in ids {
+        let (change, table, fields, obj) = match (old.get(id), now.get(id)) {
+            (None, Some((t, o))) => (ChangeKind::Added, *t, Vec::new(), *o),
+            (Some((t, o)), None) => (ChangeKind::Removed, *t, Vec::new(), *o),
+            (Some((_, a)), Some((t, b))) => {
+                let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+                let fields: Vec<String> = keys
+                    .into_iter()
+                    .filter(|k| a.get(*k) != b.get(*k))
+                    .cloned()
+                    .collect();
+                if fields.is_empty() {
+                    continue;
+                }
+                (ChangeKind::Changed, *t, fields, *b)
+            }
+            (None, None) => continue,
+        };
+        // A record's own reason, else the wildcard naming exactly its changed fields,
+        // else one naming all of them and more.
+        let wild = |exact: bool| {
+            reasons.iter().position(|r| {
+                r.id == "*"
+                    && change == ChangeKind::Changed
+                    && fields.iter().all(|f| r.fields.contains(f))
+                    && (!exact || r.fields.len() == fields.len())
+            })
+        };
+        let found = reasons
+            .iter()
+            .position(|r| &r.id == id)
+            .or_else(|| wild(true))
+            .or_else(|| wild(false));
+        let Some(k) = found else {
+            return Err(format!(
+                "{table:?} {id} is {change:?} {fields:?} in {} but changes.tsv gives no reason",
+                doc.version
+            ));
+        };
+        used[k] = true;
+        let (title, title_zh) = title_of(obj, table);
+        records.push(RecordChange {
+            id: id.clone(),
+            table,
+            change,
+            fields,
+            title,
+            title_zh,
+            reason: reasons[k].reason.clone(),
+            reason_zh: reasons[k].reason_zh.clone(),
+        });
+    }
+    if let Some(k) = used.iter().position(|u| !u) {
+        return Err(format!(
+            "changes.tsv gives a reason for {} in {}, which did not change",
+            reasons[k].id, doc.version
+        ));
+    }
+    records.sort_by(|a, b| (a.change, a.table, &a.id).cmp(&(b.change, b.table, &b.id)));
+    editions.push(Edition {
+        version: doc.version.clone(),
+        regions: doc.regions.len() as u32,
+        events: doc.events.len() as u32,
+        records,
+    });
+    Ok(editions)
 }

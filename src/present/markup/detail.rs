@@ -66,6 +66,12 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
                 (T::FieldArea, area),
                 (T::FieldStatus, lang.status(r.status).to_string()),
                 (
+                    T::FieldChecked,
+                    r.checked
+                        .map(|c| lang.date(&c))
+                        .unwrap_or_else(|| lang.t(T::Unknown).into()),
+                ),
+                (
                     T::FieldOpened,
                     r.opened
                         .map(|o| lang.date(&o))
