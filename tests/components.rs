@@ -49,6 +49,14 @@ fn mount_explorer(loaded: Arc<Loaded>) -> (web_sys::HtmlElement, Box<dyn std::an
     (root, Box::new(handle))
 }
 
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+}
+
 fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
@@ -326,4 +334,41 @@ async fn gloo_timers_sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A link made with an older data version: the notice lists each logged change (a
+/// removed record named, not linked), a listed record opens, and "Update the link"
+/// moves the address to this version and closes the notice.
+#[wasm_bindgen_test]
+async fn old_link_notice_lists_the_logged_changes_and_updates_the_link() {
+    let mut doc: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    let version = doc["version"].as_str().unwrap().to_string();
+    let region = doc["regions"][0]["id"].as_str().unwrap().to_string();
+    doc["changes"] = serde_json::json!([
+        { "version": "2020-01-01", "regions": 1, "events": 1, "records": [] },
+        { "version": version, "regions": 1, "events": 1, "records": [
+            { "id": region, "table": "region", "change": "changed", "fields": ["status"], "title": "A region", "reason": "Status corrected." },
+            { "id": "gone-event", "table": "event", "change": "removed", "title": "Gone", "reason": "Withdrawn." }
+        ] }
+    ]);
+    let loaded = Arc::new(parse_dataset(&doc.to_string()).unwrap());
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    let (root, _handle) = mount_at("?d=2020-01-01", loaded);
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=data-changed]"), 1);
+    assert_eq!(count(&root, "[data-testid=since] li[data-id]"), 2);
+    assert_eq!(
+        count(&root, "[data-testid=since] [data-sel-id]"),
+        1,
+        "a removed record is not linked"
+    );
+    click(&root, "[data-testid=since] [data-sel-id]");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=detail]"), 1);
+    click(&root, "[data-testid=stamp]");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=data-changed]"), 0);
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains(&format!("d={version}")), "{search}");
+    reset_url();
 }

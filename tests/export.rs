@@ -19,6 +19,8 @@ fn prov() -> Provenance {
         permalink: "https://host/atlas/?area=latam&d=2026-01-01".into(),
         version: "2026-01-01".into(),
         license: "CC0".into(),
+        title: "Regions in Latin America".into(),
+        accessed: "2026-11-28".into(),
     }
 }
 
@@ -49,6 +51,10 @@ fn csv_round_trips_quotes_commas_newlines_and_unicode() {
     assert!(text.contains("\r\n"));
     let rows = parse_csv(&text);
     assert!(rows[0][0].starts_with("# Cloud Atlas regions · dataset 2026-01-01 · licence: CC0 · view: https://host/atlas/?area=latam&d=2026-01-01"));
+    // The citation, one field: it holds commas, so it is quoted, and reads back whole.
+    assert_eq!(rows[1].len(), 1);
+    assert!(rows[1][0].starts_with("# Cite as: Cloud Atlas (2026). Regions in Latin America [dataset version 2026-01-01]. https://host/atlas/?area=latam&d=2026-01-01 (accessed 28 Nov 2026)."), "{}", rows[1][0]);
+    let rows = &rows[1..];
     assert_eq!(rows[1][3], "name");
     assert_eq!(rows.len(), 2 + 3);
     assert_eq!(rows[2][3], "Mexico, \"Querétaro\"\nzone");
@@ -71,14 +77,22 @@ fn events_csv_and_json_hold_exactly_the_selection() {
     f.providers.insert("market".into());
     let sel = select(&cat, &f);
     let rows = parse_csv(&events_csv(&cat, &sel, &prov()));
-    assert_eq!(rows.len(), 2 + 1);
-    assert_eq!(rows[2][0], "e2");
-    assert_eq!(rows[2][9], "321300000000");
+    assert_eq!(rows.len(), 3 + 1);
+    assert_eq!(rows[3][0], "e2");
+    assert_eq!(rows[3][9], "321300000000");
     let doc: serde_json::Value = serde_json::from_str(&json(&cat, &sel, &prov())).unwrap();
     assert_eq!(
         doc["permalink"],
         "https://host/atlas/?area=latam&d=2026-01-01"
     );
+    assert!(doc["citation"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("https://host/atlas/?area=latam&d=2026-01-01"));
+    assert!(doc["citation"]["bibtex"]
+        .as_str()
+        .unwrap()
+        .starts_with("@misc{cloudatlas-20260101,"));
     assert_eq!(doc["regions"].as_array().unwrap().len(), 0);
     assert_eq!(doc["events"][0]["id"], "e2");
     assert_eq!(

@@ -9,6 +9,30 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// Where focus goes back to: an element showing record `id` that is on screen (a
+/// button folded away in the old-link notice's list cannot take focus), the views'
+/// own before the notice's.
+fn opener(id: &str) -> Option<web_sys::Element> {
+    let all = document()
+        .query_selector_all(&crate::present::hooks::record(id))
+        .ok()?;
+    let shown: Vec<web_sys::Element> = (0..all.length())
+        .filter_map(|k| all.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|e| e.closest("details:not([open])").ok().flatten().is_none())
+        .collect();
+    let in_notice = |e: &web_sys::Element| {
+        e.closest("[data-testid=data-changed]")
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    shown
+        .iter()
+        .find(|e| !in_notice(e))
+        .or_else(|| shown.first())
+        .cloned()
+}
+
 fn close(atlas: &Atlas) {
     let Some(id) = atlas.filters.with_untracked(|f| f.sel.clone()) else {
         return;
@@ -16,11 +40,7 @@ fn close(atlas: &Atlas) {
     atlas.edit(Edit::Close);
     // Return focus to the marker or row that opened the panel, once it is back in the DOM.
     request_animation_frame(move || {
-        let target = document()
-            .query_selector(&crate::present::hooks::record(&id))
-            .ok()
-            .flatten()
-            .or_else(|| document().get_element_by_id("main"));
+        let target = opener(&id).or_else(|| document().get_element_by_id("main"));
         // Timeline marks are SVG elements, not HTML ones; both can take focus.
         match target.map(|e| e.dyn_into::<web_sys::HtmlElement>()) {
             Some(Ok(el)) => {

@@ -72,12 +72,22 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
         _ if lang == Lang::Zh => String::new(),
         _ => skeleton.get_value(),
     };
+    // The feeds of this language; the providers' own feeds once the dataset names them.
+    let subscribe = move || {
+        data.with(|d| match d {
+            Some((_, Ok(loaded))) => {
+                crate::present::markup::subscribe::menu(lang, Some(&loaded.dataset))
+            }
+            _ => crate::present::markup::subscribe::menu(lang, None),
+        })
+    };
     view! {
         <Show when=move || !embed>
             <header class="masthead">
                 <h1 class="masthead__title">{lang.t(T::SiteName)}</h1>
                 <p class="masthead__tagline">{tagline}</p>
                 <LangSwitch filters/>
+                <div class="masthead__feeds" inner_html=subscribe></div>
             </header>
             <LangOffer/>
         </Show>

@@ -284,19 +284,27 @@ fn UrlNotice() -> impl IntoView {
 fn DataChangedNotice() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let lang = atlas.catalog.lang;
-    let version = atlas.catalog.data.version.clone();
     let (dismissed, set_dismissed) = signal(false);
-    let changed = move || {
-        !dismissed.get()
-            && atlas
-                .filters
-                .with(|f| f.d.as_ref().is_some_and(|d| *d != version))
+    // What changed since the link's data version (`core::history`); none for this version.
+    let html = {
+        let a = atlas.clone();
+        Memo::new(move |_| {
+            a.filters
+                .with(|f| crate::present::markup::since::notice(&a.catalog, f.d.as_deref()))
+        })
     };
+    let a = atlas.clone();
     view! {
-        <Show when=changed>
-            <div class="notice" role="status" data-testid="data-changed">
-                <p>{lang.t(T::DataChanged)}</p>
-                <button type="button" class="button button--quiet" on:click=move |_| set_dismissed.set(true)>{lang.t(T::Dismiss)}</button>
+        <Show when=move || !dismissed.get() && html.with(Option::is_some)>
+            <div class="notice notice--since" role="status" data-testid="data-changed" on:click=super::pick::on_click(a.clone())>
+                <div data-testid="since" inner_html=move || html.get().unwrap_or_default()></div>
+                <p class="notice__actions">
+                    <button type="button" class="button button--quiet" data-testid="stamp" on:click={
+                        let a = a.clone();
+                        move |_| a.edit(Edit::Stamp)
+                    }>{lang.t(T::SinceStamp)}</button>
+                    <button type="button" class="button button--quiet" on:click=move |_| set_dismissed.set(true)>{lang.t(T::Dismiss)}</button>
+                </p>
             </div>
         </Show>
     }

@@ -25,10 +25,46 @@ pub fn permalink(atlas: &Atlas) -> String {
 }
 
 fn provenance(atlas: &Atlas) -> Provenance {
+    let permalink = permalink(atlas);
+    let accessed = today();
+    let title = atlas.filters.with_untracked(|f| {
+        crate::present::cite::Cited::of(&atlas.catalog, f, &permalink, &accessed).title
+    });
     Provenance {
-        permalink: permalink(atlas),
+        permalink,
         version: atlas.catalog.data.version.clone(),
         license: atlas.catalog.data.license.clone(),
+        title,
+        accessed,
+    }
+}
+
+/// The person's local date, `YYYY-MM-DD` (the access date of a citation).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Copies `text`; says `done` when the browser allowed it, else shows the text to copy by hand.
+fn copy_text(
+    text: String,
+    done: &'static str,
+    lang: crate::core::lang::Lang,
+    say: WriteSignal<String>,
+) {
+    if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
+        let promise = clip.write_text(&text);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => say.set(done.into()),
+                Err(_) => say.set(lang.fill(T::CopyThisCode, &[&text])),
+            }
+        });
     }
 }
 
@@ -204,6 +240,16 @@ pub fn ShareBar() -> impl IntoView {
     };
     let (message, set_message) = signal(String::new());
     let lang = atlas.catalog.lang;
+    // "Cite": the view's citation, following the filters while the panel is open.
+    let (cite_open, set_cite_open) = signal(false);
+    let cited = {
+        let a = atlas.clone();
+        Memo::new(move |_| {
+            a.filters.track();
+            let c = provenance(&a).cited();
+            (c.text(lang), c.bibtex(lang))
+        })
+    };
     let a = atlas.clone();
     let counts = move || a.selection.with(|s| (s.regions.len(), s.events.len()));
     let c1 = counts;
@@ -326,7 +372,23 @@ pub fn ShareBar() -> impl IntoView {
                     });
                 }
             }>{lang.t(T::CopyEmbed)}</button>
+            <button type="button" class="button button--quiet" aria-controls="cite-panel"
+                aria-expanded=move || cite_open.get().to_string()
+                on:click=move |_| set_cite_open.update(|o| *o = !*o)>{lang.t(T::Cite)}</button>
             <span class="copy-status" role="status">{message}</span>
         </div>
+        <Show when=move || cite_open.get()>
+            <section id="cite-panel" class="cite" aria-labelledby="cite-h" data-testid="cite">
+                <h2 class="section-title" id="cite-h">{lang.t(T::CiteTitle)}</h2>
+                <p class="cite__text" data-testid="cite-text">{move || cited.with(|c| c.0.clone())}</p>
+                <p><button type="button" class="button button--quiet" on:click=move |_| {
+                    copy_text(cited.with_untracked(|c| c.0.clone()), lang.t(T::CiteCopied), lang, set_message)
+                }>{lang.t(T::CiteCopyText)}</button></p>
+                <pre class="cite__bibtex" data-testid="cite-bibtex" tabindex="0" aria-label="BibTeX">{move || cited.with(|c| c.1.clone())}</pre>
+                <p><button type="button" class="button button--quiet" on:click=move |_| {
+                    copy_text(cited.with_untracked(|c| c.1.clone()), lang.t(T::CiteCopied), lang, set_message)
+                }>{lang.t(T::CiteCopyBibtex)}</button></p>
+            </section>
+        </Show>
     }
 }

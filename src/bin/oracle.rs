@@ -39,6 +39,7 @@ use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, F
 use cloud_atlas::core::reach::People;
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::catalog::T;
+use cloud_atlas::present::cite::Cited;
 use cloud_atlas::present::markup::changes as ch_markup;
 use cloud_atlas::present::markup::coverage as cov_markup;
 use cloud_atlas::present::markup::promises as pr_markup;
@@ -160,6 +161,7 @@ fn edit(e: &Value) -> Option<Edit> {
         "year" => Edit::Year(u16::try_from(e["year"].as_u64()?).ok()?),
         "reset" => Edit::Reset,
         "shade" => Edit::Shade(text("id")),
+        "stamp" => Edit::Stamp,
         _ => return None,
     })
 }
@@ -182,6 +184,10 @@ fn labels(cat: &Catalog) -> Value {
         "tabs": View::ALL.iter().map(|v| (v.id().to_string(), Value::from(lang.view(*v)))).collect::<serde_json::Map<_, _>>(),
         "reset": lang.t(T::Reset),
         "copyLink": lang.t(T::CopyLink),
+        "stamp": lang.t(T::SinceStamp),
+        "cite": lang.t(T::Cite),
+        "citeCopyText": lang.t(T::CiteCopyText),
+        "citeCopyBibtex": lang.t(T::CiteCopyBibtex),
         "zoomTo": lang.t(T::ZoomTo),
         "closeDetails": lang.t(T::CloseDetails),
         "dismiss": lang.t(T::Dismiss),
@@ -267,7 +273,14 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
         "initialZoom": zoom_label(cat, Zoom::initial(d, &f.areas)),
         "chips": cat.lanes().into_iter().map(|(id, _)| json!({ "class": format!("chip {}", slot(d, &id)), "id": id })).collect::<Vec<_>>(),
         "zooms": Zoom::all(d).into_iter().map(|z| zoom_label(cat, z)).collect::<Vec<_>>(),
-        "dataChanged": f.d.as_ref().is_some_and(|v| *v != d.version),
+        "since": cloud_atlas::present::markup::since::notice(cat, f.d.as_deref()),
+        // "Cite": for the driver's page address and the browser's date.
+        "cite": q["cite"]["base"].as_str().zip(q["cite"]["accessed"].as_str()).map(|(base, accessed)| {
+            let mut linked = stamped.clone();
+            linked.embed = false;
+            let c = Cited::of(cat, &f, &format!("{base}?{}", to_query(&linked)), accessed);
+            json!({ "text": c.text(cat.lang), "bibtex": c.bibtex(cat.lang) })
+        }),
         "copyLink": to_query(&stamped),
         "controls": {
             "providers": f.providers,

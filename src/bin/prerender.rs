@@ -15,8 +15,11 @@
 
 use cloud_atlas::core::filter::{select, Catalog};
 use cloud_atlas::core::geo::Shapes;
+use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
+use cloud_atlas::present::feed::{atom, json, resolve_site, Feed};
 use cloud_atlas::present::markup::prerender::{boot_script, page, provider_css};
+use cloud_atlas::present::markup::subscribe::head_links;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -63,18 +66,46 @@ fn run(dir: &Path) -> Result<String, String> {
     let css_name = format!("providers-{:016x}.css", fnv1a(css.as_bytes()));
     std::fs::write(dir.join(&css_name), &css).map_err(|e| format!("{css_name}: {e}"))?;
 
+    let feeds = write_feeds(dir, &cat)?;
+
     let body = page(&cat, &sel, Some(&shapes));
     let head = format!(
-        "<script>{}</script>\n  <link rel=\"stylesheet\" href=\"{css_name}\">",
-        boot_script(&cat.data.version)
+        "<script>{}</script>\n  <link rel=\"stylesheet\" href=\"{css_name}\">\n  {}",
+        boot_script(&cat.data.version),
+        head_links(&cat.data)
     );
     let html = splice(&html, &body, &head)?;
     std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
     Ok(format!(
-        "prerender: {} bytes of page, {} regions, {css_name}",
+        "prerender: {} bytes of page, {} regions, {css_name}, {feeds}",
         body.len(),
         sel.regions.len()
     ))
+}
+
+/// Every feed (`cloud_atlas::present::feed`), in Atom and JSON Feed, beside index.html.
+/// The site's address comes from `ATLAS_SITE_URL` or trunk's public URL.
+fn write_feeds(dir: &Path, cat: &Catalog) -> Result<String, String> {
+    let public = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let (site, warning) = resolve_site(std::env::var("ATLAS_SITE_URL").ok().as_deref(), &public)?;
+    if let Some(w) = warning {
+        eprintln!("prerender: {w}");
+    }
+    let mut n = 0;
+    for lang in Lang::ALL {
+        let cat = Catalog::new(cat.data.clone()).with_lang(lang);
+        for feed in Feed::all(&cat).into_iter().filter(|f| f.lang == lang) {
+            for (ext, text) in [
+                ("xml", atom(&cat, &feed, &site)),
+                ("json", json(&cat, &feed, &site)),
+            ] {
+                let name = format!("{}.{ext}", feed.stem());
+                std::fs::write(dir.join(&name), text).map_err(|e| format!("{name}: {e}"))?;
+                n += 1;
+            }
+        }
+    }
+    Ok(format!("{n} feeds for {}", site.url("")))
 }
 
 /// Puts the page and the head additions at their markers; fails when one is missing,

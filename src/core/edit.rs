@@ -86,6 +86,9 @@ pub enum Edit {
     Reset,
     /// The coverage map's shading: one provider's distance, or (`None`) which is nearer.
     Shade(Option<String>),
+    /// The link names this data's version from now on (the old-link notice's button):
+    /// the view stays, only `d=` moves to the data it shows.
+    Stamp,
 }
 
 impl Edit {
@@ -145,6 +148,7 @@ pub fn apply(cat: &Catalog, current: &Filters, edit: &Edit) -> Option<(Filters, 
         Edit::Close => f.sel = None,
         Edit::Year(y) => (f.from, f.to) = (Some(*y), Some(*y)),
         Edit::Shade(p) => f.shade = p.clone(),
+        Edit::Stamp => f.d = Some(cat.data.version.clone()),
         Edit::Reset => {
             f = Filters {
                 view: f.view,

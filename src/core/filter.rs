@@ -327,7 +327,7 @@ impl Catalog {
     }
 }
 
-fn shown<'a>(lang: Lang, en: &'a str, zh: Option<&'a str>) -> Shown<'a> {
+pub fn shown<'a>(lang: Lang, en: &'a str, zh: Option<&'a str>) -> Shown<'a> {
     match (lang, zh) {
         (Lang::Zh, Some(text)) => Shown {
             text,

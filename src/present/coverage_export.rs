@@ -156,17 +156,24 @@ mod tests {
             permalink: "https://example.org/?view=coverage".into(),
             version: "v1".into(),
             license: "CC BY 4.0".into(),
+            title: "Coverage".into(),
+            accessed: "2026-11-28".into(),
         };
         let csv = coverage_csv(&cat, &people, &cov, &p);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert!(lines[0].contains("view=coverage"), "{}", lines[0]);
-        assert_eq!(lines[1], "# regions live at the end of 2030");
+        assert!(
+            lines[1].starts_with("# Cite as: Cloud Atlas ("),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(lines[2], "# regions live at the end of 2030");
         let p0 = &cat.data.providers[0].id;
-        assert!(lines[2].starts_with(&format!(
+        assert!(lines[3].starts_with(&format!(
             "iso2,country,people,{p0}_nearest_region,{p0}_mean_km,"
         )));
-        assert!(lines[2].ends_with(",nearer,nearer_by_km"));
-        assert_eq!(lines.len(), 3 + 2 + 1, "{csv}");
-        assert!(lines[3].starts_with("AA,AA,10,"), "{}", lines[3]);
+        assert!(lines[3].ends_with(",nearer,nearer_by_km"));
+        assert_eq!(lines.len(), 4 + 2 + 1, "{csv}");
+        assert!(lines[4].starts_with("AA,AA,10,"), "{}", lines[4]);
     }
 }

@@ -24,6 +24,21 @@ pub struct Provenance {
     pub permalink: String,
     pub version: String,
     pub license: String,
+    /// The view's title (without the site's name), for the citation.
+    pub title: String,
+    /// The day of the download (`YYYY-MM-DD`, local), for the citation.
+    pub accessed: String,
+}
+
+impl Provenance {
+    pub fn cited(&self) -> crate::present::cite::Cited {
+        crate::present::cite::Cited {
+            title: self.title.clone(),
+            version: self.version.clone(),
+            accessed: self.accessed.clone(),
+            permalink: self.permalink.clone(),
+        }
+    }
 }
 
 pub(crate) enum Cell<'a> {
@@ -74,7 +89,12 @@ pub(crate) fn header(cat: &Catalog, what: T, p: &Provenance) -> String {
         T::CsvHeader,
         &[lang.t(what), &p.version, &p.license, &p.permalink],
     );
-    format!("\u{FEFF}{}", row(&[Cell::Owned(line)]))
+    let cite = lang.fill(T::CsvCite, &[&p.cited().text(lang)]);
+    format!(
+        "\u{FEFF}{}{}",
+        row(&[Cell::Owned(line)]),
+        row(&[Cell::Owned(cite)])
+    )
 }
 
 fn sources(cat: &Catalog, ids: &[String]) -> String {
@@ -195,9 +215,16 @@ struct JsonExport<'a> {
     permalink: &'a str,
     dataset_version: &'a str,
     license: &'a str,
+    citation: Citation,
     sources: Vec<&'a crate::core::model::Source>,
     regions: Vec<&'a crate::core::model::Region>,
     events: Vec<&'a crate::core::model::Event>,
+}
+
+#[derive(serde::Serialize)]
+struct Citation {
+    text: String,
+    bibtex: String,
 }
 
 /// The filtered records in the dataset's own schema, with only the sources they cite.
@@ -215,6 +242,10 @@ pub fn json(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
         permalink: &p.permalink,
         dataset_version: &p.version,
         license: &p.license,
+        citation: Citation {
+            text: p.cited().text(cat.lang),
+            bibtex: p.cited().bibtex(cat.lang),
+        },
         sources: d
             .sources
             .iter()

@@ -9,8 +9,10 @@
 
 pub mod catalog;
 pub mod changes_export;
+pub mod cite;
 pub mod coverage_export;
 pub mod export;
+pub mod feed;
 pub mod format;
 pub mod hooks;
 pub mod i18n;

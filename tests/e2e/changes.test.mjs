@@ -85,10 +85,11 @@ test('changes: CSV lists every change with the range and the permalink; SVG has 
   assert.ok(text.startsWith('\uFEFF# Cloud Atlas changes between two dates'));
   assert.ok(text.includes(`${env.url}?view=changes&provider=alibaba&d=${data.version}`));
   const rows = text.trim().split('\r\n');
-  assert.match(rows[1], /^# From \w{3} \d{4} to \w{3} \d{4}: the last 24 months/);
-  assert.equal(rows[2], 'date,provider,change,record,title,iso2,amount_usd,in_range');
-  assert.equal(rows.length - 3, n);
-  assert.ok(rows.slice(3).every((r) => r.split(',')[1] === 'alibaba'));
+  assert.match(rows[1], /^# Cite as: /);
+  assert.match(rows[2], /^# From \w{3} \d{4} to \w{3} \d{4}: the last 24 months/);
+  assert.equal(rows[3], 'date,provider,change,record,title,iso2,amount_usd,in_range');
+  assert.equal(rows.length - 4, n);
+  assert.ok(rows.slice(4).every((r) => r.split(',')[1] === 'alibaba'));
   const svg = (await save(env, page, () => page.getByRole('button', { name: 'SVG image' }).click())).body.toString('utf8');
   assert.ok(svg.includes('Alibaba Cloud — regions opened:') && svg.includes('Tencent Cloud — regions opened: 0'));
   assert.ok(!/href=|<image|url\(|class=/.test(svg), 'self-contained');

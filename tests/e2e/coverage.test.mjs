@@ -114,9 +114,10 @@ test('coverage: CSV with a row per country and the permalink; SVG with the key a
   assert.ok(text.startsWith('\uFEFF# Cloud Atlas distance to the nearest region'), 'BOM and provenance line');
   const lines = text.trim().split('\r\n');
   assert.ok(lines[0].includes(`${env.url}?view=coverage&area=eu&d=${data.version}`));
-  assert.equal(lines[1], '# regions live today');
-  assert.ok(lines[2].startsWith('iso2,country,people,alibaba_nearest_region,alibaba_mean_km,alibaba_floor_ms,alibaba_within_1000km,alibaba_within_2500km,tencent_nearest_region'));
-  assert.equal(lines.length, 3 + COUNTRIES);
+  assert.match(lines[1], /^# Cite as: /);
+  assert.equal(lines[2], '# regions live today');
+  assert.ok(lines[3].startsWith('iso2,country,people,alibaba_nearest_region,alibaba_mean_km,alibaba_floor_ms,alibaba_within_1000km,alibaba_within_2500km,tencent_nearest_region'));
+  assert.equal(lines.length, 4 + COUNTRIES);
   const de = lines.find((l) => l.startsWith('DE,'));
   assert.match(de, /^DE,Germany,\d+,alibaba:eu-central-1,\d+,/);
   const svg = (await save(env, page, () => page.getByRole('button', { name: 'SVG image' }).click())).body.toString('utf8');

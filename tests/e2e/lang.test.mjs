@@ -103,7 +103,8 @@ test('a Chinese CSV carries the Chinese header line and the permalink with lang=
   const first = text.split('\r\n')[0];
   assert.match(first, /# 云图谱地域 · 数据集/);
   assert.match(first, /provider=alibaba&(amp;)?d=[^&"]+&(amp;)?lang=zh/);
-  assert.match(text.split('\r\n')[1], /^id,provider,code,name,/, 'machine column names stay English');
+  assert.match(text.split('\r\n')[1], /^# 引用格式：云图谱（\d{4}）。/);
+  assert.match(text.split('\r\n')[2], /^id,provider,code,name,/, 'machine column names stay English');
   await page.context().close();
 });
 

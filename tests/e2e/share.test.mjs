@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, openAt, shippedData, download as save, emulatePrint } from './harness.mjs';
+import { setup, teardown, openAt, shippedData, download as save, emulatePrint, axeViolations } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
@@ -29,14 +29,17 @@ test('CSV and JSON downloads hold the filtered records and the permalink', async
   assert.ok(text.includes(permalink), 'the permalink of the view');
   assert.ok(text.includes(data.license));
   const lines = text.trim().split('\r\n');
-  assert.equal(lines.length, 2 + regions.length);
-  assert.ok(lines[2].startsWith('tencent:me-saudi-arabia,tencent,me-saudi-arabia,Middle East (Riyadh),Riyadh,Saudi Arabia,SA,me,24.71,46.68,2025,,2,live,medium,'));
+  assert.match(lines[1], /^# Cite as: Cloud Atlas \(\d{4}\)\. /);
+  assert.ok(lines[1].includes(permalink), 'the citation names the permalink');
+  assert.equal(lines.length, 3 + regions.length);
+  assert.ok(lines[3].startsWith('tencent:me-saudi-arabia,tencent,me-saudi-arabia,Middle East (Riyadh),Riyadh,Saudi Arabia,SA,me,24.71,46.68,2025,,2,live,2025-09,medium,'));
   const events = await download(page, /^Events CSV/);
   const eventLines = events.body.toString('utf8').trim().split('\r\n');
   const expectedEvents = (await page.textContent('[data-testid=counts]')).match(new RegExp(`, (\\d+) of ${data.events.length} events`))[1];
-  assert.equal(eventLines.length - 2, Number(expectedEvents));
+  assert.equal(eventLines.length - 3, Number(expectedEvents));
   const json = JSON.parse((await download(page, /^JSON/)).body.toString('utf8'));
   assert.equal(json.permalink, permalink);
+  assert.ok(json.citation.text.includes(permalink) && json.citation.bibtex.startsWith('@misc{'));
   assert.deepEqual(json.regions.map((r) => r.id), regions.map((r) => r.id));
   assert.equal(json.events.length, Number(expectedEvents));
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
@@ -114,5 +117,33 @@ test('the page title follows the view; print shows the view and sources without 
   // The source list is written when printing starts: the print medium begins to match
   // (Chromium's emulation) or `beforeprint` fires (Firefox, printing the PDF).
   await page.waitForFunction(() => /https?:\/\//.test(document.querySelector('.print-only').textContent));
+  await page.context().close();
+});
+
+test('Cite gives this view as a sentence and as BibTeX, follows the filters, and copies with one click', async () => {
+  const page = await open('?provider=alibaba&view=timeline', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: 'Cite', exact: true }).click();
+  const panel = page.getByTestId('cite');
+  await panel.waitFor();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()]} ${d.getFullYear()}`;
+  });
+  const text = await panel.getByTestId('cite-text').textContent();
+  assert.equal(
+    text,
+    `Cloud Atlas (${data.version.slice(0, 4)}). Alibaba Cloud: timeline [dataset version ${data.version}]. ${env.url}?view=timeline&provider=alibaba&d=${data.version} (accessed ${today}).`,
+  );
+  const bibtex = await panel.getByTestId('cite-bibtex').textContent();
+  assert.match(bibtex, /^@misc\{cloudatlas-\d{8},\n {2}author = \{\{Cloud Atlas\}\},\n {2}title = \{Alibaba Cloud: timeline\},/);
+  assert.ok(bibtex.includes(`url = {${env.url}?view=timeline&provider=alibaba&d=${data.version}}`));
+  await panel.getByRole('button', { name: 'Copy BibTeX' }).click();
+  await page.getByText('Citation copied').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), bibtex);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the panel open');
+  // The open panel follows the view.
+  await page.locator('nav.tabs').getByText('Map', { exact: true }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=cite-text]').textContent.includes('timeline'));
+  assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });
   await page.context().close();
 });

@@ -1,4 +1,5 @@
 // One viewport-sized screenshot per query (not a test): E2E_DIST=… node tests/e2e/shot-top.mjs OUT look query…
+// SCROLL=px scrolls first; CLICK='sel1|sel2' clicks those elements first (open a menu or a panel).
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, teardown, guardedPage } from './harness.mjs';
@@ -12,6 +13,7 @@ for (const q of queries) {
   await page.waitForSelector('[data-testid=summary]');
   await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
   await page.waitForFunction(() => !document.querySelector('.coverage-view') || document.querySelector('[data-testid=coverage-table] tbody tr'));
+  for (const sel of (process.env.CLICK || '').split('|').filter(Boolean)) await page.locator(sel).first().click();
   const y = Number(process.env.SCROLL || 0);
   if (y) await page.evaluate((y) => window.scrollTo(0, y), y);
   await page.screenshot({ path: path.join(out, `${look}-${q.replace(/[^a-z0-9]+/gi, '_') || 'map'}-${y}.png`) });

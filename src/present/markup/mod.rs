@@ -20,6 +20,8 @@ pub mod detail;
 pub mod map;
 pub mod prerender;
 pub mod promises;
+pub mod since;
+pub mod subscribe;
 pub mod table;
 pub mod timeline;
 
@@ -227,6 +229,16 @@ pub fn head(h: &mut Html, labels: &[&str]) {
 pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The shipped dataset, indexed, in `lang`: for figures the shipped data must give.
+    pub(crate) fn shipped(lang: crate::core::lang::Lang) -> crate::core::filter::Catalog {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/atlas.json"),
+        )
+        .unwrap();
+        crate::core::filter::Catalog::new(crate::core::load::parse_dataset(&text).unwrap().dataset)
+            .with_lang(lang)
+    }
 
     /// The small fixture dataset, indexed, and everything in it selected: what the views'
     /// markup tests render.

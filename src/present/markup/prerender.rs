@@ -66,8 +66,10 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
             a("data-testid", "lang-switch"),
         ],
         lang.t(T::SwitchLang),
-    )
-    .close("header");
+    );
+    h.open("div", &[a("class", "masthead__feeds")]);
+    super::subscribe::write(&mut h, lang, Some(d));
+    h.close("div").close("header");
     filterbar(&mut h, cat, sel);
     h.open(
         "main",
@@ -336,6 +338,7 @@ fn share(h: &mut Html, cat: &Catalog, sel: &Selection) {
     button(h, "button button--quiet pre-image", lang.t(T::SvgImage));
     button(h, "button button--quiet pre-image", lang.t(T::PngImage));
     button(h, "button button--quiet", lang.t(T::CopyEmbed));
+    button(h, "button button--quiet", lang.t(T::Cite));
     h.el("span", &[a("class", "copy-status")], "").close("div");
 }
 

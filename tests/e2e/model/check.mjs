@@ -57,8 +57,18 @@ export function differences({ exp, model, keyboard, wait }) {
   eq('page title', document.title, exp.title);
   eq('summary', text('[data-testid=summary]'), exp.summary);
   eq('ignored-parameters notice', $$('[data-testid=url-notice] li').map((li) => li.textContent), model.issues);
-  eq('data-changed notice', !!$('[data-testid=data-changed]'), exp.dataChanged && !model.dataDismissed);
+  // The old-link notice: what changed since the link's data version, as the core lists it
+  // (whether its list is unfolded is the person's doing, not the data's).
+  const since = $('[data-testid=since]');
+  eq('data-changed notice', !!$('[data-testid=data-changed]'), !!exp.since && !model.dataDismissed);
+  if (since && exp.since) markup('data-changed list', { innerHTML: since.innerHTML.replaceAll(' open=""', '') }, exp.since);
   eq('embed layout', !$('.filterbar'), model.embed);
+  // "Cite": open or closed as the person left it, and then the citation of this view.
+  eq('cite panel', !!$('[data-testid=cite]'), !!model.citeOpen && !model.embed);
+  if (model.citeOpen && !model.embed && exp.cite) {
+    eq('citation', text('[data-testid=cite-text]'), exp.cite.text);
+    eq('citation (BibTeX)', text('[data-testid=cite-bibtex]'), exp.cite.bibtex);
+  }
 
   if (!model.embed) {
     const L = exp.labels;

@@ -48,7 +48,7 @@ export function handTypedQuery(r, data) {
         [2, () => `status=${r.pick([...STATUSES, 'open'])}`],
         [2, () => `q=${r.pick(['riyadh', 'S%C3%A3o+Paulo', '%E6%96%B0%E5%8A%A0%E5%9D%A1', '%zz', '%E6%96', 'a%', '%%', '+++', '%3Cscript%3E'])}`],
         [2, () => `sel=${encodeURIComponent(r.pick([...ids, 'nope:1']))}`],
-        [1, () => `d=${r.pick([data.version, '2020-01-01', 'bad version!'])}`],
+        [3, () => `d=${r.pick([data.version, ...(data.changes ?? []).map((e) => e.version), '2020-01-01', '2099-12-31', 'bad version!'])}`],
         [1, () => `embed=${r.pick(['1', '0', 'yes'])}`],
         [2, () => `lang=${r.pick(['zh', 'zh', 'ZH', 'en', 'fr', ''])}`],
         [1, () => `shade=${r.pick([...data.providers.map((p) => p.id), 'Tencent', 'market', 'aws', '%20', 'a,b'])}`],
@@ -128,12 +128,18 @@ export class Driver {
       window.__modelDoc = true;
       return window.__initialSearch;
     });
+    // The access date a citation carries: the browser's own local date.
+    this.today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
     const exp = await this.oracle.page(read, 'World', freshTable(), freshCoverage());
     Object.assign(m, {
       coverage: freshCoverage(),
       url: exp.canonical,
       issues: exp.issues,
       dataDismissed: false,
+      citeOpen: false,
       zoom: exp.initialZoom,
       table: freshTable(),
       box: null,
@@ -150,7 +156,8 @@ export class Driver {
   /** The oracle's page for the model (the last answer is reused while the model is unchanged). */
   async expected(m) {
     const key = JSON.stringify([m.url, m.zoom, m.table, m.coverage]);
-    if (this.cached?.key !== key) this.cached = { key, exp: await this.oracle.page(m.url ? `?${m.url}` : '', m.zoom, m.table, m.coverage) };
+    const cite = { base: this.env.url, accessed: this.today };
+    if (this.cached?.key !== key) this.cached = { key, exp: await this.oracle.page(m.url ? `?${m.url}` : '', m.zoom, m.table, m.coverage, cite) };
     return this.cached.exp;
   }
 
@@ -215,6 +222,7 @@ export class Driver {
       add(6, () => ({ t: 'tab', view: r.pick(VIEWS.filter((v) => v !== view)) }));
       if (exp.controls.active > 0) add(2, () => ({ t: 'reset' }));
       add(1, () => ({ t: 'copy' }));
+      add(2, () => ({ t: 'cite', copy: r.pick(['text', 'bibtex', null]) }));
     }
     if (view === 'map') add(3, () => ({ t: 'zoom', label: r.pick(exp.zooms) }));
     if (view === 'table') {
@@ -234,6 +242,12 @@ export class Driver {
     add(1, () => ({ t: 'reload' }));
     add(2, () => ({ t: 'goto', raw: handTypedQuery(r, this.data) }));
     if (m.issues.length) add(1, () => ({ t: 'dismiss' }));
+    // A link made with another data version: what changed since, and what a person does with it.
+    if (exp.since && !m.dataDismissed) {
+      add(2, () => ({ t: 'stamp' }));
+      add(2, () => ({ t: 'sinceOpen', k: r.int(1000) }));
+      add(1, () => ({ t: 'dataDismiss' }));
+    }
     return r.weighted(choices)();
   }
 
@@ -321,6 +335,24 @@ export class Driver {
         const release = await clipboardLock();
         try {
           await this.copyLink(m);
+        } finally {
+          release();
+        }
+        return false;
+      }
+      case 'cite': {
+        if (!filterBar) return 'skip';
+        const L = (await this.expected(m)).labels;
+        await page.getByRole('button', { name: L.cite, exact: true }).click();
+        m.citeOpen = !m.citeOpen;
+        if (!m.citeOpen || !s.copy) return false;
+        const release = await clipboardLock();
+        try {
+          await page.evaluate(() => navigator.clipboard.writeText(''));
+          await page.getByRole('button', { name: s.copy === 'text' ? L.citeCopyText : L.citeCopyBibtex }).click();
+          const want = (await this.expected(m)).cite[s.copy];
+          const got = await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false, null, { timeout: WAIT_MS }).then((h) => h.jsonValue());
+          if (got !== want) throw new Error(`Cite copied ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
         } finally {
           release();
         }
@@ -449,6 +481,34 @@ export class Driver {
       }
       case 'goto': {
         await this.load(m, s.raw, 'goto');
+        return false;
+      }
+      case 'stamp': {
+        const notice = page.locator('[data-testid=data-changed]');
+        if (!(await notice.count())) return 'skip';
+        await notice.getByRole('button', { name: (await this.expected(m)).labels.stamp }).click();
+        await this.edited(m, { kind: 'stamp' });
+        return false;
+      }
+      case 'sinceOpen': {
+        const notice = page.locator('[data-testid=data-changed]');
+        const details = notice.locator('details');
+        if (!(await details.count())) return 'skip';
+        if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+        const buttons = notice.locator('[data-sel-id]');
+        const n = await buttons.count();
+        if (!n) return 'skip';
+        const button = buttons.nth(s.k % n);
+        const id = await button.getAttribute('data-sel-id');
+        await button.click();
+        await this.edited(m, { kind: 'select', id });
+        return false;
+      }
+      case 'dataDismiss': {
+        const notice = page.locator('[data-testid=data-changed]');
+        if (!(await notice.count())) return 'skip';
+        await notice.getByRole('button', { name: (await this.expected(m)).labels.dismiss, exact: true }).click();
+        m.dataDismissed = true;
         return false;
       }
       case 'dismiss': {

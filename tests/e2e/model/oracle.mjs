@@ -28,7 +28,7 @@ export function startOracle(dataset, world) {
     /** The canonical query after an edit of the view `query`, and its history entry kind. */
     edit: (query, edit) => ask({ op: 'edit', query, edit }),
     /** Everything the page must show for a raw query, a zoom, a table state and the coverage table's order. */
-    page: (query, zoom, table, coverage) => ask({ op: 'page', query, zoom, table, coverage }),
+    page: (query, zoom, table, coverage, cite) => ask({ op: 'page', query, zoom, table, coverage, cite }),
     /** Only the canonical query, the ignored parameters and the summary for a raw query. */
     read: (query) => ask({ op: 'read', query }),
     /** The search text the state keeps for a box holding `text`. */
