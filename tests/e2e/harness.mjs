@@ -160,6 +160,16 @@ export async function guardedPage(env, options = {}) {
   return page;
 }
 
+/**
+ * The colour schemes a repeated axe sweep runs in. Contrast is computed from CSS
+ * colours, which both engines resolve alike, so the second engine's repeat of a
+ * sweep in dark (the slowest part of the Firefox run) checks the light scheme only;
+ * `a11y.test.mjs` and the per-view tests still run both schemes in both engines.
+ */
+export function schemes(env) {
+  return env.engine === 'firefox' ? ['light'] : ['light', 'dark'];
+}
+
 /** The dataset the build ships: expected figures are derived from it, not written as constants. */
 export function shippedData() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
