@@ -25,7 +25,7 @@ pub const PEOPLE_URL: &str = "geo/people.json";
 /// The gazetteer and the table's order, kept while the person visits other views.
 #[derive(Clone, Copy)]
 pub struct CoverageUi {
-    pub people: RwSignal<Option<Result<Arc<People>, String>>>,
+    pub people: RwSignal<Option<Result<Arc<People>, super::fetch::Failure>>>,
     pub sort: RwSignal<(Col, Dir)>,
 }
 
@@ -223,7 +223,7 @@ pub fn CoverageView() -> impl IntoView {
                 None => view! { <p class="status" role="status">{lang.t(T::CovLoading)}</p> }.into_any(),
                 Some(Some(e)) => view! {
                     <div class="error" role="alert" data-testid="coverage-failed">
-                        <p>{lang.fill(T::CovLoadFailed, &[&e])}</p>
+                        <p>{lang.fill(T::CovLoadFailed, &[&e.detail(lang)])}</p>
                         <button type="button" class="button" on:click=retry>{lang.t(T::Retry)}</button>
                     </div>
                 }.into_any(),

@@ -426,19 +426,13 @@ fn CopyLink() -> impl IntoView {
         let mut f = atlas.filters.get_untracked();
         f.d = Some(version.clone());
         let link = url::address_with(&to_query(&f));
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-        match clipboard {
-            Some(clipboard) => {
-                let promise = clipboard.write_text(&link);
-                leptos::task::spawn_local(async move {
-                    match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => set_message.set(lang.t(T::LinkCopied).into()),
-                        Err(_) => set_message.set(lang.fill(T::CopyThisLink, &[&link])),
-                    }
-                });
-            }
-            None => set_message.set(lang.fill(T::CopyThisLink, &[&link])),
-        }
+        super::share::copy_text(
+            link,
+            lang.t(T::LinkCopied),
+            T::CopyThisLink,
+            lang,
+            set_message,
+        );
     };
     view! {
         <button type="button" class="button" on:click=copy>{lang.t(T::CopyLink)}</button>

@@ -65,7 +65,7 @@ fn reshade(
 /// export, or a page without a pre-render.
 #[derive(Clone, Copy)]
 pub struct MapState {
-    shapes: RwSignal<Option<Result<Arc<Shapes>, String>>>,
+    shapes: RwSignal<Option<Result<Arc<Shapes>, super::fetch::Failure>>>,
     pub zoom: RwSignal<Zoom>,
 }
 

@@ -270,9 +270,7 @@ fn UrlNotice() -> impl IntoView {
         <Show when=move || issues.with(|i| !i.is_empty())>
             <div class="notice" role="status" data-testid="url-notice">
                 <p><strong>{lang.t(T::UrlIgnored)}</strong></p>
-                <ul class="notice__list">
-                    {move || issues.get().into_iter().map(|i| view! { <li>{line(i)}</li> }).collect_view()}
-                </ul>
+                {move || view! { <super::status::NoticeList lines=issues.get().into_iter().map(line).collect()/> }}
                 <button type="button" class="button button--quiet" on:click=move |_| issues.set(Vec::new())>{lang.t(T::Dismiss)}</button>
             </div>
         </Show>

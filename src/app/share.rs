@@ -50,22 +50,32 @@ pub fn today() -> String {
     )
 }
 
-/// Copies `text`; says `done` when the browser allowed it, else shows the text to copy by hand.
-fn copy_text(
+/// Copies `text`; says `done` when the browser allowed it, else `by_hand` (a phrase
+/// whose `{0}` is the text) so the person can copy it themselves. The one copy helper
+/// of the app: `navigator.clipboard` is missing on an insecure origin (plain http on a
+/// LAN host), where calling it would throw out of the handler, so it is looked up first.
+pub(crate) fn copy_text(
     text: String,
     done: &'static str,
+    by_hand: T,
     lang: crate::core::lang::Lang,
     say: WriteSignal<String>,
 ) {
-    if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
-        let promise = clip.write_text(&text);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => say.set(done.into()),
-                Err(_) => say.set(lang.fill(T::CopyThisCode, &[&text])),
-            }
-        });
-    }
+    let clipboard = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok())
+        .filter(|c| c.is_object())
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::Clipboard>);
+    let Some(clip) = clipboard else {
+        say.set(lang.fill(by_hand, &[&text]));
+        return;
+    };
+    let promise = clip.write_text(&text);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => say.set(done.into()),
+            Err(_) => say.set(lang.fill(by_hand, &[&text])),
+        }
+    });
 }
 
 /// Saves text as a file through a temporary object URL.
@@ -159,8 +169,12 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
 }
 
 /// Renders an SVG through a canvas at twice its size and saves it as PNG.
-fn save_png(name: String, svg: String) {
+/// Draws the SVG on a canvas and saves it as PNG; `failed` runs when the browser
+/// cannot (an image it refuses to decode, no canvas), so the page says so instead of
+/// doing nothing.
+fn save_png(name: String, svg: String, failed: impl Fn() + Clone + 'static) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
+        failed();
         return;
     };
     let src = format!(
@@ -168,6 +182,8 @@ fn save_png(name: String, svg: String) {
         String::from(js_sys::encode_uri_component(&svg))
     );
     let image = img.clone();
+    let on_error = failed.clone();
+    let onerror = Closure::once_into_js(on_error);
     let onload = Closure::once_into_js(move || {
         let (w, h) = (image.natural_width() * 2, image.natural_height() * 2);
         let Some(canvas) = document()
@@ -175,6 +191,7 @@ fn save_png(name: String, svg: String) {
             .ok()
             .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         else {
+            failed();
             return;
         };
         canvas.set_width(w);
@@ -185,18 +202,19 @@ fn save_png(name: String, svg: String) {
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
         else {
+            failed();
             return;
         };
         let _ = ctx
             .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w as f64, h as f64);
-        let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-            if let Some(blob) = blob {
-                save_blob(&name, &blob);
-            }
+        let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| match blob {
+            Some(blob) => save_blob(&name, &blob),
+            None => failed(),
         });
         let _ = canvas.to_blob(done.unchecked_ref());
     });
     img.set_onload(Some(onload.unchecked_ref()));
+    img.set_onerror(Some(onerror.unchecked_ref()));
     img.set_src(&src);
 }
 
@@ -209,7 +227,10 @@ pub fn ShareBar() -> impl IntoView {
     let changes_figures = expect_context::<super::changes::ChangesFigures>();
     // The image of what is on screen; the map's needs the country geometry, fetched
     // on the first export (the page itself draws the pre-rendered layer).
-    let image = move |atlas: Atlas, done: fn(&Atlas, String)| {
+    let (message, set_message) = signal(String::new());
+    let lang = atlas.catalog.lang;
+    let failed = move || set_message.set(lang.t(T::ImageFailed).into());
+    let image = move |atlas: Atlas, done: fn(&Atlas, String, Callback<()>)| {
         let zoom = map.zoom.get_untracked();
         let view = atlas.filters.with_untracked(|f| f.view);
         leptos::task::spawn_local(async move {
@@ -233,13 +254,12 @@ pub fn ShareBar() -> impl IntoView {
                 };
                 current_svg(&atlas, shapes.as_deref(), zoom)
             };
-            if let Some(svg) = svg {
-                done(&atlas, svg);
+            match svg {
+                Some(svg) => done(&atlas, svg, Callback::new(move |_| failed())),
+                None => failed(),
             }
         });
     };
-    let (message, set_message) = signal(String::new());
-    let lang = atlas.catalog.lang;
     // "Cite": the view's citation, following the filters while the panel is open.
     let (cite_open, set_cite_open) = signal(false);
     let cited = {
@@ -349,11 +369,11 @@ pub fn ShareBar() -> impl IntoView {
             <Show when=has_image>
                 <button type="button" class="button button--quiet" on:click={
                     let a4 = a4.clone();
-                    move |_| image(a4.clone(), |a, svg| save(&format!("{}.svg", stem(a)), "image/svg+xml", &svg))
+                    move |_| image(a4.clone(), |a, svg, _| save(&format!("{}.svg", stem(a)), "image/svg+xml", &svg))
                 }>{lang.t(T::SvgImage)}</button>
                 <button type="button" class="button button--quiet" on:click={
                     let a5 = a5.clone();
-                    move |_| image(a5.clone(), |a, svg| save_png(format!("{}.png", stem(a)), svg))
+                    move |_| image(a5.clone(), |a, svg, failed| save_png(format!("{}.png", stem(a)), svg, move || failed.run(())))
                 }>{lang.t(T::PngImage)}</button>
             </Show>
             <button type="button" class="button button--quiet" on:click=move |_| {
@@ -361,16 +381,8 @@ pub fn ShareBar() -> impl IntoView {
                 f.d = Some(a6.catalog.data.version.clone());
                 f.embed = true;
                 let src = url::address_with(&to_query(&f));
-                let code = format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>", src.replace('&', "&amp;").replace('"', "&quot;"), document().title().replace('"', "&quot;"));
-                if let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                    let promise = clip.write_text(&code);
-                    leptos::task::spawn_local(async move {
-                        match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => set_message.set(lang.t(T::EmbedCopied).into()),
-                            Err(_) => set_message.set(lang.fill(T::CopyThisCode, &[&code])),
-                        }
-                    });
-                }
+                let code = crate::present::markup::embed_code(&src, &document().title());
+                copy_text(code, lang.t(T::EmbedCopied), T::CopyThisCode, lang, set_message);
             }>{lang.t(T::CopyEmbed)}</button>
             <button type="button" class="button button--quiet" aria-controls="cite-panel"
                 aria-expanded=move || cite_open.get().to_string()
@@ -382,11 +394,11 @@ pub fn ShareBar() -> impl IntoView {
                 <h2 class="section-title" id="cite-h">{lang.t(T::CiteTitle)}</h2>
                 <p class="cite__text" data-testid="cite-text">{move || cited.with(|c| c.0.clone())}</p>
                 <p><button type="button" class="button button--quiet" on:click=move |_| {
-                    copy_text(cited.with_untracked(|c| c.0.clone()), lang.t(T::CiteCopied), lang, set_message)
+                    copy_text(cited.with_untracked(|c| c.0.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, set_message)
                 }>{lang.t(T::CiteCopyText)}</button></p>
                 <pre class="cite__bibtex" data-testid="cite-bibtex" tabindex="0" aria-label="BibTeX">{move || cited.with(|c| c.1.clone())}</pre>
                 <p><button type="button" class="button button--quiet" on:click=move |_| {
-                    copy_text(cited.with_untracked(|c| c.1.clone()), lang.t(T::CiteCopied), lang, set_message)
+                    copy_text(cited.with_untracked(|c| c.1.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, set_message)
                 }>{lang.t(T::CiteCopyBibtex)}</button></p>
             </section>
         </Show>

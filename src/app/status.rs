@@ -77,13 +77,37 @@ pub fn SkippedNotice(skipped: Vec<Skipped>) -> impl IntoView {
                     <strong>{head.clone()}</strong>
                     {lang.t(T::SkippedWhy)}
                 </p>
-                <ul class="notice__list">
-                    {skipped.iter().map(|s| view! { <li>{line(s)}</li> }).collect_view()}
-                </ul>
+                <NoticeList lines=skipped.iter().map(line).collect()/>
                 <button type="button" class="button button--quiet" on:click=move |_| set_open.set(false)>
                     {lang.t(T::Dismiss)}
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// How many lines a notice lists before the rest fold away.
+pub const NOTICE_LINES: usize = 10;
+
+/// A notice's list, capped: the first [`NOTICE_LINES`] lines as items, the rest (a
+/// hostile file's thousands of bad records, a link's thousands of junk parameters)
+/// behind "and N more" as one block of text, so the page stays readable and the
+/// document small while nothing is hidden for good.
+#[component]
+pub fn NoticeList(lines: Vec<String>) -> impl IntoView {
+    let lang = lang();
+    let rest = lines.get(NOTICE_LINES..).map(|r| r.join("\n"));
+    let more = lines.len().saturating_sub(NOTICE_LINES);
+    let shown: Vec<String> = lines.into_iter().take(NOTICE_LINES).collect();
+    view! {
+        <ul class="notice__list">
+            {shown.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+        </ul>
+        {rest.map(|rest| view! {
+            <details class="notice__more">
+                <summary>{lang.fill(T::AndMore, &[&lang.count(more)])}</summary>
+                <pre class="notice__rest">{rest}</pre>
+            </details>
+        })}
     }
 }

@@ -15,15 +15,19 @@ pub fn current_query() -> String {
 }
 
 /// This page's address with the given query (and no fragment): what a copied link holds.
+/// Always absolute (origin + path): a path that starts with `//` would otherwise read as
+/// another host, and the History API refuses it (a link to `//evil.example` would have
+/// made every control throw). An opaque origin (`null`) keeps the path, its leading
+/// slashes folded into one.
 pub fn address_with(query: &str) -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
-    let base = format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    );
+    let path = loc.pathname().unwrap_or_default();
+    let base = match loc.origin().unwrap_or_default() {
+        o if o.is_empty() || o == "null" => format!("/{}", path.trim_start_matches('/')),
+        o => format!("{o}{path}"),
+    };
     if query.is_empty() {
         base
     } else {
@@ -36,13 +40,8 @@ pub fn write(query: &str, entry: Entry) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let loc = window.location();
-    let mut url = loc.pathname().unwrap_or_default();
-    if !query.is_empty() {
-        url.push('?');
-        url.push_str(query);
-    }
-    url.push_str(&loc.hash().unwrap_or_default());
+    let mut url = address_with(query);
+    url.push_str(&window.location().hash().unwrap_or_default());
     if let Ok(history) = window.history() {
         let _ = match entry {
             Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),

@@ -73,7 +73,7 @@ pub fn compare(
         match r.status {
             Status::Live => {
                 s.live += 1;
-                s.zones += r.zones.unwrap_or(0);
+                s.zones = s.zones.saturating_add(r.zones.unwrap_or(0));
                 s.countries.insert(r.iso2.clone());
             }
             Status::Announced => s.announced += 1,

@@ -8,7 +8,8 @@
 use super::colour::{worst_contrast, Rgb, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, MIN_CONTRAST};
 use super::date::{clip, PartialDate};
 use super::model::*;
-use super::query::is_id;
+use super::query::{is_id, is_record_id, is_version};
+use super::text::{is_plain_char, url_host};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -154,6 +155,9 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         &mut HashSet::new(),
         &mut skipped,
     );
+    // Sorted by id, so `Dataset::source` finds one by binary search (it is asked per cell).
+    let mut sources = sources;
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
     let source_ids: HashSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let check_sources = |list: &[String]| -> Result<(), String> {
         if list.is_empty() {
@@ -166,6 +170,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     };
 
     let regions: Vec<Region> = records(&frame.regions, "region", &mut skipped, |r: &Region| {
+        record_id(&r.id)?;
         known(&providers, &r.provider, "provider")?;
         known(&areas, &r.area, "area")?;
         iso2(&r.iso2)?;
@@ -182,6 +187,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         if !(r.lon.is_finite() && (-180.0..=180.0).contains(&r.lon)) {
             return Err(format!("longitude {} is outside −180…180", r.lon));
         }
+        bounded("zones", r.zones, MAX_ZONES)?;
         if r.retired.is_some() && r.status != Status::Retired {
             return Err("has a retirement date but is not retired".into());
         }
@@ -199,6 +205,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     let region_ids: HashSet<&str> = regions.iter().map(|r| r.id.as_str()).collect();
 
     let events: Vec<Event> = records(&frame.events, "event", &mut skipped, |e: &Event| {
+        record_id(&e.id)?;
         if e.provider != MARKET {
             known(&providers, &e.provider, "provider")?;
         }
@@ -210,10 +217,16 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             ("amount_local", e.amount_local),
         ] {
             if let Some(a) = amount {
-                if !(a.is_finite() && a >= 0.0) {
-                    return Err(format!("{name} {a} is not a non-negative number"));
+                if !(a.is_finite() && (0.0..=MAX_AMOUNT).contains(&a)) {
+                    return Err(format!(
+                        "{name} {a} is not a non-negative number up to {MAX_AMOUNT:e}"
+                    ));
                 }
             }
+        }
+        if let Some(fp) = &e.footprint {
+            bounded("footprint regions", fp.regions, MAX_FOOTPRINT)?;
+            bounded("footprint zones", fp.zones, MAX_FOOTPRINT)?;
         }
         name_field("title_zh", e.title_zh.as_deref())?;
         if let Some(r) = &e.region {
@@ -316,6 +329,42 @@ pub const MAX_PROVIDERS: usize = Marker::ALL.len();
 /// says what is wrong instead.
 fn check_header(frame: &mut Frame<'_>) -> Result<(), LoadError> {
     let bad = |s: String| Err(LoadError::BadHeader(s));
+    if !is_version(&frame.version) {
+        return bad(format!(
+            "its version \"{}\" is not 1–32 letters, digits, '.' and '-' (it names files and links)",
+            clip(&frame.version)
+        ));
+    }
+    for (field, value) in [
+        ("title", &frame.title),
+        ("license", &frame.license),
+        ("generated", &frame.generated),
+    ] {
+        if let Some(c) = value.chars().find(|&c| !is_plain_char(c)) {
+            return bad(format!("its {field} {}", unplain(c)));
+        }
+    }
+    // The header's other text (ids and colours have stricter rules of their own below).
+    let provider_text = frame.providers.iter().flat_map(|p| {
+        [
+            ("provider", "name", Some(&p.name)),
+            ("provider", "short", p.short.as_ref()),
+            ("provider", "name_zh", p.name_zh.as_ref()),
+            ("provider", "short_zh", p.short_zh.as_ref()),
+        ]
+    });
+    let area_text = frame.areas.iter().flat_map(|a| {
+        [
+            ("area", "name", Some(&a.name)),
+            ("area", "phrase", a.phrase.as_ref()),
+            ("area", "name_zh", a.name_zh.as_ref()),
+        ]
+    });
+    for (what, field, value) in provider_text.chain(area_text) {
+        if let Some(c) = value.and_then(|v| v.chars().find(|&c| !is_plain_char(c))) {
+            return bad(format!("a {what}'s {field} {}", unplain(c)));
+        }
+    }
     if frame.providers.is_empty() {
         return bad("the provider list is empty".into());
     }
@@ -422,8 +471,8 @@ fn records<T: for<'de> Deserialize<'de>>(
 ) -> Vec<T> {
     let mut out = Vec::with_capacity(values.len());
     for (i, v) in values.iter().enumerate() {
-        match serde_json::from_str::<T>(v.get())
-            .map_err(reason)
+        match plain_text(v.get())
+            .and_then(|_| serde_json::from_str::<T>(v.get()).map_err(reason))
             .and_then(|r| check(&r).map(|_| r))
         {
             Ok(r) => out.push(r),
@@ -487,10 +536,120 @@ fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
 fn name_field(field: &str, value: Option<&str>) -> Result<(), String> {
     match value {
         Some(v) if v.trim().is_empty() => Err(format!("{field} is empty")),
-        Some(v) if v.chars().any(char::is_control) => {
+        Some(v) if v.chars().any(|c| c.is_control() || !is_plain_char(c)) => {
             Err(format!("{field} contains a control character"))
         }
         _ => Ok(()),
+    }
+}
+
+/// The most availability zones a region may have (the largest today have six).
+pub const MAX_ZONES: u32 = 100;
+/// The most regions or zones a provider's announced footprint may count.
+pub const MAX_FOOTPRINT: u32 = 100_000;
+/// The largest amount (in any currency) a record may carry: ten trillion.
+pub const MAX_AMOUNT: f64 = 1e13;
+
+fn bounded(field: &str, value: Option<u32>, max: u32) -> Result<(), String> {
+    match value {
+        Some(v) if v > max => Err(format!("{field} {v} is more than {max}")),
+        _ => Ok(()),
+    }
+}
+
+/// A region's or event's id must be one a link can carry (`sel=`), or its share
+/// link, feed entry and Back/Forward would fail.
+fn record_id(id: &str) -> Result<(), String> {
+    if is_record_id(id) {
+        Ok(())
+    } else {
+        Err(format!(
+            "id \"{}\" is not 1–100 printable ASCII characters without spaces, so no link could name it",
+            clip(id)
+        ))
+    }
+}
+
+/// How a character that text may not hold is named in a reason.
+fn unplain(c: char) -> String {
+    format!(
+        "contains a control character or non-character (U+{:04X})",
+        u32::from(c)
+    )
+}
+
+/// Every text field of a record holds only [`is_plain_char`] characters, or the
+/// record is skipped naming the field. JSON cannot carry a raw control character in
+/// a string, so the raw text is scanned for escapes that could decode to one (and
+/// raw C1 controls or non-characters); only a record that has one is parsed again
+/// to find the field, so the common case costs one pass over its bytes.
+fn plain_text(raw: &str) -> Result<(), String> {
+    if !suspicious(raw) {
+        return Ok(());
+    }
+    let value: Value = serde_json::from_str(raw).map_err(reason)?;
+    match unplain_in(&value, "") {
+        Some((field, c)) => Err(format!("{field} {}", unplain(c))),
+        None => Ok(()),
+    }
+}
+
+fn suspicious(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b' | 'f') => return true,
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok() {
+                        // Surrogates (emoji come as pairs) are checked exactly.
+                        Some(u) if (0xD800..=0xDFFF).contains(&u) => return true,
+                        Some(u) if !char::from_u32(u).is_some_and(is_plain_char) => return true,
+                        Some(_) => {}
+                        None => return true,
+                    }
+                }
+                _ => {}
+            }
+        } else if !is_plain_char(c) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first string (key or value) in `v` holding a character text may not hold: its
+/// field path ("title", "sources[2]") and the character.
+fn unplain_in(v: &Value, path: &str) -> Option<(String, char)> {
+    let name = |p: &str| {
+        if p.is_empty() {
+            "a key".to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    match v {
+        Value::String(s) => s
+            .chars()
+            .find(|&c| !is_plain_char(c))
+            .map(|c| (name(path), c)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| unplain_in(x, &format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, x)| {
+            let p = if path.is_empty() {
+                clip(k)
+            } else {
+                format!("{path}.{}", clip(k))
+            };
+            match k.chars().find(|&c| !is_plain_char(c)) {
+                Some(c) => Some((name(path), c)),
+                None => unplain_in(x, &p),
+            }
+        }),
+        _ => None,
     }
 }
 
@@ -505,16 +664,15 @@ fn iso2(code: &str) -> Result<(), String> {
     }
 }
 
-/// Only http(s) links become links: a `javascript:` or `data:` URL in a hostile file must not.
+/// Only http(s) links with a plain host become links: a `javascript:` or `data:` URL in
+/// a hostile file must not, nor one whose text hides where it goes
+/// (`https://alibabacloud.com@evil.example/` goes to evil.example).
 fn safe_url(url: &str) -> Result<(), String> {
-    let lower = url.trim().to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(char::is_whitespace)
-    {
+    if url_host(url).is_some() {
         Ok(())
     } else {
         Err(format!(
-            "source URL \"{}\" is not an http(s) address",
+            "source URL \"{}\" is not an http(s) address with a plain host name (no user name, no spaces)",
             clip(url)
         ))
     }
@@ -530,6 +688,7 @@ fn promises_checked(
     skipped: &mut Vec<Skipped>,
 ) -> Vec<Event> {
     let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let region_by_id: HashMap<&str, &Region> = regions.iter().map(|r| (r.id.as_str(), r)).collect();
     let check = |e: &Event| -> Result<(), String> {
         if e.promise.is_none() {
             return if e.delivered_by.is_empty() {
@@ -546,9 +705,9 @@ fn promises_checked(
                 l.provider == e.provider
                     && matches!(l.kind, Kind::RegionLaunch | Kind::DatacenterLaunch)
             });
-            let region = regions
-                .iter()
-                .find(|r| &r.id == id && r.provider == e.provider && r.status != Status::Announced);
+            let region = region_by_id
+                .get(id.as_str())
+                .filter(|r| r.provider == e.provider && r.status != Status::Announced);
             let date = match (launch, region.and_then(|r| r.opened)) {
                 (Some(l), _) => l.date,
                 (None, Some(opened)) => opened,

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod colour;
 pub mod coverage;
 pub mod date;
+pub mod download;
 pub mod edit;
 pub mod filter;
 pub mod geo;

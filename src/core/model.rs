@@ -230,6 +230,15 @@ pub struct Source {
     pub title: Option<String>,
 }
 
+impl Source {
+    /// The host the link goes to ("www.reuters.com"), shown beside the publisher so a
+    /// reader sees where a link leads before following it; the loader keeps only
+    /// sources that have one.
+    pub fn host(&self) -> &str {
+        super::text::url_host(&self.url).unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region {
     pub id: String,
@@ -426,8 +435,14 @@ impl Dataset {
         self.providers.iter().find(|p| p.id == id)
     }
 
+    /// The source with this id: by binary search, since the loader sorts the sources
+    /// by id (this is asked once per table cell); a scan only when that finds nothing,
+    /// for a dataset built by trusted tooling in another order.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        match self.sources.binary_search_by(|s| s.id.as_str().cmp(id)) {
+            Ok(i) => Some(&self.sources[i]),
+            Err(_) => self.sources.iter().find(|s| s.id == id),
+        }
     }
 
     /// The display name of a provider id, "Market" for industry-wide records.

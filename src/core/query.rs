@@ -304,7 +304,7 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 f.q = normalize_q(raw);
             }
             "sel" => {
-                if value.len() <= 100 && value.chars().all(|c| c.is_ascii_graphic()) {
+                if is_record_id(value) {
                     f.sel = Some(value.to_string());
                 } else {
                     issue(key, value, Why::NotRecordId);
@@ -319,11 +319,7 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 }
             }
             "d" => {
-                if value.len() <= 32
-                    && value
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-                {
+                if is_version(value) {
                     f.d = Some(value.to_string());
                 } else {
                     issue(key, value, Why::NotVersion);
@@ -378,6 +374,21 @@ fn list(value: &str, mut each: impl FnMut(&str)) {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .for_each(&mut each);
+}
+
+/// A record id that `sel=` can carry: 1–100 printable ASCII characters, no spaces.
+/// The loader skips a record whose id is not one (its link could not be shared).
+pub fn is_record_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 100 && s.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// A dataset version that `d=`, file names and citation keys can carry: 1–32 ASCII
+/// letters, digits, `.` and `-`. The loader refuses a dataset whose version is not one.
+pub fn is_version(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 32
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
 /// A provider or area id: what the URL can carry without escaping.

@@ -41,14 +41,38 @@ impl Lang {
         }
     }
 
-    /// A phrase with its `{0}`, `{1}`… replaced by `args`, in order.
+    /// A phrase with its `{0}`, `{1}`… replaced by `args` (see [`fill_template`]).
     pub fn fill(self, t: T, args: &[&str]) -> String {
-        let mut out = self.t(t).to_string();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), a);
-        }
-        out
+        fill_template(self.t(t), args)
     }
+}
+
+/// `template` with each `{N}` (one digit) replaced by `args[N]`, in one pass over the
+/// template: the arguments are copied verbatim and never read again, so dataset text
+/// holding `{1}` stays `{1}` (no spoofed sentences), and the output is at most the
+/// template plus the arguments (a name made of `{1}`s cannot grow it). A placeholder
+/// without an argument stays as written.
+pub fn fill_template(template: &str, args: &[&str]) -> String {
+    let extra: usize = args.iter().map(|a| a.len()).sum();
+    let mut out = String::with_capacity(template.len() + extra);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        let b = tail.as_bytes();
+        match (b.get(1), b.get(2)) {
+            (Some(d @ b'0'..=b'9'), Some(b'}')) if usize::from(d - b'0') < args.len() => {
+                out.push_str(args[usize::from(d - b'0')]);
+                rest = &tail[3..];
+            }
+            _ => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 catalog! {
@@ -66,7 +90,12 @@ catalog! {
     Retrying: "Retrying…" | "正在重试…",
     OpenRawDataset: "Open the raw dataset" | "打开原始数据集",
     DownloadFailed: "The dataset could not be downloaded ({0})." | "数据集无法下载（{0}）。",
-    NoAnswer: "The dataset did not arrive: the server sent no answer within {0} seconds." | "数据集未能送达：服务器在{0}秒内没有响应。",
+    NoAnswer: "The dataset did not arrive: {0}." | "数据集未能送达：{0}。",
+    WhyNoAnswer: "the server sent no answer within {0} seconds" | "服务器在{0}秒内没有响应",
+    WhyStalled: "nothing more arrived for {0} seconds, after {1}" | "收到{1}后，{0}秒内再无数据",
+    WhyTooSlow: "it was still arriving after {0} minutes, so the download was stopped" | "{0}分钟后仍未下载完，下载已停止",
+    WhyTooLarge: "it is larger than {0}, the most this page reads, so the download was stopped" | "文件超过{0}，超出本页面可读取的上限，下载已停止",
+    WhyNotUtf8: "it is not UTF-8 text" | "不是UTF-8文本",
     BadStatus: "The dataset could not be loaded: the server answered {0} for {1}." | "数据集无法加载：服务器对{1}的响应是{0}。",
     Interrupted: "The dataset download was interrupted ({0})." | "数据集下载中断（{0}）。",
     NotJson: "The dataset is not valid JSON ({0})." | "数据集不是有效的JSON（{0}）。",
@@ -74,6 +103,8 @@ catalog! {
     BadHeader: "The dataset is incomplete: {0}." | "数据集不完整：{0}。",
     SkippedOne: "1 record skipped" | "跳过1条记录",
     SkippedMany: "{0} records skipped" | "跳过{0}条记录",
+    AndMore: "and {0} more" | "另有{0}条",
+    ImageFailed: "The image could not be made from this view." | "无法根据此视图生成图片。",
     SkippedWhy: " because they failed validation:" | "，因为未通过校验：",
     SkippedSource: "source" | "来源",
     SkippedRegion: "region" | "地域",
@@ -445,6 +476,43 @@ mod tests {
                     ),
                 "{t:?}"
             );
+        }
+    }
+
+    /// Symptom: a region named `{1}` on a Chinese page turned into the next argument
+    /// (a spoofed sentence), and a name of thousands of `{1}` froze the tab.
+    #[test]
+    fn dataset_text_with_placeholders_is_not_substituted_again() {
+        assert_eq!(fill_template("{0} and {1}", &["{1}", "x"]), "{1} and x");
+        let bomb = "{0}".repeat(10_000);
+        let out = fill_template("{0}{0}{0}", &[&bomb]);
+        assert_eq!(out.len(), 3 * bomb.len());
+    }
+
+    proptest::proptest! {
+        /// For any arguments, the output is the template with each placeholder
+        /// replaced exactly once, by its argument verbatim.
+        #[test]
+        fn fill_replaces_each_placeholder_once(
+            pieces in proptest::collection::vec(("[^{}]{0,6}", 0usize..4), 0..6),
+            tail in "[^{}]{0,6}",
+            args in proptest::collection::vec("\\PC{0,8}|[{}0-9]{0,8}", 0..4),
+        ) {
+            let mut template = String::new();
+            let mut expected = String::new();
+            for (text, n) in &pieces {
+                template.push_str(text);
+                template.push_str(&format!("{{{n}}}"));
+                expected.push_str(text);
+                match args.get(*n) {
+                    Some(a) => expected.push_str(a),
+                    None => expected.push_str(&format!("{{{n}}}")),
+                }
+            }
+            template.push_str(&tail);
+            expected.push_str(&tail);
+            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(fill_template(&template, &refs), expected);
         }
     }
 

@@ -3,15 +3,17 @@
 //!
 //! CSV decisions: UTF-8 with a byte-order mark (so spreadsheets read
 //! "Querétaro" right), CRLF line ends, every text cell quoted when it holds a
-//! comma, quote, CR or LF. The first record is a one-cell provenance line that
-//! starts with `#` (pandas: `comment="#"`; in a spreadsheet it is row 1). Text
-//! cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`,
-//! tab or CR) get a leading apostrophe; numbers are written as numbers.
+//! comma, semicolon, tab, quote, CR or LF. The first record is a one-cell provenance line that
+//! starts with `#` (pandas: `skiprows=`, see the README; in a spreadsheet it is row 1). Text
+//! that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR or LF
+//! at the start of the cell or of any piece a `,`/`;`/tab/line-end split could make
+//! of it) gets an apostrophe before it ([`text_cell`]); numbers are written as numbers.
 //! A hand-written writer rather than the `csv` crate: these few rules cost a
 //! few hundred bytes of wasm, where the crate brings its own serde layer.
 
 use crate::core::filter::{Catalog, Selection};
 use crate::core::model::Status;
+use crate::core::text::is_plain_char;
 use crate::present::catalog::T;
 use crate::present::theme::{
     country_fill, fill, marker_path, BG, BORDER, CLOSURE, MUTED, SURFACE, TEXT,
@@ -47,12 +49,48 @@ pub(crate) enum Cell<'a> {
     Num(Option<f64>),
 }
 
-fn text_cell(s: &str) -> String {
-    let guarded = match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
+/// What a spreadsheet may split a line on, whatever its locale: the comma, the
+/// semicolon (Excel in de-DE, fr-FR, nl-NL, es-ES…), the tab, and line ends.
+const SEPARATORS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection").
+fn is_trigger(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\t'
+            | '\r'
+            | '\n'
+            | '\u{FF1D}'
+            | '\u{FF0B}'
+            | '\u{FF0D}'
+            | '\u{FF20}'
+    )
+}
+
+/// A text cell that no spreadsheet runs, whichever separator it splits on: every
+/// piece a reader could split out (the cell's start and whatever follows a
+/// separator, past any quotes or spaces) that starts with a formula trigger gets an
+/// apostrophe before the trigger, and a cell holding a separator or a quote is
+/// quoted. The apostrophe is the neutralised form the tests allow; it changes what
+/// the cell reads only where the text would otherwise have been a formula.
+pub(crate) fn text_cell(s: &str) -> String {
+    let mut guarded = String::with_capacity(s.len() + 2);
+    let mut at_piece = true;
+    for c in s.chars() {
+        if at_piece && is_trigger(c) {
+            guarded.push('\'');
+        }
+        guarded.push(c);
+        if SEPARATORS.contains(&c) {
+            at_piece = true;
+        } else if !matches!(c, '"' | ' ') {
+            at_piece = false;
+        }
+    }
+    if guarded.contains(SEPARATORS) || guarded.contains('"') {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
@@ -257,7 +295,6 @@ pub fn json(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// Escapes text for SVG/XML content and attributes.
 /// A country shape's tooltip: the geometry's English name, or on the Chinese page the
 /// dataset's Chinese name (or none, for a country the dataset does not name).
 fn shape_name(cat: &Catalog, c: &crate::core::geo::Shape) -> String {
@@ -268,9 +305,21 @@ fn shape_name(cat: &Catalog, c: &crate::core::geo::Shape) -> String {
     }
 }
 
+/// `s` without the characters XML cannot hold (C0/C1 controls other than tab and line
+/// ends, non-characters: [`is_plain_char`]); borrowed when it has none.
+pub fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(is_plain_char) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| is_plain_char(c)).collect())
+    }
+}
+
+/// The one XML text writer, for every SVG export and the Atom feeds: the characters
+/// XML cannot hold dropped, then escaped for content and attributes alike.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    super::markup::push_escaped_with(&mut out, s, "&apos;");
+    super::markup::push_escaped_with(&mut out, &xml_chars(s), "&apos;");
     out
 }
 

@@ -21,7 +21,7 @@ use crate::core::lang::Lang;
 use crate::core::model::{ChangeKind, Edition, Event};
 use crate::core::query::{to_query, Filters};
 use crate::present::catalog::T;
-use crate::present::export::xml_escape;
+use crate::present::export::{xml_chars, xml_escape};
 use std::collections::HashMap;
 
 /// The site's absolute address, ending in `/` (the app's page).
@@ -145,21 +145,9 @@ fn day_instant(version: &str) -> String {
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
 }
 
-/// Removes what XML 1.0 cannot hold (control characters other than tab and newlines).
+/// Text for the JSON feed, held to the same characters as the Atom feed.
 fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r')
-                || (c >= ' '
-                    && c != '\u{FFFE}'
-                    && c != '\u{FFFF}'
-                    && !('\u{7F}'..'\u{A0}').contains(&c))
-        })
-        .collect()
-}
-
-fn esc(s: &str) -> String {
-    xml_escape(&clean(s))
+    xml_chars(s).into_owned()
 }
 
 /// The edition each record last changed in (added or changed), by id.
@@ -206,18 +194,25 @@ fn event_item(cat: &Catalog, feed: &Feed, site: &Site, e: &Event, updated: &str)
         facts.push(lang.usd(usd));
     }
     facts.push(lang.fill(T::FeedConfidence, &[lang.confidence(e.confidence)]));
-    let sources: Vec<(&str, &str)> = e
+    // Each link named by its publisher and the host it goes to, as on the page.
+    let sources: Vec<(&str, String)> = e
         .sources
         .iter()
         .filter_map(|id| d.source(id))
-        .map(|s| (s.url.as_str(), s.publisher.as_deref().unwrap_or(&s.url)))
+        .map(|s| {
+            let label = match &s.publisher {
+                Some(p) => format!("{p} ({})", s.host()),
+                None => s.url.clone(),
+            };
+            (s.url.as_str(), label)
+        })
         .collect();
     let line = facts.join(" · ");
     let mut text = line.clone();
-    let mut html = format!("<p>{}</p>", esc(&line));
+    let mut html = format!("<p>{}</p>", xml_escape(&line));
     if let Some(note) = &e.note {
         text.push_str(&format!("\n{note}"));
-        html.push_str(&format!("<p lang=\"en\">{}</p>", esc(note)));
+        html.push_str(&format!("<p lang=\"en\">{}</p>", xml_escape(note)));
     }
     if !sources.is_empty() {
         let label = lang.t(T::FeedSources);
@@ -231,10 +226,10 @@ fn event_item(cat: &Catalog, feed: &Feed, site: &Site, e: &Event, updated: &str)
         ));
         html.push_str(&format!(
             "<p>{}{}</p>",
-            esc(label),
+            xml_escape(label),
             sources
                 .iter()
-                .map(|(u, p)| format!("<a href=\"{}\">{}</a>", esc(u), esc(p)))
+                .map(|(u, p)| format!("<a href=\"{}\">{}</a>", xml_escape(u), xml_escape(p)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -319,22 +314,22 @@ fn update_item(cat: &Catalog, feed: &Feed, site: &Site, before: &str, e: &Editio
             lang.pick(": ", "：")
         ));
         let named = match c.change {
-            ChangeKind::Removed => esc(name),
+            ChangeKind::Removed => xml_escape(name),
             _ => format!(
                 "<a href=\"{}\">{}</a>",
-                esc(&site.page(&Filters {
+                xml_escape(&site.page(&Filters {
                     sel: Some(c.id.clone()),
                     lang: feed.lang,
                     ..Filters::default()
                 })),
-                esc(name)
+                xml_escape(name)
             ),
         };
         html.push_str(&format!(
             "<li>{}{}{named} — {}</li>",
-            esc(kind),
-            esc(lang.pick(": ", "：")),
-            esc(reason)
+            xml_escape(kind),
+            xml_escape(lang.pick(": ", "：")),
+            xml_escape(reason)
         ));
     }
     html.push_str("</ul>");
@@ -416,32 +411,32 @@ pub fn atom(cat: &Catalog, feed: &Feed, site: &Site) -> String {
          <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\
          <author><name>{}</name></author>\n<rights>{}</rights>\n<generator>{}</generator>\n",
         lang.tag(),
-        esc(&self_url),
-        esc(&feed_title(cat, feed)),
-        esc(lang.t(T::FeedSubtitle)),
-        esc(&self_url),
-        esc(&site.page(&feed.filters())),
-        esc(lang.t(T::SiteName)),
-        esc(&cat.data.license),
-        esc(lang.t(T::SiteName)),
+        xml_escape(&self_url),
+        xml_escape(&feed_title(cat, feed)),
+        xml_escape(lang.t(T::FeedSubtitle)),
+        xml_escape(&self_url),
+        xml_escape(&site.page(&feed.filters())),
+        xml_escape(lang.t(T::SiteName)),
+        xml_escape(&cat.data.license),
+        xml_escape(lang.t(T::SiteName)),
     );
     for i in &items {
         s.push_str(&format!(
             "<entry>\n<id>{}</id>\n<title>{}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\
              <published>{}</published>\n<updated>{}</updated>\n",
-            esc(&i.id),
-            esc(&i.title),
-            esc(&i.url),
+            xml_escape(&i.id),
+            xml_escape(&i.title),
+            xml_escape(&i.url),
             i.published,
             i.updated
         ));
         for t in &i.tags {
-            s.push_str(&format!("<category term=\"{}\"/>\n", esc(t)));
+            s.push_str(&format!("<category term=\"{}\"/>\n", xml_escape(t)));
         }
         s.push_str(&format!(
             "<summary>{}</summary>\n<content type=\"html\">{}</content>\n</entry>\n",
-            esc(&i.text),
-            esc(&i.html)
+            xml_escape(&i.text),
+            xml_escape(&i.html)
         ));
     }
     s.push_str("</feed>\n");

@@ -17,6 +17,16 @@ fn trim(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A size in decimal megabytes as the download messages say it: "0.2 MB", "64 MB".
+pub fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / crate::core::download::MB as f64;
+    if mb < 10.0 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{mb:.0} MB")
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #[test]

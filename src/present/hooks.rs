@@ -38,7 +38,10 @@ fn css_string(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push_str("\\a "),
+            // CSS cannot hold a NUL (it reads as U+FFFD), and a raw line end or form
+            // feed ends a string: each is written as its hex escape.
+            '\0' => out.push_str("\\FFFD "),
+            '\n' | '\r' | '\u{C}' => out.push_str(&format!("\\{:x} ", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -50,6 +53,17 @@ mod tests {
     use super::*;
     use crate::core::filter::{select, Catalog};
     use crate::present::markup::{compare, map, table, timeline};
+
+    /// Symptom: a record id with a carriage return, form feed or NUL gave a selector
+    /// the browser refused, so its button could not be found to focus.
+    #[test]
+    fn a_selector_for_an_id_with_line_ends_or_nul_stays_one_valid_string() {
+        assert_eq!(
+            css_string("a\rb\u{C}c\0d\ne\"f\\"),
+            "a\\d b\\c c\\FFFD d\\a e\\\"f\\\\"
+        );
+        assert!(!css_string("\r\n\u{C}\0").contains(['\r', '\n', '\u{C}', '\0']));
+    }
 
     /// One start tag: its name and attributes, as the markup builder wrote them.
     #[derive(Debug)]

@@ -82,7 +82,7 @@ test('changes: CSV lists every change with the range and the permalink; SVG has 
   assert.equal(await button.textContent(), `Changes CSV (${n})`);
   const csv = await save(env, page, () => button.click());
   const text = csv.body.toString('utf8');
-  assert.ok(text.startsWith('\uFEFF# Cloud Atlas changes between two dates'));
+  assert.ok(text.startsWith('\uFEFF"# Cloud Atlas changes between two dates'));
   assert.ok(text.includes(`${env.url}?view=changes&provider=alibaba&d=${data.version}`));
   const rows = text.trim().split('\r\n');
   assert.match(rows[1], /^# Cite as: /);

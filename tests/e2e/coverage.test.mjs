@@ -111,7 +111,7 @@ test('coverage: CSV with a row per country and the permalink; SVG with the key a
   const csv = await save(env, page, () => page.getByRole('button', { name: /^Coverage CSV/ }).click());
   assert.equal(csv.name, `cloud-atlas-coverage-${data.version}.csv`);
   const text = csv.body.toString('utf8');
-  assert.ok(text.startsWith('\uFEFF# Cloud Atlas distance to the nearest region'), 'BOM and provenance line');
+  assert.ok(text.startsWith('\uFEFF"# Cloud Atlas distance to the nearest region'), 'BOM and provenance line');
   const lines = text.trim().split('\r\n');
   assert.ok(lines[0].includes(`${env.url}?view=coverage&area=eu&d=${data.version}`));
   assert.match(lines[1], /^# Cite as: /);

@@ -78,7 +78,10 @@ async function load(page, q) {
   const got = await page.evaluate(() => ({
     read: window.__initialSearch,
     search: location.search,
-    notice: [...document.querySelectorAll('[data-testid=url-notice] li')].map((li) => li.textContent),
+    // The notice's lines: its items, then the lines folded behind "and N more".
+    notice: [...document.querySelectorAll('[data-testid=url-notice] li')]
+      .map((li) => li.textContent)
+      .concat(document.querySelector('[data-testid=url-notice] pre')?.textContent.split('\n') ?? []),
     summary: document.querySelector('[data-testid=summary]')?.textContent,
   }));
   return { got, problems: page.problems.splice(0) };

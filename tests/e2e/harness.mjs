@@ -73,10 +73,11 @@ async function launch(engine, { chromiumArgs = [], firefoxPrefs = {}, downloads 
 
 /**
  * `chromiumArgs` are extra Chromium switches, `firefoxPrefs` extra Firefox
- * preferences: each engine ignores the other's.
+ * preferences: each engine ignores the other's. `handle` lets a test's own server
+ * answer some paths itself (see `startServer`).
  */
-export async function setup({ chromiumArgs = [], firefoxPrefs = {} } = {}) {
-  const server = await startServer({ root: DIST, base: BASE });
+export async function setup({ chromiumArgs = [], firefoxPrefs = {}, handle } = {}) {
+  const server = await startServer({ root: DIST, base: BASE, handle });
   // Firefox writes downloads here (see `download`); Chromium hands them over through Playwright.
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-downloads-'));
   const browser = await launch(ENGINE, { chromiumArgs, firefoxPrefs, downloads });

@@ -4,7 +4,9 @@
 //
 //   node tests/e2e/static-server.mjs --root dist --port 8080 --base /some/path/
 //
-// Also importable: `startServer({ root, port, base })` resolves to { url, close }.
+// Also importable: `startServer({ root, port, base, handle })` resolves to { url, close }.
+// `handle(rel, req, res)`, if given, sees each request's path under the base first and
+// answers it itself by returning true (the download tests' misbehaving servers).
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -28,7 +30,7 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt', '.csv', '.xml']);
 
-export function startServer({ root, port = 0, base = '/', host = '127.0.0.1' }) {
+export function startServer({ root, port = 0, base = '/', host = '127.0.0.1', handle }) {
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
   const rootDir = path.resolve(root);
@@ -49,6 +51,7 @@ export function startServer({ root, port = 0, base = '/', host = '127.0.0.1' }) 
     if (!pathname.startsWith(base)) return send(res, 404, 'not found');
     let rel = pathname.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    if (handle && handle(rel, req, res)) return;
     const file = path.resolve(rootDir, rel);
     if (!file.startsWith(rootDir + path.sep)) return send(res, 404, 'not found');
     fs.readFile(file, (err, body) => {
@@ -75,10 +78,20 @@ export function startServer({ root, port = 0, base = '/', host = '127.0.0.1' }) 
     });
   });
 
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  // A misbehaving answer may hold its socket open: closing ends those too.
+  const close = () => {
+    for (const s of sockets) s.destroy();
+    return new Promise((r) => server.close(r));
+  };
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      resolve({ url: `http://${host}:${actual}${base}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://${host}:${actual}${base}`, close });
     });
   });
 }

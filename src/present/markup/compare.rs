@@ -327,13 +327,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         super::title(&mut h, cat.event_title(e));
         h.text(" ");
         if let Some(s) = e.sources.first().and_then(|s| d.source(s)) {
-            let attrs = [
-                a("class", "source"),
-                a("href", &s.url),
-                a("target", "_blank"),
-                a("rel", "noopener noreferrer"),
-            ];
-            h.el("a", &attrs, s.publisher.as_deref().unwrap_or(""));
+            super::source_link(&mut h, s, s.publisher.as_deref().unwrap_or(s.host()), false);
         }
         h.close("li");
     }

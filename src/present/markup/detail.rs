@@ -218,18 +218,9 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
             && !label
                 .chars()
                 .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        h.open("li", &[])
-            .el(
-                "a",
-                &[
-                    a("href", &s.url),
-                    a("target", "_blank"),
-                    a("rel", "noopener noreferrer"),
-                    ("lang", english.then_some("en".into())),
-                ],
-                label,
-            )
-            .close("li");
+        h.open("li", &[]);
+        super::source_link(&mut h, s, label, english);
+        h.close("li");
     }
     h.close("ul");
     (title, h.finish())

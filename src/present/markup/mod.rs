@@ -53,6 +53,42 @@ pub(crate) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
     }
 }
 
+/// A link to a source, named `label`, with the host it goes to after it (a hostile
+/// dataset cannot dress one site up as another: the host is read from the URL).
+/// `english` marks an English label on the Chinese page. The one writer of source
+/// links for the detail panel, the table and head to head.
+pub fn source_link(h: &mut Html, s: &crate::core::model::Source, label: &str, english: bool) {
+    h.el(
+        "a",
+        &[
+            a("class", "source"),
+            a("href", &s.url),
+            a("target", "_blank"),
+            a("rel", "noopener noreferrer"),
+            ("lang", english.then_some("en".into())),
+        ],
+        label,
+    );
+    // Not when the label already is that host ("tencentcloud.com" for www.tencentcloud.com).
+    let host = s.host();
+    let bare = host.strip_prefix("www.").unwrap_or(host);
+    let named = label.eq_ignore_ascii_case(host) || label.eq_ignore_ascii_case(bare);
+    if !host.is_empty() && label != s.url && !named {
+        h.text(" ").el("span", &[a("class", "source__host")], host);
+    }
+}
+
+/// The code that embeds a view (`src`, the embed link) in another page, its
+/// attributes written by the one HTML escaper: a page title or a link can hold
+/// quotes and ampersands, never markup.
+pub fn embed_code(src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        escape(src),
+        escape(title)
+    )
+}
+
 /// An attribute value: text, or a number written with a fixed number of decimals.
 pub enum Val<'a> {
     Text(&'a str),
@@ -249,6 +285,17 @@ pub(crate) mod tests {
         );
         let sel = crate::core::filter::select(&cat, &Default::default());
         (cat, sel)
+    }
+
+    /// Symptom: a page title with `<` or `'` (from a search) broke out of the embed
+    /// code's attribute: the code is now written by the one escaper.
+    #[test]
+    fn the_embed_code_escapes_its_title_and_link() {
+        let code = embed_code("https://h/?a=1&b=\"2\"", "x\"><script>alert(1)</script>'");
+        assert!(code.starts_with(
+            "<iframe src=\"https://h/?a=1&amp;b=&quot;2&quot;\" title=\"x&quot;&gt;&lt;script&gt;"
+        ));
+        assert_eq!(code.matches('<').count(), 2, "{code}");
     }
 
     #[test]

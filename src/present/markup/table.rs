@@ -8,14 +8,8 @@ use crate::present::catalog::T;
 fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
     h.open("td", &[]);
     for s in ids.iter().filter_map(|id| cat.data.source(id)) {
-        let label = s.publisher.as_deref().unwrap_or(&s.url);
-        let attrs = [
-            a("class", "source"),
-            a("href", &s.url),
-            a("target", "_blank"),
-            a("rel", "noopener noreferrer"),
-        ];
-        h.el("a", &attrs, label).text(" ");
+        super::source_link(h, s, s.publisher.as_deref().unwrap_or(&s.url), false);
+        h.text(" ");
     }
     h.close("td");
 }

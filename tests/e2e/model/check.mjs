@@ -56,7 +56,9 @@ export function differences({ exp, model, keyboard, wait }) {
   eq('address', location.search, exp.canonical ? `?${exp.canonical}` : '');
   eq('page title', document.title, exp.title);
   eq('summary', text('[data-testid=summary]'), exp.summary);
-  eq('ignored-parameters notice', $$('[data-testid=url-notice] li').map((li) => li.textContent), model.issues);
+  // Its items, then the lines folded behind "and N more" (a notice lists ten at most).
+  const folded = text('[data-testid=url-notice] pre')?.split('\n') ?? [];
+  eq('ignored-parameters notice', $$('[data-testid=url-notice] li').map((li) => li.textContent).concat(folded), model.issues);
   // The old-link notice: what changed since the link's data version, as the core lists it
   // (whether its list is unfolded is the person's doing, not the data's).
   const since = $('[data-testid=since]');
