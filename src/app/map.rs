@@ -244,7 +244,21 @@ pub fn MapView() -> impl IntoView {
             </div>
         </div>
         <Show when=failed>
-            <p class="status">{lang.t(T::MapOutlinesFailed)}</p>
+            <div class="error" role="alert" data-testid="shapes-failed">
+                <p>{move || {
+                    let why = shapes.with(|r| match r {
+                        Some(Err(e)) => e.detail(lang),
+                        _ => String::new(),
+                    });
+                    lang.fill(T::MapOutlinesFailed, &[&why])
+                }}</p>
+                <button type="button" class="button" on:click=move |_| {
+                    shapes.set(None);
+                    leptos::task::spawn_local(async move {
+                        state.load().await;
+                    });
+                }>{lang.t(T::Retry)}</button>
+            </div>
         </Show>
     }
 }

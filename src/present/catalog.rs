@@ -278,7 +278,7 @@ catalog! {
     MarkerZone: "{0} zone" | "{0}个可用区",
     MarkerZones: "{0} zones" | "{0}个可用区",
     MarkerOpened: "opened {0}" | "{0}开服",
-    MapOutlinesFailed: "The country outlines could not be loaded; the region markers are still placed correctly." | "国家轮廓无法加载；地域标记的位置仍然正确。",
+    MapOutlinesFailed: "The country outlines could not be loaded ({0}); the region markers are still placed correctly." | "国家轮廓无法加载（{0}）；地域标记的位置仍然正确。",
     MapRegionsList: "Regions on the map" | "地图上的地域",
 
     // The timeline.

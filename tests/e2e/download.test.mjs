@@ -14,7 +14,7 @@ const MB = 1_000_000;
 
 // What the server does with the next request for each file: a mode name, or undefined
 // for the real file. Each misbehaving answer is bounded in bytes and time.
-const modes = { 'data/atlas.json': undefined, 'geo/people.json': undefined };
+const modes = { 'data/atlas.json': undefined, 'geo/people.json': undefined, 'geo/world.json': undefined };
 function misbehave(rel, req, res) {
   const mode = modes[rel];
   if (!mode) return false;
@@ -132,6 +132,24 @@ test('a gazetteer that stalls ends the coverage view in a message with Retry', a
   assert.match(await failed.textContent(), /nothing more arrived for 15 seconds/);
   await failed.getByRole('button', { name: 'Retry' }).click();
   await page.waitForSelector('[data-testid=coverage-table] tbody tr');
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
+});
+
+test('country outlines that stall end in a message on the map with Retry (Chinese page, which loads its own)', async () => {
+  modes['geo/world.json'] = 'stall';
+  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  await page.clock.install();
+  const answered = page.waitForResponse('**/geo/world.json');
+  await page.goto(env.url + '?lang=zh');
+  await answered;
+  const failed = page.getByTestId('shapes-failed');
+  await page.clock.runFor(16_000);
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /国家轮廓无法加载（收到0\.0 MB后，15秒内再无数据）/);
+  await failed.getByRole('button', { name: '重试' }).click();
+  await page.waitForSelector('svg.map__shapes g path');
+  assert.equal(await failed.count(), 0);
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();
 });
