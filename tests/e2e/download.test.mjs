@@ -119,37 +119,40 @@ test('a slow download that keeps flowing loads whole', async () => {
   await page.context().close();
 });
 
-test('a gazetteer that stalls ends the coverage view in a message with Retry', async () => {
-  modes['geo/people.json'] = 'stall';
+/**
+ * A side file that stalls at `q`: after 16 s of fake time the view's message (`testid`)
+ * matches `expected`, and its Retry (`retry`) brings what `ready` selects.
+ */
+async function sideFileStalls(file, q, { testid, expected, retry, ready }) {
+  modes[file] = 'stall';
   const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
   await page.clock.install();
-  const answered = page.waitForResponse('**/geo/people.json');
-  await page.goto(env.url + '?view=coverage');
+  const answered = page.waitForResponse(`**/${file}`);
+  await page.goto(env.url + q);
   await answered;
-  const failed = page.locator('[data-testid=coverage-failed]');
+  const failed = page.getByTestId(testid);
   await page.clock.runFor(16_000);
   await failed.waitFor();
-  assert.match(await failed.textContent(), /nothing more arrived for 15 seconds/);
-  await failed.getByRole('button', { name: 'Retry' }).click();
-  await page.waitForSelector('[data-testid=coverage-table] tbody tr');
-  assert.deepEqual(page.problems.errors, []);
-  await page.context().close();
-});
-
-test('country outlines that stall end in a message on the map with Retry (Chinese page, which loads its own)', async () => {
-  modes['geo/world.json'] = 'stall';
-  const page = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
-  await page.clock.install();
-  const answered = page.waitForResponse('**/geo/world.json');
-  await page.goto(env.url + '?lang=zh');
-  await answered;
-  const failed = page.getByTestId('shapes-failed');
-  await page.clock.runFor(16_000);
-  await failed.waitFor();
-  assert.match(await failed.textContent(), /国家轮廓无法加载（收到0\.0 MB后，15秒内再无数据）/);
-  await failed.getByRole('button', { name: '重试' }).click();
-  await page.waitForSelector('svg.map__shapes g path');
+  assert.match(await failed.textContent(), expected);
+  await failed.getByRole('button', { name: retry }).click();
+  await page.waitForSelector(ready);
   assert.equal(await failed.count(), 0);
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();
-});
+}
+
+test('a gazetteer that stalls ends the coverage view in a message with Retry', () =>
+  sideFileStalls('geo/people.json', '?view=coverage', {
+    testid: 'coverage-failed',
+    expected: /nothing more arrived for 15 seconds/,
+    retry: 'Retry',
+    ready: '[data-testid=coverage-table] tbody tr',
+  }));
+
+test('country outlines that stall end in a message on the map with Retry (Chinese page, which loads its own)', () =>
+  sideFileStalls('geo/world.json', '?lang=zh', {
+    testid: 'shapes-failed',
+    expected: /国家轮廓无法加载（收到0\.0 MB后，15秒内再无数据）/,
+    retry: '重试',
+    ready: 'svg.map__shapes g path',
+  }));
