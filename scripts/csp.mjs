@@ -24,7 +24,7 @@ if (!glue || !wasm) throw new Error('the loader names no JS glue or wasm');
 html = html
   .replace('__INTEGRITY_JS__', sri(basename(glue[1])))
   .replace('__INTEGRITY_WASM__', sri(basename(wasm[1])))
-  .replace(/<link rel="stylesheet" href="(providers-[0-9a-f]+\.css)">/, (m, name) => m.replace('>', ` integrity="${sri(name)}">`));
+  .replace(/<link rel="stylesheet" href="(page-[0-9a-f]+\.css)">/, (m, name) => m.replace('>', ` integrity="${sri(name)}">`));
 if (html.includes('__INTEGRITY_')) throw new Error('an integrity hash was left unfilled');
 if (process.env.TRUNK_PROFILE !== 'release') {
   fs.writeFileSync(file, html);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: every test layer; exits non-zero on the first failing layer.
-#   1. native `cargo test` of the pure core and the dataset
+#   1. native `cargo test` of the pure core and the dataset (all three crates; no
+#      browser crate compiles natively)
 #   2. wasm-bindgen-test of components in headless Chromium and headless Firefox
 #   3. end-to-end in headless Chromium and headless Firefox against the release
 #      dist/, built for a sub-path and served by a plain static server on loopback,
@@ -32,7 +33,7 @@ for browser in $TEST_BROWSERS; do
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --locked --target wasm32-unknown-unknown --test components
+    cargo test --locked --target wasm32-unknown-unknown -p cloud-atlas --test components
 done
 
 step "geometry: public/geo/world.json matches its generator"

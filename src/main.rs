@@ -1,5 +1,16 @@
+//! The app's entry point in the browser (trunk builds it for wasm32).
+
+#[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
 
+/// Natively there is nothing to run: the app lives in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("cloud-atlas runs in the browser: build it with trunk (scripts/build.sh)");
+    std::process::exit(2);
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
     // The build pre-renders the page into index.html; the app renders beside it,
@@ -11,8 +22,11 @@ fn main() {
         .flatten()
         .and_then(|el| el.text_content())
         .unwrap_or_default();
-    let app = move || view! { <cloud_atlas::app::App tagline=tagline.clone()/> };
-    let root = cloud_atlas::app::boot::host();
+    let (root, boot) = cloud_atlas::app::boot::host();
+    let app = move || {
+        boot.provide();
+        view! { <cloud_atlas::app::App tagline=tagline.clone()/> }
+    };
     // Mounting is a browser task of its own: instantiating the wasm already is one.
     set_timeout(
         move || {

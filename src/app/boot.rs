@@ -9,32 +9,61 @@
 //! boot script in `prerender.rs` and the `.pre` rules in `style/main.css`).
 
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
-thread_local! {
+/// What the boot knows, provided as a context at mount (`main.rs`): how many parts
+/// of the page still wait for their task, whether the page has been revealed, and
+/// what was kept of the pre-render before it goes away. `Copy`, so components and
+/// timers hold it freely; the state lives in the reactive arena, on this thread.
+#[derive(Clone, Copy)]
+pub struct Boot(StoredValue<State, LocalStorage>);
+
+#[derive(Default)]
+struct State {
     /// Parts of the page still waiting for their task.
-    static PENDING: Cell<u32> = const { Cell::new(0) };
-    static REVEALED: Cell<bool> = const { Cell::new(false) };
-    static COUNTRY_LAYER: RefCell<Option<web_sys::Node>> = const { RefCell::new(None) };
-    static MAP_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
+    pending: u32,
+    revealed: bool,
+    country_layer: Option<web_sys::Node>,
+    map_width: Option<f64>,
 }
 
-/// The pre-rendered map's width in CSS pixels, read before the app adds anything to
-/// the page (so reading it forces no layout): the live map has the same box, so its
-/// markers are placed once, without measuring the hidden page.
-pub fn map_width() -> Option<f64> {
-    MAP_WIDTH.get()
+impl Boot {
+    fn new(state: State) -> Self {
+        Boot(StoredValue::new_local(state))
+    }
+
+    /// The boot of this page: the context `main.rs` provides, or, where a component
+    /// is mounted on its own (the component tests), a fresh one for this owner and
+    /// its children: no pre-render to take over from.
+    pub fn current() -> Self {
+        use_context::<Boot>().unwrap_or_else(|| {
+            let boot = Boot::new(State::default());
+            provide_context(boot);
+            boot
+        })
+    }
+
+    /// Provides this boot to the components mounted below the current owner.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// The pre-rendered map's width in CSS pixels, read before the app adds anything
+    /// to the page (so reading it forces no layout): the live map has the same box, so
+    /// its markers are placed once, without measuring the hidden page.
+    pub fn map_width(self) -> Option<f64> {
+        self.0.with_value(|s| s.map_width)
+    }
+
+    /// The pre-render's country layer (title, sphere, one path per country), copied
+    /// before the pre-render goes away: the map clones it instead of downloading and
+    /// parsing the shapes again. `None` on a page without a pre-render.
+    pub fn country_layer(self) -> Option<web_sys::Node> {
+        self.0.with_value(|s| s.country_layer.clone())
+    }
 }
 
-/// The pre-render's country layer (title, sphere, one path per country), copied
-/// before the pre-render goes away: the map clones it instead of downloading and
-/// parsing the shapes again. `None` on a page without a pre-render.
-pub fn country_layer() -> Option<web_sys::Node> {
-    COUNTRY_LAYER.with(|l| l.borrow().clone())
-}
-
-fn keep_country_layer(pre: &web_sys::Element) -> Option<()> {
+fn copy_country_layer(pre: &web_sys::Element) -> Option<web_sys::Node> {
     let svg = pre.query_selector("svg.map__shapes").ok()??;
     let layer = document().create_document_fragment();
     let children = svg.child_nodes();
@@ -43,8 +72,7 @@ fn keep_country_layer(pre: &web_sys::Element) -> Option<()> {
             .append_child(&children.item(i)?.clone_node_with_deep(true).ok()?)
             .ok()?;
     }
-    COUNTRY_LAYER.with(|l| *l.borrow_mut() = Some(layer.into()));
-    Some(())
+    Some(layer.into())
 }
 
 /// A part of the page built in a browser task of its own: false until a timer
@@ -56,14 +84,16 @@ fn keep_country_layer(pre: &web_sys::Element) -> Option<()> {
 /// `name` becomes a User Timing mark (`atlas:stage:NAME`) when the part's task starts,
 /// so the benchmark and DevTools can say which part a long task was.
 pub fn stage(name: &'static str) -> Signal<bool> {
-    if REVEALED.get() {
+    let boot = Boot::current();
+    if boot.0.with_value(|s| s.revealed) {
         return Signal::stored(true);
     }
     let ready = RwSignal::new(false);
-    PENDING.set(PENDING.get() + 1);
+    boot.0.update_value(|s| s.pending += 1);
     set_timeout(
         move || {
-            PENDING.set(PENDING.get().saturating_sub(1));
+            boot.0
+                .update_value(|s| s.pending = s.pending.saturating_sub(1));
             super::mark(&format!("atlas:stage:{name}"));
             let _ = ready.try_set(true);
         },
@@ -79,34 +109,44 @@ pub fn Staged(name: &'static str, children: ChildrenFn) -> impl IntoView {
     view! { <Show when=move || ready.get()>{children()}</Show> }
 }
 
-/// The element the app mounts into: a hidden host after the pre-render, or `#app`
-/// itself (emptied) when the page has no pre-render.
-pub fn host() -> Option<web_sys::HtmlElement> {
+/// The element the app mounts into (a hidden host after the pre-render, or `#app`
+/// itself, emptied, when the page has no pre-render), and the boot to provide at
+/// mount, holding what was kept of the pre-render.
+pub fn host() -> (Option<web_sys::HtmlElement>, Boot) {
     let doc = document();
-    if let Ok(Some(pre)) = doc.query_selector("[data-prerender]") {
-        keep_country_layer(&pre);
-        if let Ok(Some(map)) = pre.query_selector(".map") {
-            let w = f64::from(map.client_width());
-            MAP_WIDTH.set((w > 0.0).then_some(w));
-        }
-        let host = doc.create_element("div").ok()?;
-        host.set_class_name("app app--pending");
-        pre.after_with_node_1(&host).ok()?;
-        return host.dyn_into().ok();
+    if let Ok(Some(pre)) = doc.query_selector(crate::present::hooks::PRERENDERED) {
+        let map_width = pre
+            .query_selector(".map")
+            .ok()
+            .flatten()
+            .map(|map| f64::from(map.client_width()))
+            .filter(|w| *w > 0.0);
+        let boot = Boot::new(State {
+            country_layer: copy_country_layer(&pre),
+            map_width,
+            ..State::default()
+        });
+        let host = doc.create_element("div").ok().and_then(|host| {
+            host.set_class_name("app app--pending");
+            pre.after_with_node_1(&host).ok()?;
+            host.dyn_into().ok()
+        });
+        return (host, boot);
     }
-    let root = doc.get_element_by_id("app")?;
-    root.set_inner_html("");
-    root.dyn_into().ok()
+    let root = doc.get_element_by_id("app").and_then(|root| {
+        root.set_inner_html("");
+        root.dyn_into().ok()
+    });
+    (root, Boot::new(State::default()))
 }
 
 /// Swaps the hidden host in for the pre-render; does nothing the second time.
-pub fn reveal() {
-    REVEALED.set(true);
+fn reveal_page() {
     let doc = document();
     let Ok(Some(host)) = doc.query_selector(".app--pending") else {
         return;
     };
-    if let Ok(Some(pre)) = doc.query_selector("[data-prerender]") {
+    if let Ok(Some(pre)) = doc.query_selector(crate::present::hooks::PRERENDERED) {
         pre.remove();
     }
     super::mark("atlas:revealed");
@@ -116,11 +156,15 @@ pub fn reveal() {
 
 /// Reveals before the first frame after every part has been built.
 pub fn reveal_when_built() {
-    request_animation_frame(|| {
-        if PENDING.get() == 0 {
-            reveal();
-        } else {
-            reveal_when_built();
-        }
-    });
+    fn check(boot: Boot) {
+        request_animation_frame(move || {
+            if boot.0.with_value(|s| s.pending) == 0 {
+                boot.0.update_value(|s| s.revealed = true);
+                reveal_page();
+            } else {
+                check(boot);
+            }
+        });
+    }
+    check(Boot::current());
 }

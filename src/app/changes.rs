@@ -8,6 +8,7 @@ use crate::core::changes::{Changes, Window};
 use crate::core::geo::{MAP_HEIGHT, MAP_WIDTH};
 use crate::core::query::View;
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::markup::changes as markup;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -14,7 +14,9 @@ use crate::core::query::to_query;
 use crate::core::reach::People;
 use crate::core::table::Dir;
 use crate::present::catalog::T;
-use crate::present::markup::coverage::{self as markup, NEARER, SHADE, SORT};
+use crate::present::hooks::{NEARER, SHADE, SHADING, SORT, SORTABLE};
+use crate::present::i18n::Speak;
+use crate::present::markup::coverage as markup;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -79,7 +81,7 @@ fn on_click(
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.closest(sel).ok().flatten())
         };
-        if let Some(id) = hit("[data-sort]").and_then(|b| b.get_attribute(SORT)) {
+        if let Some(id) = hit(SORTABLE).and_then(|b| b.get_attribute(SORT)) {
             let col = cov.with_untracked(|c| c.as_ref().and_then(|c| Col::from_id(&id, c)));
             if let Some(col) = col {
                 sort.update(|s| {
@@ -92,7 +94,7 @@ fn on_click(
             }
             return;
         }
-        if let Some(shade) = hit("[data-shade]").and_then(|l| l.get_attribute(SHADE)) {
+        if let Some(shade) = hit(SHADING).and_then(|l| l.get_attribute(SHADE)) {
             let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
                 && ev.button() == 0;
             if plain {

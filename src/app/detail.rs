@@ -5,6 +5,7 @@ use super::state::Atlas;
 use crate::core::edit::Edit;
 use crate::core::filter::{Catalog, Record};
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -21,7 +22,7 @@ fn opener(id: &str) -> Option<web_sys::Element> {
         .filter(|e| e.closest("details:not([open])").ok().flatten().is_none())
         .collect();
     let in_notice = |e: &web_sys::Element| {
-        e.closest("[data-testid=data-changed]")
+        e.closest(crate::present::hooks::IN_DATA_CHANGED)
             .ok()
             .flatten()
             .is_some()

@@ -2,6 +2,7 @@ use crate::core::download::{self, Limits, Progress, Stop};
 use crate::core::lang::Lang;
 use crate::core::load::{parse_dataset, LoadError, Loaded};
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use gloo_net::http::Request;
 use std::sync::Arc;
 

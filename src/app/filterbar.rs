@@ -7,6 +7,7 @@ use crate::core::edit::{active_count, Edit, Facet};
 use crate::core::model::{Kind, Status};
 use crate::core::query::{fit_box, normalize_q, to_query, Filters, MAX_Q};
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::theme::{marker_icon, market_icon, slot};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

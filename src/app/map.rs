@@ -10,6 +10,7 @@ use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::lang::Lang;
 use crate::present::catalog::T;
 use crate::present::hooks;
+use crate::present::i18n::Speak;
 use crate::present::markup::map::{layer, map_legend, markers, placed_markers};
 use crate::present::theme::shade;
 use leptos::prelude::*;
@@ -105,7 +106,10 @@ pub fn MapView() -> impl IntoView {
     let state = expect_context::<MapState>();
     let zoom = state.zoom;
     // The pre-render's layer names countries in English; the Chinese page draws its own.
-    let template = super::boot::country_layer().filter(|_| atlas.catalog.lang == Lang::En);
+    let boot = super::boot::Boot::current();
+    let template = boot
+        .country_layer()
+        .filter(|_| atlas.catalog.lang == Lang::En);
     if template.is_none() {
         leptos::task::spawn_local(async move {
             state.load().await;
@@ -117,7 +121,7 @@ pub fn MapView() -> impl IntoView {
     // The map's width on screen decides how far apart markers must be in map units.
     let map_ref = NodeRef::<leptos::html::Div>::new();
     // Unknown until the map is laid out: markers are placed once, for the real width.
-    let width_px = RwSignal::new(super::boot::map_width());
+    let width_px = RwSignal::new(boot.map_width());
     let measure = move || {
         if let Some(el) = map_ref.get_untracked() {
             let w = el.client_width() as f64;

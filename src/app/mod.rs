@@ -19,6 +19,7 @@ mod table;
 mod timeline;
 pub mod url;
 
+use crate::present::i18n::Speak;
 pub use fetch::{fetch_dataset, DATASET_URL};
 pub use records::Explorer;
 pub use state::Atlas;
@@ -48,6 +49,8 @@ pub fn mark(name: &str) {
 /// is written once per page and the views carry no per-word reactivity.
 #[component]
 pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
+    // The boot `main.rs` provides (a fresh one for an App mounted on its own).
+    boot::Boot::current();
     let attempt = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         let n = attempt.get();

@@ -5,6 +5,7 @@ use super::state::Atlas;
 use crate::core::promises::Promises;
 use crate::core::query::View;
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::markup::promises as markup;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -15,6 +15,7 @@ use crate::core::lang::Lang;
 use crate::core::load::Loaded;
 use crate::core::query::{to_query, Filters, View};
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::words::page_title;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,6 +40,7 @@ fn set_provider_colours(d: &crate::core::model::Dataset) {
 #[component]
 pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoView {
     super::mark("atlas:explorer");
+    super::boot::Boot::current();
     // English where no app provides a language (a component tested alone).
     let lang = use_context::<Lang>().unwrap_or_default();
     let catalog = Arc::new(Catalog::new(loaded.dataset.clone()).with_lang(lang));
@@ -294,7 +296,7 @@ fn DataChangedNotice() -> impl IntoView {
     let a = atlas.clone();
     view! {
         <Show when=move || !dismissed.get() && html.with(Option::is_some)>
-            <div class="notice notice--since" role="status" data-testid="data-changed" on:click=super::pick::on_click(a.clone())>
+            <div class="notice notice--since" role="status" data-testid=crate::present::hooks::DATA_CHANGED on:click=super::pick::on_click(a.clone())>
                 <div data-testid="since" inner_html=move || html.get().unwrap_or_default()></div>
                 <p class="notice__actions">
                     <button type="button" class="button button--quiet" data-testid="stamp" on:click={

@@ -11,6 +11,7 @@ use crate::present::catalog::T;
 use crate::present::changes_export::{changes_csv, changes_svg};
 use crate::present::coverage_export::{coverage_csv, coverage_svg};
 use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_svg, Provenance};
+use crate::present::i18n::Speak;
 use crate::present::promises_export::{promises_csv, promises_svg};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -285,12 +286,8 @@ pub fn ShareBar() -> impl IntoView {
         atlas.clone(),
     );
     let has_image = move || {
-        a7.filters.with(|f| {
-            matches!(
-                f.view,
-                View::Map | View::Timeline | View::Coverage | View::Changes | View::Promises
-            )
-        })
+        a7.filters
+            .with(|f| crate::present::export::has_picture(f.view))
     };
     let a13 = atlas.clone();
     let on_promises = move || a13.view.get() == View::Promises;

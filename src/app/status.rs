@@ -3,6 +3,7 @@
 use crate::core::lang::Lang;
 use crate::core::load::Skipped;
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use leptos::prelude::*;
 
 /// The page's language; English where no app provides one (a component tested alone).

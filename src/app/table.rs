@@ -12,6 +12,7 @@ use crate::core::filter::{Catalog, Selection};
 use crate::core::lang::Lang;
 use crate::core::table::{click, sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::markup::table::{event_rows, region_rows};
 use leptos::prelude::*;
 use std::sync::Arc;

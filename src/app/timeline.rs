@@ -7,6 +7,7 @@ use super::pick;
 use super::state::Atlas;
 use crate::core::timeline::LANE_CAP;
 use crate::present::catalog::T;
+use crate::present::i18n::Speak;
 use crate::present::markup::timeline::{chart, growth_section, legend};
 use leptos::prelude::*;
 

@@ -40,6 +40,7 @@ use cloud_atlas::core::reach::People;
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
 use cloud_atlas::present::catalog::T;
 use cloud_atlas::present::cite::Cited;
+use cloud_atlas::present::i18n::Speak;
 use cloud_atlas::present::markup::changes as ch_markup;
 use cloud_atlas::present::markup::coverage as cov_markup;
 use cloud_atlas::present::markup::promises as pr_markup;

@@ -8,8 +8,9 @@
 //! It writes three things into `index.html`:
 //! - the page, between `<!-- prerender -->` and `<!-- /prerender -->`;
 //! - at `<!-- prerender:head -->`, the inline boot script (its hash goes into the
-//!   CSP afterwards) and a link to `providers-<hash>.css`, the providers'
-//!   colours as a stylesheet file (the CSP allows no inline style);
+//!   CSP afterwards) and a link to `page-<hash>.css`, the providers'
+//!   colours and the rules per view as a stylesheet file (the CSP allows no
+//!   inline style);
 //! - the `pre` class and `data-prerender` on `<div id="app">`, which the app
 //!   looks for to take over without a flash (`cloud_atlas::app::boot`).
 
@@ -18,7 +19,7 @@ use cloud_atlas::core::geo::Shapes;
 use cloud_atlas::core::lang::Lang;
 use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::present::feed::{atom, json, resolve_site, Feed};
-use cloud_atlas::present::markup::prerender::{boot_script, page, provider_css};
+use cloud_atlas::present::markup::prerender::{boot_script, page, page_css};
 use cloud_atlas::present::markup::subscribe::head_links;
 use std::path::Path;
 use std::process::ExitCode;
@@ -62,8 +63,8 @@ fn run(dir: &Path) -> Result<String, String> {
     let cat = Catalog::new(loaded.dataset);
     let sel = select(&cat, &Default::default());
 
-    let css = provider_css(&cat.data);
-    let css_name = format!("providers-{:016x}.css", fnv1a(css.as_bytes()));
+    let css = page_css(&cat.data);
+    let css_name = format!("page-{:016x}.css", fnv1a(css.as_bytes()));
     std::fs::write(dir.join(&css_name), &css).map_err(|e| format!("{css_name}: {e}"))?;
 
     let feeds = write_feeds(dir, &cat)?;
@@ -130,7 +131,10 @@ fn splice(html: &str, body: &str, head: &str) -> Result<String, String> {
     let out = format!("{}{body}{}", &html[..start], &html[end + close.len()..]);
     Ok(out.replacen(at_head, head, 1).replacen(
         APP,
-        "<div id=\"app\" class=\"app pre\" data-prerender>",
+        &format!(
+            "<div id=\"app\" class=\"app pre\" {}>",
+            cloud_atlas::present::hooks::PRERENDER
+        ),
         1,
     ))
 }

@@ -1,6 +1,6 @@
 //! Figures derived from a selection: country presence for the map, the
 //! head-to-head figures, growth per year. Numbers only: the sentences that
-//! phrase them live in `crate::present::words`.
+//! phrase them live in `atlas_present::words`.
 
 use super::filter::{Catalog, Selection};
 use super::model::Status;

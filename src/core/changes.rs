@@ -287,8 +287,8 @@ impl Changes {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::select;
-    use crate::core::load::parse_dataset;
+    use crate::filter::select;
+    use crate::load::parse_dataset;
 
     fn cat() -> Catalog {
         let text = include_str!("../../tests/data/fixtures/small.json");

@@ -355,8 +355,8 @@ impl Col {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::{select, Catalog};
-    use crate::core::load::parse_dataset;
+    use crate::filter::{select, Catalog};
+    use crate::load::parse_dataset;
     use std::collections::BTreeMap;
 
     fn cat() -> Catalog {
@@ -402,7 +402,7 @@ mod tests {
         let c = cat();
         let g = people(&c);
         let p0 = c.data.providers[0].id.clone();
-        let f = crate::core::query::Filters {
+        let f = crate::query::Filters {
             providers: [p0.clone()].into(),
             ..Default::default()
         };

@@ -184,7 +184,7 @@ pub fn active_count(f: &Filters) -> usize {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::load::parse_dataset;
+    use crate::load::parse_dataset;
 
     fn cat() -> Catalog {
         let text = include_str!("../../tests/data/fixtures/small.json");
@@ -268,12 +268,12 @@ mod tests {
         let c = cat();
         let f = Filters {
             q: "x".into(),
-            lang: crate::core::lang::Lang::Zh,
+            lang: crate::lang::Lang::Zh,
             ..Filters::default()
         };
         let (r, _) = apply(&c, &f, &Edit::Reset).unwrap();
-        assert_eq!(r.lang, crate::core::lang::Lang::Zh);
-        assert_eq!(crate::core::query::to_query(&r), "lang=zh");
+        assert_eq!(r.lang, crate::lang::Lang::Zh);
+        assert_eq!(crate::query::to_query(&r), "lang=zh");
     }
 
     #[test]

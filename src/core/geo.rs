@@ -276,7 +276,7 @@ mod tests {
 
     fn shipped() -> Dataset {
         let json = include_str!("../../public/data/atlas.json");
-        crate::core::load::parse_dataset(json).unwrap().dataset
+        crate::load::parse_dataset(json).unwrap().dataset
     }
 
     /// An area without a declared frame is framed around its regions, and a link that

@@ -1,6 +1,6 @@
 //! The language of a view, as the URL names it. Only the identity lives here (the
 //! codec and the catalog need it); what each language says is in
-//! `crate::present::i18n`.
+//! `atlas_present::i18n`.
 
 /// The language of everything a person reads. English is the default and is never
 /// written into the URL; Simplified Chinese is `lang=zh`.

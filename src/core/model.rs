@@ -46,18 +46,6 @@ impl Kind {
             Kind::MarketFigure => "market_figure",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::RegionLaunch => "Region launch",
-            Kind::DatacenterLaunch => "Data centre",
-            Kind::Announcement => "Announcement",
-            Kind::Investment => "Investment",
-            Kind::Partnership => "Partnership",
-            Kind::Closure => "Closure",
-            Kind::MarketFigure => "Market figure",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -76,14 +64,6 @@ impl Status {
             Status::Live => "live",
             Status::Announced => "announced",
             Status::Retired => "retired",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Live => "Live",
-            Status::Announced => "Announced",
-            Status::Retired => "Retired",
         }
     }
 }
@@ -358,7 +338,7 @@ pub struct City {
 ///
 /// `Deserialize` is for trusted tooling only (the dataset converter reads its
 /// hand-kept header as a dataset without records); the app reads files through
-/// [`crate::core::load::parse_dataset`], which validates.
+/// [`crate::load::parse_dataset`], which validates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub schema: u32,

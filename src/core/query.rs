@@ -9,7 +9,6 @@ use super::date::clip;
 use super::lang::Lang;
 use super::model::{Kind, Status};
 use std::collections::BTreeSet;
-use std::fmt;
 
 /// The views, switched by tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -47,18 +46,6 @@ impl View {
             View::Coverage => "coverage",
             View::Changes => "changes",
             View::Promises => "promises",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Map => "Map",
-            View::Timeline => "Timeline",
-            View::Compare => "Head to head",
-            View::Table => "Table",
-            View::Coverage => "Coverage",
-            View::Changes => "Changes",
-            View::Promises => "Promises",
         }
     }
 }
@@ -100,7 +87,7 @@ pub struct Issue {
 }
 
 /// Why a parameter was ignored: data, so the page can say it in either language
-/// (`crate::present::i18n`); [`Why::en`] is the English the codec's tests read.
+/// (`atlas_present::i18n::Speak::why`); the core holds no words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Why {
     NotView,
@@ -123,32 +110,6 @@ pub enum Why {
     NoSuchRecord,
 }
 
-impl Why {
-    pub fn en(self) -> String {
-        match self {
-            Why::NotView => {
-                "not a view (map, timeline, compare, table, coverage, changes or promises)".into()
-            }
-            Why::NotProvider => "not a provider id".into(),
-            Why::NotArea => "not an area id".into(),
-            Why::NotCountry => "not a two-letter country code".into(),
-            Why::NotYear => "not a year".into(),
-            Why::NotKind => "not an event kind".into(),
-            Why::NotStatus => "not a status (live, announced or retired)".into(),
-            Why::TooLong => "too long; shortened".into(),
-            Why::NotRecordId => "not a record id".into(),
-            Why::NotVersion => "not a dataset version".into(),
-            Why::NotOne => "not 1".into(),
-            Why::NotLang => "not a language (zh, or none for English)".into(),
-            Why::Unknown => "unknown parameter".into(),
-            Why::FromAfterTo(to) => format!("is after to={to}; both ignored"),
-            Why::ProviderNotInData => "not a provider in this dataset".into(),
-            Why::AreaNotInData => "not an area in this dataset".into(),
-            Why::NoSuchRecord => "no record has this id".into(),
-        }
-    }
-}
-
 impl Issue {
     /// `key=value: ` (or `key: ` without a value), the part that stays as typed.
     pub fn head(&self) -> String {
@@ -157,12 +118,6 @@ impl Issue {
         } else {
             format!("{}={}", self.key, self.value)
         }
-    }
-}
-
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.head(), self.reason.en())
     }
 }
 
@@ -470,16 +425,16 @@ mod tests {
         assert_eq!(f.providers.iter().collect::<Vec<_>>(), ["acme"]);
         assert_eq!(f.from, None);
         assert_eq!(f.view, View::Map);
-        let text: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
-        assert_eq!(text.len(), 8, "{text:?}");
+        let named: Vec<(String, Why)> = issues.iter().map(|i| (i.head(), i.reason)).collect();
+        assert_eq!(named.len(), 8, "{named:?}");
         assert!(
-            text.contains(&"foo=1: unknown parameter".to_string()),
-            "{text:?}"
+            named.contains(&("foo=1".to_string(), Why::Unknown)),
+            "{named:?}"
         );
         // The value is named as it was typed, not as it was folded to lower case.
         assert!(
-            text.contains(&"provider=AWS!: not a provider id".to_string()),
-            "{text:?}"
+            named.contains(&("provider=AWS!".to_string(), Why::NotProvider)),
+            "{named:?}"
         );
     }
 
@@ -488,7 +443,7 @@ mod tests {
         let (f, issues) = parse("from=2030&to=2020");
         assert_eq!((f.from, f.to), (None, None));
         assert_eq!(issues.len(), 1);
-        assert!(issues[0].to_string().contains("after to=2020"));
+        assert_eq!(issues[0].reason, Why::FromAfterTo(2020));
     }
 
     #[test]

@@ -129,8 +129,8 @@ pub fn reach(towns: &[Town], regions: &[(f64, f64)]) -> Option<Reach> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::date::PartialDate;
-    use crate::core::model::Confidence;
+    use crate::date::PartialDate;
+    use crate::model::Confidence;
 
     /// Known city pairs (great-circle distances on the mean sphere, cross-checked with
     /// the published airport-to-airport figures to within 1 %).

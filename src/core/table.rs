@@ -141,7 +141,8 @@ pub fn sort_events(cat: &Catalog, rows: &mut [usize], col: EventCol, dir: Dir) {
         match col {
             EventCol::Date => by(Some(a.date), Some(b.date), dir),
             EventCol::Provider => by(Some(&a.provider), Some(&b.provider), dir),
-            EventCol::Kind => by(Some(a.kind.label()), Some(b.kind.label()), dir),
+            // By id, which orders the kinds as their English names do (and language-free).
+            EventCol::Kind => by(Some(a.kind.id()), Some(b.kind.id()), dir),
             EventCol::Title => by(
                 Some(cat.event_title(a).text.to_lowercase()),
                 Some(cat.event_title(b).text.to_lowercase()),

@@ -10,8 +10,6 @@
 //! The English column is also what the end-to-end test looks for on a Chinese page
 //! (the `oracle catalog` command prints it): none of it may show there.
 
-use super::i18n::Lang;
-
 macro_rules! catalog {
     ($($(#[$m:meta])* $name:ident: $en:literal | $zh:literal,)*) => {
         /// A phrase of the interface; [`Lang::t`] gives it in a language.
@@ -30,21 +28,6 @@ macro_rules! catalog {
             }
         }
     };
-}
-
-impl Lang {
-    /// A phrase in this language.
-    pub fn t(self, t: T) -> &'static str {
-        match self {
-            Lang::En => t.en(),
-            Lang::Zh => t.zh(),
-        }
-    }
-
-    /// A phrase with its `{0}`, `{1}`… replaced by `args` (see [`fill_template`]).
-    pub fn fill(self, t: T, args: &[&str]) -> String {
-        fill_template(self.t(t), args)
-    }
 }
 
 /// `template` with each `{N}` (one digit) replaced by `args[N]`, in one pass over the
@@ -432,6 +415,7 @@ catalog! {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Speak};
 
     fn placeholders(s: &str) -> Vec<usize> {
         let mut v: Vec<usize> = (0..10)

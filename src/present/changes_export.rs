@@ -5,9 +5,9 @@ use super::catalog::T;
 use super::export::{footer_lines, header, picture_open, row, xml_escape, Cell, Provenance};
 use super::markup::changes::{map_name, range_line};
 use super::theme::{fill, BG, BORDER, CLOSURE, COUNTRY, SURFACE, TEXT};
-use crate::core::changes::{Change, Changes, What};
-use crate::core::filter::{Catalog, Record};
-use crate::core::geo::{Shapes, WORLD};
+use atlas_core::changes::{Change, Changes, What};
+use atlas_core::filter::{Catalog, Record};
+use atlas_core::geo::{Shapes, WORLD};
 
 /// One row per change: `date`, `provider`, `change` (`region_opened`, `region_retired` or
 /// the event kind), `record` (its id), `title`, `iso2`, `amount_usd`, and `in_range`

@@ -2,12 +2,13 @@
 //! dataset version, the access date, the permalink) as a sentence and as BibTeX.
 //! The same text heads the CSV exports and sits in the JSON export.
 
-use crate::core::date::PartialDate;
-use crate::core::filter::Catalog;
-use crate::core::lang::Lang;
-use crate::core::query::Filters;
-use crate::present::catalog::T;
-use crate::present::words::page_title;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use crate::words::page_title;
+use atlas_core::date::PartialDate;
+use atlas_core::filter::Catalog;
+use atlas_core::lang::Lang;
+use atlas_core::query::Filters;
 
 /// What a citation needs besides the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,9 +108,9 @@ fn url(s: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::query::{from_query, parse_pairs};
+    use atlas_core::query::{from_query, parse_pairs};
 
-    use crate::present::markup::tests::shipped;
+    use crate::markup::tests::shipped;
 
     fn cited(lang: Lang, q: &str) -> (Catalog, Cited) {
         let cat = shipped(lang);

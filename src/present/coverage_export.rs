@@ -7,10 +7,10 @@ use super::catalog::T;
 use super::export::{footer_lines, header, picture_open, row, xml_escape, Cell, Provenance};
 use super::markup::coverage::{as_of, country_name, key, tints, Tint};
 use super::theme::{tint_fill, BG, BORDER, SURFACE, TEXT};
-use crate::core::coverage::{Coverage, Lead};
-use crate::core::filter::Catalog;
-use crate::core::geo::Shapes;
-use crate::core::reach::People;
+use atlas_core::coverage::{Coverage, Lead};
+use atlas_core::filter::Catalog;
+use atlas_core::geo::Shapes;
+use atlas_core::reach::People;
 
 /// One row per gazetteer country: its people and, per provider, the nearest region's
 /// id, the mean distance (km), the round-trip floor (ms) and the shares of people
@@ -132,7 +132,7 @@ pub fn coverage_svg(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::select;
+    use atlas_core::filter::select;
     use std::collections::BTreeMap;
 
     #[test]

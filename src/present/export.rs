@@ -11,13 +11,12 @@
 //! A hand-written writer rather than the `csv` crate: these few rules cost a
 //! few hundred bytes of wasm, where the crate brings its own serde layer.
 
-use crate::core::filter::{Catalog, Selection};
-use crate::core::model::Status;
-use crate::core::text::is_plain_char;
-use crate::present::catalog::T;
-use crate::present::theme::{
-    country_fill, fill, marker_path, BG, BORDER, CLOSURE, MUTED, SURFACE, TEXT,
-};
+use crate::catalog::T;
+use crate::i18n::Speak;
+use crate::theme::{country_fill, fill, marker_path, BG, BORDER, CLOSURE, MUTED, SURFACE, TEXT};
+use atlas_core::filter::{Catalog, Selection};
+use atlas_core::model::Status;
+use atlas_core::text::is_plain_char;
 use serde::Serialize;
 
 /// What each download says about where it came from.
@@ -33,8 +32,8 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    pub fn cited(&self) -> crate::present::cite::Cited {
-        crate::present::cite::Cited {
+    pub fn cited(&self) -> crate::cite::Cited {
+        crate::cite::Cited {
             title: self.title.clone(),
             version: self.version.clone(),
             accessed: self.accessed.clone(),
@@ -141,6 +140,17 @@ fn sources(cat: &Catalog, ids: &[String]) -> String {
         .map(|s| s.url.as_str())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a view draws a picture that the share bar offers as SVG and PNG (head to
+/// head and the table are text). The app's share bar and the pre-render's
+/// stylesheet (`markup::prerender::page_css`) both read it.
+pub fn has_picture(view: atlas_core::query::View) -> bool {
+    use atlas_core::query::View;
+    match view {
+        View::Map | View::Timeline | View::Coverage | View::Changes | View::Promises => true,
+        View::Compare | View::Table => false,
+    }
 }
 
 pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
@@ -254,9 +264,9 @@ struct JsonExport<'a> {
     dataset_version: &'a str,
     license: &'a str,
     citation: Citation,
-    sources: Vec<&'a crate::core::model::Source>,
-    regions: Vec<&'a crate::core::model::Region>,
-    events: Vec<&'a crate::core::model::Event>,
+    sources: Vec<&'a atlas_core::model::Source>,
+    regions: Vec<&'a atlas_core::model::Region>,
+    events: Vec<&'a atlas_core::model::Event>,
 }
 
 #[derive(serde::Serialize)]
@@ -297,9 +307,9 @@ pub fn json(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
 
 /// A country shape's tooltip: the geometry's English name, or on the Chinese page the
 /// dataset's Chinese name (or none, for a country the dataset does not name).
-fn shape_name(cat: &Catalog, c: &crate::core::geo::Shape) -> String {
+fn shape_name(cat: &Catalog, c: &atlas_core::geo::Shape) -> String {
     match (cat.lang, &c.iso2) {
-        (crate::core::lang::Lang::En, _) => c.name.clone(),
+        (atlas_core::lang::Lang::En, _) => c.name.clone(),
         (_, Some(iso)) => cat.countries.get(iso).cloned().unwrap_or_default(),
         _ => String::new(),
     }
@@ -350,13 +360,13 @@ pub(crate) fn footer_lines(s: &mut String, footer: &[String], x: f64, top: f64, 
 pub fn map_svg(
     cat: &Catalog,
     sel: &Selection,
-    shapes: &crate::core::geo::Shapes,
-    frame: crate::core::geo::Rect,
+    shapes: &atlas_core::geo::Shapes,
+    frame: atlas_core::geo::Rect,
     footer: &[String],
 ) -> String {
-    use crate::core::geo::WORLD;
+    use atlas_core::geo::WORLD;
     let d = &cat.data;
-    let shading = crate::core::aggregate::presence(cat, sel);
+    let shading = atlas_core::aggregate::presence(cat, sel);
     let line_h = frame.w / 55.0;
     let foot = line_h * (footer.len() as f64 + 1.0);
     let mut s = String::new();
@@ -375,7 +385,7 @@ pub fn map_svg(
         .iter()
         .map(|&i| WORLD.project(d.regions[i].lon, d.regions[i].lat))
         .collect();
-    let placed = crate::core::geo::dodge(&points, r * 2.2);
+    let placed = atlas_core::geo::dodge(&points, r * 2.2);
     for (&i, (x, y)) in sel.regions.iter().zip(placed) {
         let reg = &d.regions[i];
         let color = fill(d, &reg.provider);
@@ -392,7 +402,7 @@ pub fn map_svg(
             "<path d=\"{}\" fill=\"{inside}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"><title>{}</title></path>",
             marker_path(shape, x, y, r),
             r * 0.35,
-            xml_escape(&crate::present::markup::map::marker_name(cat, reg)),
+            xml_escape(&crate::markup::map::marker_name(cat, reg)),
         ));
     }
     footer_lines(
@@ -407,12 +417,12 @@ pub fn map_svg(
 }
 
 /// The timeline as a self-contained SVG: the very layout the page draws
-/// ([`crate::core::timeline::layout`]), with the light theme's colours written out
+/// ([`atlas_core::timeline::layout`]), with the light theme's colours written out
 /// in place of the stylesheet's classes, and the footer under it.
 pub fn timeline_svg(cat: &Catalog, sel: &Selection, footer: &[String]) -> String {
-    use crate::core::model::Kind;
-    use crate::core::timeline::{layout, LaneBody, WIDTH};
-    use crate::present::markup::timeline::{bar_label, mark_label, mark_path};
+    use crate::markup::timeline::{bar_label, mark_label, mark_path};
+    use atlas_core::model::Kind;
+    use atlas_core::timeline::{layout, LaneBody, WIDTH};
     let d = &cat.data;
     let l = layout(cat, sel);
     let line_h = 20.0;

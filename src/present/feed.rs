@@ -15,13 +15,14 @@
 //! an old event thus reaches subscribers as news, with its own date kept as
 //! `published`.
 
-use crate::core::date::PartialDate;
-use crate::core::filter::{Catalog, Record};
-use crate::core::lang::Lang;
-use crate::core::model::{ChangeKind, Edition, Event};
-use crate::core::query::{to_query, Filters};
-use crate::present::catalog::T;
-use crate::present::export::{xml_chars, xml_escape};
+use crate::catalog::T;
+use crate::export::{xml_chars, xml_escape};
+use crate::i18n::Speak;
+use atlas_core::date::PartialDate;
+use atlas_core::filter::{Catalog, Record};
+use atlas_core::lang::Lang;
+use atlas_core::model::{ChangeKind, Edition, Event};
+use atlas_core::query::{to_query, Filters};
 use std::collections::HashMap;
 
 /// The site's absolute address, ending in `/` (the app's page).

@@ -19,7 +19,7 @@ fn trim(v: f64) -> String {
 
 /// A size in decimal megabytes as the download messages say it: "0.2 MB", "64 MB".
 pub fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / crate::core::download::MB as f64;
+    let mb = bytes as f64 / atlas_core::download::MB as f64;
     if mb < 10.0 {
         format!("{mb:.1} MB")
     } else {

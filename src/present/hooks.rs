@@ -1,8 +1,8 @@
 //! The contract between markup and listeners: the attribute names this layer
-//! writes and the selectors `crate::app` looks them up with, in one place.
+//! writes and the selectors `cloud_atlas::app` looks them up with, in one place.
 //!
 //! The views write record-heavy markup as text and listen once per view (see
-//! [`crate::present::markup`]), so a renamed attribute on one side silently
+//! [`crate::markup`]), so a renamed attribute on one side silently
 //! breaks the other: the map once kept stale shading because the country paths
 //! lacked `data-iso`. Both sides use these constants, and the tests below walk
 //! every builder's output to prove each hook the app listens for is there.
@@ -14,10 +14,33 @@ pub const YEAR: &str = "data-year";
 /// On a country path of the map: its ISO code, to reshade it in place.
 pub const ISO: &str = "data-iso";
 
+/// On a sortable column head of the coverage table: the column's id
+/// (`atlas_core::coverage::Col::id`).
+pub const SORT: &str = "data-sort";
+/// On a link of the coverage view's shading switch: the provider it shades by, or
+/// [`NEARER`].
+pub const SHADE: &str = "data-shade";
+/// The value of [`SHADE`] for "which is nearer".
+pub const NEARER: &str = "-";
+/// On the pre-render's `<div id="app">`: the page the app takes over from
+/// (`cloud_atlas::app::boot`). The build writes it (`src/bin/prerender.rs`).
+pub const PRERENDER: &str = "data-prerender";
+/// The test id of the "the data changed since your link" notice, whose record
+/// links open records like any other.
+pub const DATA_CHANGED: &str = "data-changed";
+
 /// What the delegated click and key listeners react to.
 pub const PICKABLE: &str = "[data-sel-id], [data-year]";
 /// The country paths the map reshades.
 pub const COUNTRY_PATHS: &str = "path[data-iso]";
+/// The coverage table's sortable column heads.
+pub const SORTABLE: &str = "[data-sort]";
+/// The coverage view's shading links.
+pub const SHADING: &str = "[data-shade]";
+/// The pre-rendered page.
+pub const PRERENDERED: &str = "[data-prerender]";
+/// Inside the "data changed" notice.
+pub const IN_DATA_CHANGED: &str = "[data-testid=data-changed]";
 
 /// The element that opened record `id`, to return focus to it when the panel closes.
 pub fn record(id: &str) -> String {
@@ -51,8 +74,8 @@ fn css_string(s: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::{select, Catalog};
-    use crate::present::markup::{compare, map, table, timeline};
+    use crate::markup::{compare, map, table, timeline};
+    use atlas_core::filter::{select, Catalog};
 
     /// Symptom: a record id with a carriage return, form feed or NUL gave a selector
     /// the browser refused, so its button could not be found to focus.
@@ -119,8 +142,8 @@ mod tests {
             .collect()
     }
 
-    fn fixture() -> (Catalog, crate::core::filter::Selection) {
-        crate::present::markup::tests::fixture()
+    fn fixture() -> (Catalog, atlas_core::filter::Selection) {
+        crate::markup::tests::fixture()
     }
 
     /// Every `data-sel-id` names a record the catalog finds, and each one is pickable.
@@ -144,6 +167,10 @@ mod tests {
     fn selectors_are_built_from_the_attribute_names() {
         assert_eq!(PICKABLE, format!("[{SEL_ID}], [{YEAR}]"));
         assert_eq!(COUNTRY_PATHS, format!("path[{ISO}]"));
+        assert_eq!(SORTABLE, format!("[{SORT}]"));
+        assert_eq!(SHADING, format!("[{SHADE}]"));
+        assert_eq!(PRERENDERED, format!("[{PRERENDER}]"));
+        assert_eq!(IN_DATA_CHANGED, format!("[data-testid={DATA_CHANGED}]"));
         assert_eq!(record("a\"b"), "[data-sel-id=\"a\\\"b\"]");
     }
 
@@ -173,7 +200,7 @@ mod tests {
         // Past the lane cap the lane is binned: each bar carries its year.
         let mut data = cat.data.clone();
         let e = data.events[0].clone();
-        for k in 0..crate::core::timeline::LANE_CAP + 1 {
+        for k in 0..atlas_core::timeline::LANE_CAP + 1 {
             let mut copy = e.clone();
             copy.id = format!("copy-{k}");
             data.events.push(copy);
@@ -196,7 +223,7 @@ mod tests {
     #[test]
     fn every_map_marker_opens_its_region() {
         let (cat, sel) = fixture();
-        let placed = map::placed_markers(&cat, &sel, crate::core::geo::Zoom::World, 1000.0);
+        let placed = map::placed_markers(&cat, &sel, atlas_core::geo::Zoom::World, 1000.0);
         let html = map::markers(&cat, &placed);
         let ids = sel_ids(&cat, &html);
         let want: Vec<&String> = placed
@@ -218,9 +245,9 @@ mod tests {
     #[test]
     fn every_country_path_can_be_reshaded() {
         let (cat, sel) = fixture();
-        let shapes: crate::core::geo::Shapes =
+        let shapes: atlas_core::geo::Shapes =
             serde_json::from_str(include_str!("../../public/geo/world.json")).unwrap();
-        let presence = crate::core::aggregate::presence(&cat, &sel);
+        let presence = atlas_core::aggregate::presence(&cat, &sel);
         let html = map::layer(&cat, Some(&shapes), &presence);
         let coded = shapes.countries.iter().filter(|c| c.iso2.is_some()).count();
         let hooked: Vec<Tag> = tags(&html)
@@ -233,7 +260,98 @@ mod tests {
             let who = presence.get(iso);
             assert_eq!(
                 t.get("class"),
-                Some(crate::present::theme::shade(&cat.data, who).as_str())
+                Some(crate::theme::shade(&cat.data, who).as_str())
+            );
+        }
+    }
+
+    /// Every builder that writes record links, on the shipped dataset (whose change
+    /// log, promises and sources exercise them all): each `data-sel-id` is found by
+    /// the listener and names a record. The map, table, timeline and head to head
+    /// have their own tests above, with counts.
+    #[test]
+    fn every_record_link_of_every_other_builder_opens_its_record() {
+        use crate::markup::{changes, detail, prerender, promises, since};
+        use atlas_core::changes::{month, Changes, Window};
+        use atlas_core::filter::Record;
+        use atlas_core::promises::Promises;
+        for lang in atlas_core::lang::Lang::ALL {
+            let cat = crate::markup::tests::shipped(lang);
+            let sel = select(&cat, &Default::default());
+            let (first, last) = cat.years;
+            let window = Window {
+                start: month(first, 1),
+                end: month(last, 12),
+                default: false,
+            };
+            let ch = Changes::build(&cat, &sel, window);
+            let p = Promises::build(&cat, &sel);
+            let notice = since::notice(&cat, Some("2026-11-26")).expect("an old link's notice");
+            let mut counted = vec![
+                ("changes list", changes::list(&cat, &ch), ch.items.len()),
+                ("promises table", promises::table(&cat, &p), 1),
+                ("promises chart", promises::chart(&cat, &p), 0),
+                ("since notice", notice, 1),
+                ("pre-render", prerender::page(&cat, &sel, None), 0),
+            ];
+            counted.push(("changes table", changes::table(&cat, &ch), 0));
+            for (i, _) in cat.data.regions.iter().enumerate().take(5) {
+                counted.push(("region panel", detail::record(&cat, Record::Region(i)).1, 0));
+            }
+            for (i, _) in cat.data.events.iter().enumerate().take(5) {
+                counted.push(("event panel", detail::record(&cat, Record::Event(i)).1, 0));
+            }
+            for (what, html, at_least) in counted {
+                let n = sel_ids(&cat, &html).len();
+                assert!(
+                    n >= at_least,
+                    "{what} ({lang:?}): {n} record links, want {at_least}+"
+                );
+            }
+        }
+    }
+
+    /// The coverage view's listener sorts by `data-sort` and shades by `data-shade`:
+    /// every sortable head names a column the core parses back, every shading link a
+    /// provider of the view or "nearer".
+    #[test]
+    fn every_coverage_sort_and_shading_hook_names_a_column_or_a_provider() {
+        use crate::markup::coverage;
+        use atlas_core::coverage::{Col, Coverage};
+        use atlas_core::reach::People;
+        let (cat, sel) = fixture();
+        let mut countries = std::collections::BTreeMap::new();
+        for r in &cat.data.regions {
+            countries.insert(r.country.clone(), vec![(r.lat, r.lon, 1.0e6)]);
+        }
+        let people = People {
+            countries,
+            names: Default::default(),
+        };
+        let cov = Coverage::build(&cat, &sel, &people, None);
+        let table = coverage::table(&cat, &people, &cov, Col::DEFAULT);
+        let heads: Vec<Tag> = tags(&table)
+            .into_iter()
+            .filter(|t| t.get(SORT).is_some())
+            .collect();
+        assert!(heads.len() >= 3, "{table}");
+        for t in heads {
+            assert!(t.matches(SORTABLE));
+            let id = t.get(SORT).unwrap();
+            assert!(Col::from_id(id, &cov).is_some(), "{id} is no column");
+        }
+        let switch = coverage::switch(&cat, &cov, None, &|_| "?".to_string());
+        let links: Vec<Tag> = tags(&switch)
+            .into_iter()
+            .filter(|t| t.get(SHADE).is_some())
+            .collect();
+        assert_eq!(links.len(), cov.providers.len() + 1, "{switch}");
+        for t in links {
+            assert!(t.matches(SHADING));
+            let v = t.get(SHADE).unwrap();
+            assert!(
+                v == NEARER || cov.providers.iter().any(|p| p.id == v),
+                "{v}"
             );
         }
     }

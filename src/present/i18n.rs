@@ -9,15 +9,98 @@
 //! numbers and dates follow each language's conventions (`Feb 2025` / `2025年2月`,
 //! `52.3 billion` / `523亿`). See the README ("Languages") for the comparison.
 
-use super::catalog::T;
-use crate::core::date::PartialDate;
-use crate::core::model::{Confidence, Kind, Status};
-use crate::core::query::{View, Why};
+use super::catalog::{fill_template, T};
+use atlas_core::date::PartialDate;
+use atlas_core::model::{Confidence, Kind, Status};
+use atlas_core::query::{View, Why};
 
-pub use crate::core::lang::Lang;
+pub use atlas_core::lang::Lang;
 
-impl Lang {
-    pub fn kind(self, k: Kind) -> &'static str {
+/// What a language says: every phrase, word and number of the interface in the
+/// language [`Speak::lang`] names. A trait on the core's [`Lang`] because the
+/// identity of a language belongs to the URL codec (`atlas_core`), while its
+/// words belong here; `use atlas_present::i18n::Speak` brings them into scope.
+pub trait Speak: Copy {
+    /// The language spoken.
+    fn lang(self) -> Lang;
+
+    /// A phrase in this language.
+    fn t(self, t: T) -> &'static str;
+
+    /// A phrase with its `{0}`, `{1}`… replaced by `args` (see [`fill_template`]).
+    fn fill(self, t: T, args: &[&str]) -> String;
+
+    fn kind(self, k: Kind) -> &'static str;
+
+    fn status(self, s: Status) -> &'static str;
+
+    /// A status inside a sentence or a tooltip: lower-case in English.
+    fn status_word(self, s: Status) -> &'static str;
+
+    fn confidence(self, c: Confidence) -> &'static str;
+
+    fn view(self, v: View) -> &'static str;
+
+    /// Why a URL parameter was ignored.
+    fn why(self, w: Why) -> String;
+
+    /// A count of zones: "2 zones" / "2个可用区".
+    fn zones(self, n: u32) -> String;
+
+    /// Items joined as a list: "a, b and c" / "a、b和c".
+    fn list(self, items: &[&str]) -> String;
+    /// A date at its own precision: "24 Feb 2025" / "2025年2月24日", "Feb 2025" /
+    /// "2025年2月", "2025" / "2025年".
+    fn date(self, d: &PartialDate) -> String;
+
+    /// A US$ amount in words: "US$52.3 billion" / "523亿美元", "US$300 million" /
+    /// "3亿美元", "US$15 million" / "1,500万美元".
+    fn usd(self, v: f64) -> String;
+
+    /// An amount in the currency it was announced in: "380 billion CNY" /
+    /// "3,800亿元人民币"; a currency without a Chinese name keeps its ISO code.
+    fn local(self, v: f64, currency: &str) -> String;
+
+    /// A number of people: "3.04 billion", "812.5 million", "5,400" / "30.4亿", "8,125万", "5,400".
+    fn people(self, v: f64) -> String;
+
+    /// A distance in whole km, grouped: "1,234 km" / "1,234公里".
+    fn km(self, v: f64) -> String;
+
+    /// A number of months, or a range of them: "1 month", "9 months", "0–3 months" /
+    /// "9个月", "0–3个月".
+    fn months(self, lo: i32, hi: i32) -> String;
+
+    /// A range of distances: "250–1,000 km" / "250–1,000公里".
+    fn km_range(self, lo: f64, hi: f64) -> String;
+
+    /// A share as a whole percentage ("85%"); a share above zero never shows as 0%,
+    /// nor one below all as 100%.
+    fn percent(self, share: f64) -> String;
+
+    /// A count with thousands separators (both languages use the comma).
+    fn count(self, n: usize) -> String;
+}
+
+/// The words themselves: the trait above lists them, this one implementation
+/// holds them.
+impl Speak for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
+
+    fn t(self, t: T) -> &'static str {
+        match self {
+            Lang::En => t.en(),
+            Lang::Zh => t.zh(),
+        }
+    }
+
+    fn fill(self, t: T, args: &[&str]) -> String {
+        fill_template(self.t(t), args)
+    }
+
+    fn kind(self, k: Kind) -> &'static str {
         self.t(match k {
             Kind::RegionLaunch => T::KindRegionLaunch,
             Kind::DatacenterLaunch => T::KindDatacenter,
@@ -29,7 +112,7 @@ impl Lang {
         })
     }
 
-    pub fn status(self, s: Status) -> &'static str {
+    fn status(self, s: Status) -> &'static str {
         self.t(match s {
             Status::Live => T::StatusLive,
             Status::Announced => T::StatusAnnounced,
@@ -37,15 +120,14 @@ impl Lang {
         })
     }
 
-    /// A status inside a sentence or a tooltip: lower-case in English.
-    pub fn status_word(self, s: Status) -> &'static str {
+    fn status_word(self, s: Status) -> &'static str {
         match self {
             Lang::En => s.id(),
             Lang::Zh => self.status(s),
         }
     }
 
-    pub fn confidence(self, c: Confidence) -> &'static str {
+    fn confidence(self, c: Confidence) -> &'static str {
         self.t(match c {
             Confidence::Low => T::ConfidenceLow,
             Confidence::Medium => T::ConfidenceMedium,
@@ -53,7 +135,7 @@ impl Lang {
         })
     }
 
-    pub fn view(self, v: View) -> &'static str {
+    fn view(self, v: View) -> &'static str {
         self.t(match v {
             View::Map => T::ViewMap,
             View::Timeline => T::ViewTimeline,
@@ -65,10 +147,30 @@ impl Lang {
         })
     }
 
-    /// Why a URL parameter was ignored.
-    pub fn why(self, w: Why) -> String {
+    fn why(self, w: Why) -> String {
         match self {
-            Lang::En => w.en(),
+            Lang::En => match w {
+                Why::NotView => {
+                    "not a view (map, timeline, compare, table, coverage, changes or promises)"
+                        .into()
+                }
+                Why::NotProvider => "not a provider id".into(),
+                Why::NotArea => "not an area id".into(),
+                Why::NotCountry => "not a two-letter country code".into(),
+                Why::NotYear => "not a year".into(),
+                Why::NotKind => "not an event kind".into(),
+                Why::NotStatus => "not a status (live, announced or retired)".into(),
+                Why::TooLong => "too long; shortened".into(),
+                Why::NotRecordId => "not a record id".into(),
+                Why::NotVersion => "not a dataset version".into(),
+                Why::NotOne => "not 1".into(),
+                Why::NotLang => "not a language (zh, or none for English)".into(),
+                Why::Unknown => "unknown parameter".into(),
+                Why::FromAfterTo(to) => format!("is after to={to}; both ignored"),
+                Why::ProviderNotInData => "not a provider in this dataset".into(),
+                Why::AreaNotInData => "not an area in this dataset".into(),
+                Why::NoSuchRecord => "no record has this id".into(),
+            },
             Lang::Zh => match w {
                 Why::NotView => {
                     "不是视图名称（map、timeline、compare、table、coverage、changes或promises）"
@@ -94,8 +196,7 @@ impl Lang {
         }
     }
 
-    /// A count of zones: "2 zones" / "2个可用区".
-    pub fn zones(self, n: u32) -> String {
+    fn zones(self, n: u32) -> String {
         let t = if n == 1 {
             T::MarkerZone
         } else {
@@ -104,8 +205,7 @@ impl Lang {
         self.fill(t, &[&n.to_string()])
     }
 
-    /// Items joined as a list: "a, b and c" / "a、b和c".
-    pub fn list(self, items: &[&str]) -> String {
+    fn list(self, items: &[&str]) -> String {
         match items.split_last() {
             Some((last, rest)) if !rest.is_empty() => {
                 format!(
@@ -117,9 +217,8 @@ impl Lang {
             _ => items.join(""),
         }
     }
-    /// A date at its own precision: "24 Feb 2025" / "2025年2月24日", "Feb 2025" /
-    /// "2025年2月", "2025" / "2025年".
-    pub fn date(self, d: &PartialDate) -> String {
+
+    fn date(self, d: &PartialDate) -> String {
         match self {
             Lang::En => d.human(),
             Lang::Zh => match (d.month, d.day) {
@@ -130,18 +229,14 @@ impl Lang {
         }
     }
 
-    /// A US$ amount in words: "US$52.3 billion" / "523亿美元", "US$300 million" /
-    /// "3亿美元", "US$15 million" / "1,500万美元".
-    pub fn usd(self, v: f64) -> String {
+    fn usd(self, v: f64) -> String {
         match self {
             Lang::En => format!("US${}", super::format::money(v)),
             Lang::Zh => format!("{}美元", chinese_amount(v)),
         }
     }
 
-    /// An amount in the currency it was announced in: "380 billion CNY" /
-    /// "3,800亿元人民币"; a currency without a Chinese name keeps its ISO code.
-    pub fn local(self, v: f64, currency: &str) -> String {
+    fn local(self, v: f64, currency: &str) -> String {
         match (self, currency) {
             (Lang::En, c) => format!("{} {c}", super::format::money(v)),
             (Lang::Zh, "CNY") => format!("{}元人民币", chinese_amount(v)),
@@ -152,8 +247,7 @@ impl Lang {
         }
     }
 
-    /// A number of people: "3.04 billion", "812.5 million", "5,400" / "30.4亿", "8,125万", "5,400".
-    pub fn people(self, v: f64) -> String {
+    fn people(self, v: f64) -> String {
         match self {
             Lang::En if v >= 1e6 => super::format::money(v),
             Lang::Zh if v >= 1e4 => chinese_amount(v),
@@ -161,14 +255,11 @@ impl Lang {
         }
     }
 
-    /// A distance in whole km, grouped: "1,234 km" / "1,234公里".
-    pub fn km(self, v: f64) -> String {
+    fn km(self, v: f64) -> String {
         self.fill(T::CovKm, &[&grouped(&format!("{:.0}", v.max(0.0)))])
     }
 
-    /// A number of months, or a range of them: "1 month", "9 months", "0–3 months" /
-    /// "9个月", "0–3个月".
-    pub fn months(self, lo: i32, hi: i32) -> String {
+    fn months(self, lo: i32, hi: i32) -> String {
         let n = if lo == hi {
             lo.to_string()
         } else {
@@ -181,8 +272,7 @@ impl Lang {
         }
     }
 
-    /// A range of distances: "250–1,000 km" / "250–1,000公里".
-    pub fn km_range(self, lo: f64, hi: f64) -> String {
+    fn km_range(self, lo: f64, hi: f64) -> String {
         format!(
             "{}–{}",
             grouped(&format!("{:.0}", lo.max(0.0))),
@@ -190,9 +280,7 @@ impl Lang {
         )
     }
 
-    /// A share as a whole percentage ("85%"); a share above zero never shows as 0%,
-    /// nor one below all as 100%.
-    pub fn percent(self, share: f64) -> String {
+    fn percent(self, share: f64) -> String {
         let p = (share * 100.0).round();
         let p = if share > 0.0 && p == 0.0 {
             "<1".to_string()
@@ -204,8 +292,7 @@ impl Lang {
         format!("{p}%")
     }
 
-    /// A count with thousands separators (both languages use the comma).
-    pub fn count(self, n: usize) -> String {
+    fn count(self, n: usize) -> String {
         grouped(&n.to_string())
     }
 }

@@ -1,5 +1,5 @@
-//! Presentation: everything between the figures of [`crate::core`] and the
-//! components of `crate::app`. Words (sentences about a selection), markup
+//! Presentation: everything between the figures of [`atlas_core`] and the
+//! components of `cloud_atlas::app`. Words (sentences about a selection), markup
 //! (HTML/SVG text for the record-heavy views), pictures and downloads (the SVG
 //! and CSV/JSON files), and the hooks the app's listeners find in that markup.
 //!

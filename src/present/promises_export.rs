@@ -5,9 +5,9 @@ use super::catalog::T;
 use super::export::{footer_lines, header, picture_open, row, Cell, Provenance};
 use super::markup::promises::{chart, chart_height, CHART_W};
 use super::theme::{fill, BG, BORDER, MUTED, TEXT};
-use crate::core::filter::{Catalog, Record};
-use crate::core::model::Promise as What;
-use crate::core::promises::Promises;
+use atlas_core::filter::{Catalog, Record};
+use atlas_core::model::Promise as What;
+use atlas_core::promises::Promises;
 
 /// `promised` (date), `provider`, `promise` (`region` or `datacenter`), `announcement`
 /// (event id), `title`, `launches` (record ids, space-separated), `launched` (the last

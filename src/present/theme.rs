@@ -9,9 +9,9 @@
 //! which the loader enforces. Exported pictures cannot use the stylesheet, so
 //! they write the light colours out ([`fill`], [`country_fill`]).
 
-use crate::core::colour::Rgb;
-use crate::core::load::MAX_PROVIDERS;
-use crate::core::model::{Dataset, Marker, MARKET};
+use atlas_core::colour::Rgb;
+use atlas_core::load::MAX_PROVIDERS;
+use atlas_core::model::{Dataset, Marker, MARKET};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -60,12 +60,8 @@ pub const LEAD_TINTS: [f64; 3] = [0.3, 0.6, 0.9];
 pub const DIST_TINTS: [f64; 5] = [0.9, 0.68, 0.46, 0.26, 0.1];
 
 /// The light-theme fill of a coverage-map class for exported pictures.
-pub fn tint_fill(
-    d: &Dataset,
-    tint: crate::present::markup::coverage::Tint,
-    providers: &[String],
-) -> String {
-    use crate::present::markup::coverage::Tint;
+pub fn tint_fill(d: &Dataset, tint: crate::markup::coverage::Tint, providers: &[String]) -> String {
+    use crate::markup::coverage::Tint;
     let base = Rgb::parse(COUNTRY).unwrap_or(Rgb(217, 222, 228));
     let mixed = |k: usize, t: f64| {
         providers
@@ -196,7 +192,7 @@ mod tests {
     use super::*;
 
     fn fixture() -> Dataset {
-        crate::present::markup::tests::fixture().0.data
+        crate::markup::tests::fixture().0.data
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Words: the sentences the page says about a selection (summary, counts line,
-//! page title). Figures come from [`crate::core::aggregate`]; this layer only
+//! page title). Figures come from [`atlas_core::aggregate`]; this layer only
 //! phrases them, in each language ([`Lang`]), so the figures are shared.
 
-use crate::core::filter::{Catalog, Selection};
-use crate::core::model::Status;
-use crate::core::query::View;
-use crate::present::catalog::T;
-use crate::present::i18n::Lang;
+use crate::catalog::T;
+use crate::i18n::Lang;
+use crate::i18n::Speak;
+use atlas_core::filter::{Catalog, Selection};
+use atlas_core::model::Status;
+use atlas_core::query::View;
 use std::collections::BTreeSet;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -165,7 +166,7 @@ pub fn counts_line(cat: &Catalog, sel: &Selection) -> String {
 }
 
 /// The page title for a view: "Tencent Cloud in the Middle East — Cloud Atlas".
-pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
+pub fn page_title(cat: &Catalog, f: &atlas_core::query::Filters) -> String {
     let lang = cat.lang;
     let d = &cat.data;
     let who: Vec<&str> = f.providers.iter().map(|p| cat.provider_name(p)).collect();
@@ -197,7 +198,7 @@ pub fn page_title(cat: &Catalog, f: &crate::core::query::Filters) -> String {
 
 /// The providers' names as a phrase: "Alibaba Cloud and Tencent Cloud", "A, B and C".
 /// Needs only the provider list, so the masthead can phrase it before any index is built.
-pub fn providers_phrase(d: &crate::core::model::Dataset, lang: Lang) -> String {
+pub fn providers_phrase(d: &atlas_core::model::Dataset, lang: Lang) -> String {
     let names: Vec<&str> = d
         .providers
         .iter()
@@ -225,7 +226,7 @@ pub fn abroad(cat: &Catalog) -> String {
 }
 
 /// The masthead's line under the title.
-pub fn tagline(d: &crate::core::model::Dataset, lang: Lang) -> String {
+pub fn tagline(d: &atlas_core::model::Dataset, lang: Lang) -> String {
     lang.fill(T::Tagline, &[&providers_phrase(d, lang)])
 }
 
@@ -242,9 +243,9 @@ pub fn shared(cat: &Catalog, capital: bool) -> &'static str {
 }
 
 /// A zoom preset's button label: "World" or an area's name.
-pub fn zoom_label(cat: &Catalog, z: crate::core::geo::Zoom) -> &str {
+pub fn zoom_label(cat: &Catalog, z: atlas_core::geo::Zoom) -> &str {
     match z {
-        crate::core::geo::Zoom::Area(i) if i < cat.data.areas.len() => {
+        atlas_core::geo::Zoom::Area(i) if i < cat.data.areas.len() => {
             cat.area_name(&cat.data.areas[i])
         }
         _ => cat.lang.t(T::ZoomWorld),

@@ -3,12 +3,13 @@
 //! list in which every line opens its record.
 
 use super::{a, Html};
-use crate::core::changes::{year_month, Change, Changes, Month, What};
-use crate::core::date::PartialDate;
-use crate::core::filter::{Catalog, Record};
-use crate::core::geo::{Shapes, WORLD};
-use crate::present::catalog::T;
-use crate::present::theme::slot;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use crate::theme::slot;
+use atlas_core::changes::{year_month, Change, Changes, Month, What};
+use atlas_core::date::PartialDate;
+use atlas_core::filter::{Catalog, Record};
+use atlas_core::geo::{Shapes, WORLD};
 
 fn month_date(m: Month) -> PartialDate {
     let (year, month) = year_month(m);
@@ -62,7 +63,7 @@ fn countries(cat: &Catalog, set: &std::collections::BTreeSet<String>) -> String 
         return "—".into();
     }
     let mut v: Vec<&str> = set.iter().map(|c| cat.country_name(c)).collect();
-    crate::core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
+    atlas_core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
     v.join(cat.lang.t(T::ListComma))
 }
 
@@ -83,7 +84,7 @@ pub fn table(cat: &Catalog, ch: &Changes) -> String {
         );
     }
     h.close("tr").close("thead").open("tbody", &[]);
-    type Cell = fn(&Catalog, &crate::core::changes::Tally) -> String;
+    type Cell = fn(&Catalog, &atlas_core::changes::Tally) -> String;
     let rows: [(T, Cell); 8] = [
         (T::ChOpened, |_, t| t.opened.to_string()),
         (T::ChAnnouncements, |_, t| t.announcements.to_string()),
@@ -289,18 +290,18 @@ pub fn parts(cat: &Catalog, ch: &Changes) -> Parts {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::changes::{Changes, Window};
-    use crate::core::filter::select;
+    use atlas_core::changes::{Changes, Window};
+    use atlas_core::filter::select;
 
     #[test]
     fn every_change_is_a_line_that_opens_its_record() {
         let (cat, _) = super::super::tests::fixture();
-        let f = crate::core::query::Filters::default();
+        let f = atlas_core::query::Filters::default();
         let sel = select(&cat, &f);
         let (first, last) = cat.years;
         let w = Window {
-            start: crate::core::changes::month(first, 1),
-            end: crate::core::changes::month(last, 12),
+            start: atlas_core::changes::month(first, 1),
+            end: atlas_core::changes::month(last, 12),
             default: false,
         };
         let ch = Changes::build(&cat, &sel, w);

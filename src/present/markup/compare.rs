@@ -4,12 +4,13 @@
 //! source (`data-sel-id` opens the record).
 
 use super::{a, head, Html};
-use crate::core::aggregate::{compare, country_split, footprints, ProviderStats};
-use crate::core::filter::{Catalog, Record, Selection};
-use crate::core::model::{Kind, MARKET};
-use crate::present::catalog::T;
-use crate::present::hooks::SEL_ID;
-use crate::present::i18n::Lang;
+use crate::catalog::T;
+use crate::hooks::SEL_ID;
+use crate::i18n::Lang;
+use crate::i18n::Speak;
+use atlas_core::aggregate::{compare, country_split, footprints, ProviderStats};
+use atlas_core::filter::{Catalog, Record, Selection};
+use atlas_core::model::{Kind, MARKET};
 
 /// Past these, the lists name the largest pledges and the latest market figures and say how many
 /// more the events table has: at tens of thousands of events a full list is unreadable and slow.
@@ -52,7 +53,7 @@ fn cited(h: &mut Html, cat: &Catalog, text: &str, record: Option<&str>) {
 /// Country names for ISO codes, sorted, comma-separated.
 fn names<'a>(cat: &Catalog, codes: impl IntoIterator<Item = &'a String>) -> String {
     let mut v: Vec<&str> = codes.into_iter().map(|c| cat.country_name(c)).collect();
-    crate::core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
+    atlas_core::sort::sort_vec(&mut v, &|a, b| a.cmp(b));
     v.join(cat.lang.t(T::ListComma))
 }
 
@@ -279,10 +280,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
                 split.only.get(*id).unwrap_or(&empty),
             )
         })
-        .chain([(
-            crate::present::words::shared(cat, true).to_string(),
-            &split.both,
-        )]);
+        .chain([(crate::words::shared(cat, true).to_string(), &split.both)]);
     for (title, codes) in groups {
         h.open("div", &[a("class", "split")])
             .el(
@@ -306,7 +304,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         .copied()
         .filter(|&i| d.events[i].provider == MARKET && d.events[i].kind == Kind::MarketFigure)
         .collect();
-    crate::core::sort::sort_indices(&mut market, &|a, b| d.events[a].date.cmp(&d.events[b].date));
+    atlas_core::sort::sort_indices(&mut market, &|a, b| d.events[a].date.cmp(&d.events[b].date));
     // The latest figures matter most; the events table has the rest.
     let earlier = market.len().saturating_sub(MARKET_SHOWN);
     h.open("section", &[a("aria-labelledby", "market-h")])

@@ -3,24 +3,21 @@
 //! the exports and the test oracle all write it from here.
 
 use super::{a, Html, Val};
-use crate::core::coverage::{
+use crate::catalog::T;
+use crate::hooks::ISO;
+use crate::i18n::Speak;
+use crate::theme::slot;
+use atlas_core::coverage::{
     distance_class, margin_class, Col, Coverage, Lead, Row, Shading, DISTANCE_BINS, MARGIN_BINS,
     TIE_KM,
 };
-use crate::core::filter::Catalog;
-use crate::core::geo::Shapes;
-use crate::core::lang::Lang;
-use crate::core::reach::People;
-use crate::core::table::Dir;
-use crate::present::catalog::T;
-use crate::present::hooks::ISO;
-use crate::present::theme::slot;
+use atlas_core::filter::Catalog;
+use atlas_core::geo::Shapes;
+use atlas_core::lang::Lang;
+use atlas_core::reach::People;
+use atlas_core::table::Dir;
 
-/// The switch's and the table's hooks for the view's delegated listener.
-pub const SHADE: &str = "data-shade";
-pub const SORT: &str = "data-sort";
-/// The value of [`SHADE`] for "which is nearer".
-pub const NEARER: &str = "-";
+use crate::hooks::{NEARER, SHADE, SORT};
 
 /// How one country is drawn: the page's classes and the exported picture's fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +62,7 @@ impl Tint {
     }
 
     /// The class of a country path (and of its key's swatch).
-    pub fn class(self, cov: &Coverage, d: &crate::core::model::Dataset) -> String {
+    pub fn class(self, cov: &Coverage, d: &atlas_core::model::Dataset) -> String {
         let prov = |k: usize| slot(d, &cov.providers[k].id);
         match self {
             Tint::NoData => "country country--nodata".into(),
@@ -488,7 +485,7 @@ pub fn parts(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::select;
+    use atlas_core::filter::select;
     use std::collections::BTreeMap;
 
     fn setup(lang: Lang) -> (Catalog, People, Coverage) {

@@ -2,10 +2,11 @@
 //! print-only list of sources, as markup.
 
 use super::{a, Html};
-use crate::core::filter::{Catalog, Record, Selection, Shown};
-use crate::core::model::Status;
-use crate::present::catalog::T;
-use crate::present::i18n::Lang;
+use crate::catalog::T;
+use crate::i18n::Lang;
+use crate::i18n::Speak;
+use atlas_core::filter::{Catalog, Record, Selection, Shown};
+use atlas_core::model::Status;
 
 /// The record's title (marked English when it stands in for a missing translation),
 /// and the panel body: confidence, every field, the note, the sources.
@@ -235,7 +236,7 @@ pub fn print_sources(cat: &Catalog, sel: &Selection) -> String {
         .flat_map(|&i| &d.regions[i].sources)
         .chain(sel.events.iter().flat_map(|&i| &d.events[i].sources))
         .collect();
-    crate::core::sort::sort_vec(&mut ids, &|a, b| a.cmp(b));
+    atlas_core::sort::sort_vec(&mut ids, &|a, b| a.cmp(b));
     ids.dedup();
     let mut h = Html::new();
     for s in ids.into_iter().filter_map(|id| d.source(id)) {

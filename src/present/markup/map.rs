@@ -6,12 +6,13 @@
 //! 80 KB of path data again on every filter change cost more than it saved.
 
 use super::{a, marker_svg, Html};
-use crate::core::filter::{Catalog, Selection};
-use crate::core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::model::{Dataset, Marker, Region};
-use crate::present::catalog::T;
-use crate::present::hooks::ISO;
-use crate::present::theme::{shade, slot};
+use crate::catalog::T;
+use crate::hooks::ISO;
+use crate::i18n::Speak;
+use crate::theme::{shade, slot};
+use atlas_core::filter::{Catalog, Selection};
+use atlas_core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use atlas_core::model::{Dataset, Marker, Region};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The selected regions whose marker falls inside the map's frame at `zoom`, in
@@ -63,7 +64,7 @@ pub fn markers(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
     let icons: Vec<String> = d
         .providers
         .iter()
-        .map(|p| crate::present::theme::marker_icon(p.shape()))
+        .map(|p| crate::theme::marker_icon(p.shape()))
         .collect();
     let mut h = Html::new();
     for &(i, _) in placed {
@@ -82,7 +83,7 @@ pub fn markers(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
                 a("class", &marker_class(d, r)),
                 a("aria-label", &name),
                 a("aria-pressed", "false"),
-                a(crate::present::hooks::SEL_ID, &r.id),
+                a(crate::hooks::SEL_ID, &r.id),
             ],
         )
         .open(
@@ -156,7 +157,7 @@ pub fn layer(
             // The geometry names every country in English; the Chinese page names
             // the countries the dataset does, and leaves the others unnamed.
             let name = match (lang, &c.iso2) {
-                (crate::core::lang::Lang::En, _) => Some(c.name.as_str()),
+                (atlas_core::lang::Lang::En, _) => Some(c.name.as_str()),
                 (_, Some(iso)) => cat.countries.get(iso).map(String::as_str),
                 _ => None,
             };
@@ -210,7 +211,7 @@ pub fn map_legend(cat: &Catalog) -> String {
             .close("li");
     }
     if d.providers.len() > 1 {
-        let several = crate::present::words::shared(cat, false);
+        let several = crate::words::shared(cat, false);
         h.open("li", &[])
             .el(
                 "span",
@@ -235,7 +236,7 @@ mod tests {
     /// paths to reshade by `data-iso`, and the layer did not write it.
     #[test]
     fn every_country_with_a_code_carries_data_iso_for_reshading() {
-        let shape = |iso: Option<&str>| crate::core::geo::Shape {
+        let shape = |iso: Option<&str>| atlas_core::geo::Shape {
             iso2: iso.map(String::from),
             name: "X".into(),
             d: "M0 0Z".into(),
@@ -248,7 +249,7 @@ mod tests {
             sphere: "M0 0Z".into(),
             countries: vec![shape(Some("AU")), shape(None)],
         };
-        let d = crate::present::markup::tests::fixture().0;
+        let d = crate::markup::tests::fixture().0;
         assert!(layer(&d, None, &BTreeMap::new()).starts_with("<title>"));
         let html = layer(&d, Some(&shapes), &BTreeMap::new());
         assert_eq!(html.matches("data-iso=\"AU\"").count(), 1, "{html}");

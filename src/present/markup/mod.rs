@@ -25,6 +25,7 @@ pub mod subscribe;
 pub mod table;
 pub mod timeline;
 
+use crate::i18n::Speak;
 use std::fmt::Write;
 
 /// Escapes text for HTML/SVG content and quoted attribute values.
@@ -39,7 +40,7 @@ fn push_escaped(out: &mut String, s: &str) {
 }
 
 /// The one escaping loop; `apos` is how the apostrophe is written (the SVG export
-/// writes `&apos;`, see [`crate::present::export::xml_escape`]).
+/// writes `&apos;`, see [`crate::export::xml_escape`]).
 pub(crate) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
     for c in s.chars() {
         match c {
@@ -57,7 +58,7 @@ pub(crate) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
 /// dataset cannot dress one site up as another: the host is read from the URL).
 /// `english` marks an English label on the Chinese page. The one writer of source
 /// links for the detail panel, the table and head to head.
-pub fn source_link(h: &mut Html, s: &crate::core::model::Source, label: &str, english: bool) {
+pub fn source_link(h: &mut Html, s: &atlas_core::model::Source, label: &str, english: bool) {
     h.el(
         "a",
         &[
@@ -159,7 +160,7 @@ impl Html {
         self
     }
 
-    /// Markup this module wrote itself (a shape from [`crate::present::theme`]); never data.
+    /// Markup this module wrote itself (a shape from [`crate::theme`]); never data.
     pub(crate) fn raw(&mut self, markup: &str) -> &mut Self {
         self.0.push_str(markup);
         self
@@ -187,7 +188,7 @@ impl Html {
 
 /// A decorative marker icon (legends, table keys): `class` adds the colour slot and
 /// the status look to `marker__shape`.
-pub(crate) fn marker_svg(h: &mut Html, class: &str, shape: crate::core::model::Marker) {
+pub(crate) fn marker_svg(h: &mut Html, class: &str, shape: atlas_core::model::Marker) {
     h.open(
         "svg",
         &[
@@ -196,7 +197,7 @@ pub(crate) fn marker_svg(h: &mut Html, class: &str, shape: crate::core::model::M
             a("aria-hidden", "true"),
         ],
     )
-    .raw(&crate::present::theme::marker_icon(shape))
+    .raw(&crate::theme::marker_icon(shape))
     .close("svg");
 }
 
@@ -208,14 +209,14 @@ pub fn a<'a>(name: &'static str, value: impl Into<Val<'a>>) -> (&'static str, Op
 /// A record's name or title. English standing in for a missing translation is
 /// marked as English (`lang="en"`, so a screen reader switches voice) and says so
 /// on hover.
-pub fn title(h: &mut Html, shown: crate::core::filter::Shown) {
+pub fn title(h: &mut Html, shown: atlas_core::filter::Shown) {
     if shown.fallback {
         h.el(
             "span",
             &[
                 a("lang", "en"),
                 a("class", "untranslated"),
-                a("title", crate::present::catalog::T::Untranslated.zh()),
+                a("title", crate::catalog::T::Untranslated.zh()),
             ],
             shown.text,
         );
@@ -226,13 +227,13 @@ pub fn title(h: &mut Html, shown: crate::core::filter::Shown) {
 
 /// A record's name as a button that opens its details (the views listen for
 /// clicks on `data-sel-id`).
-pub(crate) fn record_button(h: &mut Html, id: &str, name: crate::core::filter::Shown) {
+pub(crate) fn record_button(h: &mut Html, id: &str, name: atlas_core::filter::Shown) {
     h.open(
         "button",
         &[
             a("type", "button"),
             a("class", "link-button"),
-            a(crate::present::hooks::SEL_ID, id),
+            a(crate::hooks::SEL_ID, id),
         ],
     );
     title(h, name);
@@ -242,8 +243,8 @@ pub(crate) fn record_button(h: &mut Html, id: &str, name: crate::core::filter::S
 /// A `<time>` carrying the machine-readable form of a (partial) date.
 pub(crate) fn time(
     h: &mut Html,
-    lang: crate::core::lang::Lang,
-    date: &crate::core::date::PartialDate,
+    lang: atlas_core::lang::Lang,
+    date: &atlas_core::date::PartialDate,
 ) {
     h.el(
         "time",
@@ -267,23 +268,23 @@ pub(crate) mod tests {
     use proptest::prelude::*;
 
     /// The shipped dataset, indexed, in `lang`: for figures the shipped data must give.
-    pub(crate) fn shipped(lang: crate::core::lang::Lang) -> crate::core::filter::Catalog {
+    pub(crate) fn shipped(lang: atlas_core::lang::Lang) -> atlas_core::filter::Catalog {
         let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/atlas.json"),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/atlas.json"),
         )
         .unwrap();
-        crate::core::filter::Catalog::new(crate::core::load::parse_dataset(&text).unwrap().dataset)
+        atlas_core::filter::Catalog::new(atlas_core::load::parse_dataset(&text).unwrap().dataset)
             .with_lang(lang)
     }
 
     /// The small fixture dataset, indexed, and everything in it selected: what the views'
     /// markup tests render.
-    pub(crate) fn fixture() -> (crate::core::filter::Catalog, crate::core::filter::Selection) {
+    pub(crate) fn fixture() -> (atlas_core::filter::Catalog, atlas_core::filter::Selection) {
         let json = include_str!("../../../tests/data/fixtures/small.json");
-        let cat = crate::core::filter::Catalog::new(
-            crate::core::load::parse_dataset(json).unwrap().dataset,
+        let cat = atlas_core::filter::Catalog::new(
+            atlas_core::load::parse_dataset(json).unwrap().dataset,
         );
-        let sel = crate::core::filter::select(&cat, &Default::default());
+        let sel = atlas_core::filter::select(&cat, &Default::default());
         (cat, sel)
     }
 

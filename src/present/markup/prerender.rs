@@ -3,7 +3,7 @@
 //! from HTML instead of waiting for the wasm and the dataset.
 //!
 //! It is the app's first render as static markup: the same words
-//! (`crate::present::words`), legend, country layer and marker placement
+//! (`crate::words`), legend, country layer and marker placement
 //! (`super::map`) the live view uses, in the same element boxes. The
 //! end-to-end test `prerender.test.mjs` holds the two equal (text and boxes)
 //! so LCP does not restart and nothing moves when the app takes over.
@@ -17,17 +17,18 @@
 //! and the view below the summary pushes nothing down when it arrives.
 //!
 //! Which state the HTML may show is decided before first paint by
-//! [`boot_script`]; everything else about the hand-over is in `crate::app::boot`.
+//! [`boot_script`]; everything else about the hand-over is in `cloud_atlas::app::boot`.
 
 use super::map::{layer, map_legend, marker_class, placed_markers};
 use super::{a, Html};
-use crate::core::filter::{Catalog, Selection};
-use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
-use crate::core::model::{Kind, Status};
-use crate::core::query::{to_query, Filters, View};
-use crate::present::catalog::T;
-use crate::present::theme::{marker_icon, market_icon, slot};
-use crate::present::words;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use crate::theme::{marker_icon, market_icon, slot};
+use crate::words;
+use atlas_core::filter::{Catalog, Selection};
+use atlas_core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
+use atlas_core::model::{Kind, Status};
+use atlas_core::query::{to_query, Filters, View};
 use std::collections::BTreeMap;
 
 /// The map's inner width in CSS pixels in a 1280 px wide window, the width the
@@ -46,7 +47,7 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
             &[a("class", "masthead__tagline")],
             &words::tagline(d, lang),
         );
-    // The language switch, as the app writes it (`crate::app::LangSwitch`).
+    // The language switch, as the app writes it (`cloud_atlas::app::LangSwitch`).
     let other = lang.other();
     let href = format!(
         "?{}",
@@ -214,7 +215,7 @@ fn filterbar(h: &mut Html, cat: &Catalog, sel: &Selection) {
         .iter()
         .map(|(c, n)| (c.clone(), n.clone(), count(&sel.facets.countries, c)))
         .collect();
-    crate::core::sort::sort_vec(&mut countries, &|x, y| x.1.cmp(&y.1));
+    atlas_core::sort::sort_vec(&mut countries, &|x, y| x.1.cmp(&y.1));
     menu(h, lang.t(T::Country), "country", &countries);
     let (first, last) = cat.years;
     h.open("fieldset", &[a("class", "years")]).el(
@@ -334,7 +335,7 @@ fn share(h: &mut Html, cat: &Catalog, sel: &Selection) {
         "button button--quiet",
         &lang.fill(T::JsonRecords, &[&(r + e).to_string()]),
     );
-    // The head-to-head and table views have no image; see `boot_css` in main.css.
+    // Views without a picture hide these before the app takes over (`view_css`).
     button(h, "button button--quiet pre-image", lang.t(T::SvgImage));
     button(h, "button button--quiet pre-image", lang.t(T::PngImage));
     button(h, "button button--quiet", lang.t(T::CopyEmbed));
@@ -371,7 +372,7 @@ fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
         .raw(&map_legend(cat))
         .close("div")
         .close("div");
-    let presence = crate::core::aggregate::presence(cat, sel);
+    let presence = atlas_core::aggregate::presence(cat, sel);
     let frame = Zoom::World.frame(d, &WORLD, MAP_WIDTH, MAP_HEIGHT);
     h.open("div", &[a("class", "map-scroll")])
         .open("div", &[a("class", "map")])
@@ -427,13 +428,51 @@ fn map(h: &mut Html, cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) {
 
 /// The providers' colours as a stylesheet (`:root` custom properties), for the
 /// pre-render to paint in colour before the app sets the same properties through
-/// the CSSOM (`crate::app`); a file, because the CSP allows no inline style.
-pub fn provider_css(d: &crate::core::model::Dataset) -> String {
+/// the CSSOM (`cloud_atlas::app`); a file, because the CSP allows no inline style.
+pub fn page_css(d: &atlas_core::model::Dataset) -> String {
     let mut css = String::from(":root {");
-    for (name, value) in crate::present::theme::custom_properties(d) {
+    for (name, value) in crate::theme::custom_properties(d) {
         css.push_str(&format!(" {name}: {value};"));
     }
     css.push_str(" }\n");
+    css.push_str(&view_css());
+    css
+}
+
+/// The pre-render's rules that follow the list of views ([`View::ALL`]), written
+/// here so that a new view cannot be missing from them. The page is the map; for an
+/// address that asks for another view (`data-pre-view`, set by [`boot_script`]),
+/// the map's workspace and any picture button the view lacks
+/// ([`crate::export::has_picture`]) are hidden, and that view's tab is marked.
+pub fn view_css() -> String {
+    let on = |v: View| format!("[data-pre-view=\"{}\"]", v.id());
+    let rule = |views: &mut dyn Iterator<Item = View>, tail: &str, body: &str| {
+        let sel: Vec<String> = views.map(on).collect();
+        if sel.is_empty() {
+            String::new()
+        } else {
+            format!(":is({}) .pre {tail} {{ {body} }}\n", sel.join(", "))
+        }
+    };
+    let others = || View::ALL.into_iter().filter(|v| *v != View::Map);
+    let mut css = rule(&mut others(), ".workspace", "display: none;");
+    css += &rule(
+        &mut others().filter(|v| !crate::export::has_picture(*v)),
+        ".pre-image",
+        "display: none;",
+    );
+    css += &rule(
+        &mut others(),
+        ".tab[aria-current]",
+        "border-bottom-color: transparent; font-weight: inherit;",
+    );
+    let own: Vec<String> = others()
+        .map(|v| format!("{} .pre .tab[data-view=\"{}\"]", on(v), v.id()))
+        .collect();
+    css += &format!(
+        "{} {{ border-bottom-color: var(--accent); font-weight: 600; }}\n",
+        own.join(",\n")
+    );
     css
 }
 
@@ -451,12 +490,20 @@ pub fn boot_script(version: &str) -> String {
         ..Filters::default()
     });
     let stamp = serde_json::to_string(&stamp).unwrap_or_else(|_| "\"\"".into());
+    // The views other than the map, as the URL names them: ids are lower-case
+    // letters (a test holds them to it), so they need no escaping in the regex.
+    let others: Vec<&str> = View::ALL
+        .into_iter()
+        .filter(|v| *v != View::Map)
+        .map(View::id)
+        .collect();
     format!(
         "(function(){{var s=location.search.slice(1),p=s.split('&').filter(function(x){{return x&&x!=={stamp}}}),\
-m=/(?:^|&)view=(timeline|compare|table|coverage|changes|promises)(?:&|$)/.exec(s),v=m?m[1]:'map',\
+m=/(?:^|&)view=({views})(?:&|$)/.exec(s),v=m?m[1]:'map',\
 ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
 r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v);\
-if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();"
+if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();",
+        views = others.join("|"),
     )
 }
 
@@ -466,17 +513,40 @@ mod tests {
 
     #[test]
     fn the_page_carries_the_summary_counts_and_one_marker_per_region() {
-        let (cat, sel) = crate::present::markup::tests::fixture();
+        let (cat, sel) = crate::markup::tests::fixture();
         let html = page(&cat, &sel, None);
-        assert!(html.contains(&crate::present::markup::escape(&words::summary(&cat, &sel))));
-        assert!(
-            html.contains(&crate::present::markup::escape(&words::counts_line(
-                &cat, &sel
-            )))
-        );
+        assert!(html.contains(&crate::markup::escape(&words::summary(&cat, &sel))));
+        assert!(html.contains(&crate::markup::escape(&words::counts_line(&cat, &sel))));
         let markers = html.matches("width=\"16\" height=\"16\" viewBox").count();
         assert_eq!(markers, sel.regions.len());
         assert!(html.contains("href=\"?view=table\""));
+    }
+
+    /// Symptom: a link to the coverage view showed the pre-render without its
+    /// SVG and PNG buttons, which appeared when the app took over (the stylesheet
+    /// and the share bar kept two lists of the views with a picture).
+    #[test]
+    fn every_view_but_the_map_has_its_pre_render_rules_and_its_boot_pattern() {
+        let css = view_css();
+        let script = boot_script("2026-11-26");
+        for v in View::ALL {
+            assert!(v.id().bytes().all(|b| b.is_ascii_lowercase()), "{v:?}");
+            let marked = format!(
+                "[data-pre-view=\"{0}\"] .pre .tab[data-view=\"{0}\"]",
+                v.id()
+            );
+            let image_rule = css.lines().find(|l| l.contains(".pre .pre-image"));
+            let hides_image =
+                image_rule.is_some_and(|l| l.contains(&format!("[data-pre-view=\"{}\"]", v.id())));
+            if v == View::Map {
+                assert!(!css.contains(&marked));
+                assert!(!hides_image);
+            } else {
+                assert!(css.contains(&marked), "{v:?}: {css}");
+                assert_eq!(hides_image, !crate::export::has_picture(v), "{v:?}");
+                assert!(script.contains(v.id()), "{v:?}: {script}");
+            }
+        }
     }
 
     #[test]
@@ -488,8 +558,8 @@ mod tests {
 
     #[test]
     fn provider_colours_become_root_properties() {
-        let (cat, _) = crate::present::markup::tests::fixture();
-        let css = provider_css(&cat.data);
+        let (cat, _) = crate::markup::tests::fixture();
+        let css = page_css(&cat.data);
         assert!(
             css.starts_with(":root {") && css.contains("--prov-0-light:"),
             "{css}"

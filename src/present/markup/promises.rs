@@ -2,11 +2,12 @@
 //! promise) and the table of every promise, each opening its records.
 
 use super::{a, Html};
-use crate::core::filter::{Catalog, Record};
-use crate::core::model::Promise as What;
-use crate::core::promises::{Promise, Promises};
-use crate::present::catalog::T;
-use crate::present::theme::slot;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use crate::theme::slot;
+use atlas_core::filter::{Catalog, Record};
+use atlas_core::model::Promise as What;
+use atlas_core::promises::{Promise, Promises};
 
 /// One sentence per provider: promises, kept, median lag, shares.
 pub fn lead(cat: &Catalog, p: &Promises) -> Vec<String> {
@@ -254,7 +255,7 @@ pub fn table(cat: &Catalog, p: &Promises) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::filter::select;
+    use atlas_core::filter::select;
 
     #[test]
     fn a_row_and_a_mark_per_promise() {

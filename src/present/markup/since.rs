@@ -1,14 +1,15 @@
 //! The notice a link made with another data version gets: how many records
-//! changed since (`crate::core::history`), grouped by what changed and why, each
+//! changed since (`atlas_core::history`), grouped by what changed and why, each
 //! record a button that opens it (a removed one is named, not linked).
 
 use super::{a, Html};
-use crate::core::date::PartialDate;
-use crate::core::filter::{shown, Catalog};
-use crate::core::history::{link_age, Line, LinkAge};
-use crate::core::lang::Lang;
-use crate::core::model::ChangeKind;
-use crate::present::catalog::T;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use atlas_core::date::PartialDate;
+use atlas_core::filter::{shown, Catalog};
+use atlas_core::history::{link_age, Line, LinkAge};
+use atlas_core::lang::Lang;
+use atlas_core::model::ChangeKind;
 
 /// A version (a day) as the page writes dates; the raw text if it is not one.
 fn day(lang: Lang, version: &str) -> String {
@@ -178,9 +179,9 @@ pub fn notice(cat: &Catalog, d: Option<&str>) -> Option<String> {
 fn current_title<'a>(
     cat: &'a Catalog,
     id: &str,
-    logged: crate::core::filter::Shown<'a>,
-) -> crate::core::filter::Shown<'a> {
-    use crate::core::filter::Record;
+    logged: atlas_core::filter::Shown<'a>,
+) -> atlas_core::filter::Shown<'a> {
+    use atlas_core::filter::Record;
     match cat.record(id) {
         Some(Record::Region(i)) => cat.region_name(&cat.data.regions[i]),
         Some(Record::Event(i)) => cat.event_title(&cat.data.events[i]),
@@ -202,7 +203,7 @@ impl Group<'_> {
 mod tests {
     use super::*;
 
-    use crate::present::markup::tests::shipped;
+    use crate::markup::tests::shipped;
 
     #[test]
     fn this_version_or_none_gives_no_notice() {

@@ -3,10 +3,11 @@
 //! are relative, so a build under any sub-path finds its own files.
 
 use super::{a, Html};
-use crate::core::lang::Lang;
-use crate::core::model::Dataset;
-use crate::present::catalog::T;
-use crate::present::feed::Feed;
+use crate::catalog::T;
+use crate::feed::Feed;
+use crate::i18n::Speak;
+use atlas_core::lang::Lang;
+use atlas_core::model::Dataset;
 
 /// The menu's markup (a `<details>`); `data` names the providers when loaded.
 pub fn menu(lang: Lang, data: Option<&Dataset>) -> String {

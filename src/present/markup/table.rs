@@ -1,9 +1,10 @@
 //! The table view's rows as markup.
 
 use super::{a, Html};
-use crate::core::filter::Catalog;
-use crate::core::model::Confidence;
-use crate::present::catalog::T;
+use crate::catalog::T;
+use crate::i18n::Speak;
+use atlas_core::filter::Catalog;
+use atlas_core::model::Confidence;
 
 fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
     h.open("td", &[]);

@@ -1,19 +1,20 @@
 //! The timeline view's markup: the event chart (lanes, marks, yearly bins), its
-//! legend, and the growth section. Geometry comes from [`crate::core::timeline`];
+//! legend, and the growth section. Geometry comes from [`atlas_core::timeline`];
 //! markup is text for the reasons given in [`super`].
 //!
 //! Marks carry `data-sel-id` (opens the record) and year bins `data-year`
 //! (narrows the years); the view listens once for both.
 
 use super::{a, head, marker_svg, Html, Val};
-use crate::core::aggregate::{footprints, growth, Growth};
-use crate::core::filter::{Catalog, Selection};
-use crate::core::model::{Event, Kind};
-use crate::core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
-use crate::present::catalog::T;
-use crate::present::hooks::{SEL_ID, YEAR};
-use crate::present::i18n::Lang;
-use crate::present::theme::slot;
+use crate::catalog::T;
+use crate::hooks::{SEL_ID, YEAR};
+use crate::i18n::Lang;
+use crate::i18n::Speak;
+use crate::theme::slot;
+use atlas_core::aggregate::{footprints, growth, Growth};
+use atlas_core::filter::{Catalog, Selection};
+use atlas_core::model::{Event, Kind};
+use atlas_core::timeline::{layout, Axis, Bar, Lane, LaneBody, WIDTH};
 use std::collections::BTreeSet;
 
 /// SVG path of a kind's marker centred on (x, y), size r.
@@ -102,7 +103,7 @@ pub fn bar_label(cat: &Catalog, lane: &str, bar: &Bar) -> String {
 /// The event chart for the selection, drawn from [`layout`]: `(svg, some lane is binned)`.
 /// Colours come from the stylesheet through the provider's slot class; the exported
 /// picture draws the same layout with its colours written out
-/// ([`crate::present::export::timeline_svg`]).
+/// ([`crate::export::timeline_svg`]).
 pub fn chart(cat: &Catalog, sel: &Selection, selected: Option<&str>) -> (String, bool) {
     let d = &cat.data;
     let l = layout(cat, sel);
@@ -316,7 +317,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         width: 940.0,
     };
     let height = 220.0;
-    let abroad = crate::present::words::abroad(cat);
+    let abroad = crate::words::abroad(cat);
     let (mut series, undated) = growth(cat, sel);
     // A provider filtered out has no line (rather than a flat zero).
     series.retain(|p, _| providers.is_empty() || providers.contains(p));
@@ -483,7 +484,7 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
         .providers
         .iter()
         .map(|p| p.id.clone())
-        .chain([crate::core::model::MARKET.to_string()]);
+        .chain([atlas_core::model::MARKET.to_string()]);
     for (pid, points) in order.filter_map(|p| announced.remove_entry(&p)) {
         for (date, regions, zones, _) in points {
             h.open("tr", &[])
