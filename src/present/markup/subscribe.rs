@@ -68,6 +68,9 @@ pub fn write(h: &mut Html, lang: Lang, data: Option<&Dataset>) {
 }
 
 /// The `<link rel="alternate">` tags for the page's head: every feed, both languages.
+/// No `hreflang`: on a `<link rel="alternate">` it declares a translation of this
+/// page, which a feed is not (Lighthouse's hreflang audit failed on each, SEO 90);
+/// the title names the feed in its own language.
 pub fn head_links(data: &Dataset) -> String {
     let mut out = String::new();
     for lang in Lang::ALL {
@@ -88,12 +91,29 @@ pub fn head_links(data: &Dataset) -> String {
                 ("json", "application/feed+json", "JSON Feed"),
             ] {
                 out.push_str(&format!(
-                    "<link rel=\"alternate\" type=\"{mime}\" href=\"{stem}.{ext}\" hreflang=\"{}\" title=\"{}\">\n  ",
-                    lang.tag(),
+                    "<link rel=\"alternate\" type=\"{mime}\" href=\"{stem}.{ext}\" title=\"{}\">\n  ",
                     super::escape(&format!("{} — {who} ({fmt})", lang.t(T::SiteName)))
                 ));
             }
         }
     }
     out.trim_end().to_string()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Symptom: Lighthouse's SEO score was 90 because each feed link in the head
+    /// carried `hreflang`, which declares a translation of the page.
+    #[test]
+    fn the_head_names_every_feed_without_claiming_it_is_a_translation() {
+        let (cat, _) = crate::markup::tests::fixture();
+        let html = head_links(&cat.data);
+        let links = html.matches("<link rel=\"alternate\"").count();
+        // All providers plus the combined feed, in each language, as Atom and JSON.
+        assert_eq!(links, (cat.data.providers.len() + 1) * Lang::ALL.len() * 2);
+        assert!(!html.contains("hreflang"), "{html}");
+        assert_eq!(html.matches(" title=\"").count(), links);
+    }
 }
