@@ -12,7 +12,8 @@ import path from 'node:path';
 const file = path.join(process.env.TRUNK_STAGING_DIR, 'index.html');
 let html = fs.readFileSync(file, 'utf8');
 
-// SRI: the JS glue (import map), the wasm (fetch option), the providers' stylesheet.
+// SRI: the JS glue and the chunk loader (import map), the wasm (fetch option), the
+// generated stylesheet. The chunks carry theirs in the loader (scripts/split.mjs).
 const sri = (name) => {
   const body = fs.readFileSync(path.join(process.env.TRUNK_STAGING_DIR, decodeURIComponent(name)));
   return `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
@@ -25,6 +26,14 @@ html = html
   .replace('__INTEGRITY_JS__', sri(basename(glue[1])))
   .replace('__INTEGRITY_WASM__', sri(basename(wasm[1])))
   .replace(/<link rel="stylesheet" href="(page-[0-9a-f]+\.css)">/, (m, name) => m.replace('>', ` integrity="${sri(name)}">`));
+// The chunk loader the glue imports (scripts/split.mjs), under the glue's base URL.
+const loader = fs.readdirSync(process.env.TRUNK_STAGING_DIR).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+if (loader) {
+  const base = glue[1].slice(0, glue[1].lastIndexOf('/') + 1);
+  const at = '<script type="importmap">{"integrity": {';
+  if (!html.includes(at)) throw new Error('the loader has no import map to carry the chunk loader\'s hash');
+  html = html.replace(at, `${at}${JSON.stringify(base + loader)}: ${JSON.stringify(sri(loader))}, `);
+}
 if (html.includes('__INTEGRITY_')) throw new Error('an integrity hash was left unfilled');
 if (process.env.TRUNK_PROFILE !== 'release') {
   fs.writeFileSync(file, html);

@@ -17,9 +17,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
-export PATH="$HOME/.cargo/bin:$ROOT/tests/node_modules/.bin:$PATH"
+# scripts/bin first: its `wasm-bindgen` is the step between cargo and wasm-bindgen
+# that splits the wasm into lazily loaded chunks (see the script; README, "Architecture").
+export PATH="$ROOT/scripts/bin:$HOME/.cargo/bin:$ROOT/tests/node_modules/.bin:$PATH"
 
 ensure_build_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -39,6 +42,13 @@ ensure_build_tools() {
     say "installing wasm-bindgen-cli $wb (cargo install, a few minutes)"
     # Not --locked: the CLI's own lockfile names a crate version the registry no longer has.
     cargo install wasm-bindgen-cli --version "$wb" --force
+  fi
+
+  # The tool has no --version; cargo's list of installed crates says which one is there.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (cargo install, about 1 minute)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
   fi
 
   ensure_npm_tools

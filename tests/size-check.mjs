@@ -11,7 +11,7 @@ import { measure, figures } from './bench/measure.mjs';
 const dir = process.argv[2] || 'dist';
 const file = new URL('./size-budget.json', import.meta.url);
 const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-const now = figures(measure(dir));
+const now = figures(measure(dir), dir);
 if (process.argv.includes('--write')) {
   doc.measured = now;
   doc.budget = Object.fromEntries(Object.entries(now).map(([k, v]) => [k, Math.ceil(v * (1 + doc.margin))]));

@@ -48,6 +48,19 @@ impl Boot {
         provide_context(self);
     }
 
+    /// Keeps the page hidden until the returned guard is dropped, as an unbuilt part
+    /// does: a view whose code is still arriving. After the reveal it holds nothing.
+    pub fn hold(self) -> Held {
+        let counted = self.0.with_value(|s| !s.revealed);
+        if counted {
+            self.0.update_value(|s| s.pending += 1);
+        }
+        Held {
+            boot: self,
+            counted,
+        }
+    }
+
     /// The pre-rendered map's width in CSS pixels, read before the app adds anything
     /// to the page (so reading it forces no layout): the live map has the same box, so
     /// its markers are placed once, without measuring the hidden page.
@@ -60,6 +73,24 @@ impl Boot {
     /// parsing the shapes again. `None` on a page without a pre-render.
     pub fn country_layer(self) -> Option<web_sys::Node> {
         self.0.with_value(|s| s.country_layer.clone())
+    }
+}
+
+/// A part the page waits for ([`Boot::hold`]); dropping it lets the page reveal.
+pub struct Held {
+    boot: Boot,
+    counted: bool,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if self.counted {
+            // `try_`: the boot's arena slot may be gone when the whole app unmounts.
+            let _ = self
+                .boot
+                .0
+                .try_update_value(|s| s.pending = s.pending.saturating_sub(1));
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod coverage;
 mod detail;
 mod fetch;
 mod filterbar;
+mod lazy;
 mod map;
 mod pick;
 mod promises;

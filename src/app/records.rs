@@ -1,14 +1,11 @@
 //! The explorer: filter bar, notices, view tabs, and the records the filters select.
 
 use super::boot::Staged;
-use super::compare::CompareView;
 use super::detail::DetailPanel;
 use super::filterbar::FilterBar;
 use super::map::MapView;
 use super::state::Atlas;
 use super::status::SkippedNotice;
-use super::table::TableView;
-use super::timeline::TimelineView;
 use crate::core::edit::Edit;
 use crate::core::filter::Catalog;
 use crate::core::lang::Lang;
@@ -209,12 +206,8 @@ fn CurrentView() -> impl IntoView {
     let view = atlas.view;
     move || match view.get() {
         View::Map => view! { <MapView/> }.into_any(),
-        View::Table => view! { <TableView/> }.into_any(),
-        View::Timeline => view! { <TimelineView/> }.into_any(),
-        View::Compare => view! { <CompareView/> }.into_any(),
-        View::Coverage => view! { <super::coverage::CoverageView/> }.into_any(),
-        View::Changes => view! { <super::changes::ChangesView/> }.into_any(),
-        View::Promises => view! { <super::promises::PromisesView/> }.into_any(),
+        // Every other view's code arrives when it is first opened (`lazy`).
+        v => view! { <super::lazy::LazyView view=v/> }.into_any(),
     }
 }
 

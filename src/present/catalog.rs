@@ -261,6 +261,7 @@ catalog! {
     MarkerZone: "{0} zone" | "{0}个可用区",
     MarkerZones: "{0} zones" | "{0}个可用区",
     MarkerOpened: "opened {0}" | "{0}开服",
+    ViewCodeFailed: "This view could not be loaded. Check the connection and retry; the rest of the page still works." | "此视图无法加载。请检查网络连接后重试；页面的其他部分仍可使用。",
     MapOutlinesFailed: "The country outlines could not be loaded ({0}); the region markers are still placed correctly." | "国家轮廓无法加载（{0}）；地域标记的位置仍然正确。",
     MapRegionsList: "Regions on the map" | "地图上的地域",
 

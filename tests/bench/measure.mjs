@@ -26,23 +26,51 @@ export function measure(dir) {
   });
 }
 
+/** A lazily loaded chunk of the app's wasm (scripts/split.mjs): not on the first load. */
+export const isChunk = (file) => /^(chunk_\d+|split_[a-z_]+)-[0-9a-f]+\.wasm$/.test(file);
+
 /** What the page fetches before it is interactive: the HTML (with the pre-rendered first
- * paint and its country layer), stylesheets, JS glue, wasm and dataset. The country
- * shapes file is fetched only for an image export; schema, icon and preview image never. */
-export const isCritical = (file) => /(^index\.html|\.js|\.wasm|\.css|^data\/atlas\.json)$/.test(file);
+ * paint and its country layer), stylesheets, the JS glue and the chunk loader it imports,
+ * the main wasm and the dataset. The chunks of the views other than the map arrive when a
+ * view is first opened; the country shapes file only for an image export or another
+ * language; schema, icon and preview image never. */
+export const isCritical = (file) => !isChunk(file) && /(^index\.html|\.js|\.wasm|\.css|^data\/atlas\.json)$/.test(file);
 
 const sum = (list, key) => list.reduce((n, s) => n + s[key], 0);
 
-/** The figures the ratchet holds, by name. */
-export function figures(sizes) {
+/** Each lazily loaded view's own chunks, read from the chunk loader in `dir`: the view's
+ * split module and every shared chunk it waits for, `{ view: [file, …] }`. */
+export function viewChunks(dir) {
+  const loader = fs.readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  if (!loader) return {};
+  const text = fs.readFileSync(path.join(dir, loader), 'utf8');
+  const chunkFile = new Map();
+  for (const m of text.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile.set(m[1], m[2]);
+  const out = {};
+  for (const m of text.matchAll(/export const __wasm_split_load_view_([a-z]+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    out[m[1]] = [m[2], ...deps];
+  }
+  return out;
+}
+
+/** The figures the ratchet holds, by name: the first load, and each view's chunks. */
+export function figures(sizes, dir) {
   const one = (re) => sizes.find((s) => re.test(s.file)) ?? { raw: 0, br: 0 };
-  const wasm = one(/\.wasm$/);
-  return {
+  const wasm = one(/_bg\.wasm$/);
+  const out = {
     wasm_raw: wasm.raw,
     wasm_brotli: wasm.br,
-    js_brotli: one(/\.js$/).br,
+    js_brotli: sum(sizes.filter((s) => /\.js$/.test(s.file)), 'br'),
     css_brotli: sum(sizes.filter((s) => s.file.endsWith('.css')), 'br'),
     html_brotli: one(/^index\.html$/).br,
     critical_brotli: sum(sizes.filter((s) => isCritical(s.file)), 'br'),
   };
+  if (dir) {
+    const by = new Map(sizes.map((s) => [s.file, s]));
+    for (const [view, files] of Object.entries(viewChunks(dir)).sort()) {
+      out[`view_${view}_brotli`] = sum(files.map((f) => by.get(f) ?? { br: 0 }), 'br');
+    }
+  }
+  return out;
 }

@@ -24,6 +24,8 @@ test('boots under the sub-path, renders every record, stays on its origin', asyn
   assert.equal(counts, `${REGIONS} of ${REGIONS} regions, ${EVENTS} of ${EVENTS} events · dataset version ${data.version}`);
   assert.equal(await page.locator('.marker').count(), REGIONS, 'one map marker per region');
   await page.getByRole('link', { name: 'Table' }).click();
+  // The table's code arrives now (src/app/lazy.rs): wait for its first row.
+  await page.waitForSelector('[data-testid=region-table] tbody tr');
   assert.equal(await page.locator('[data-testid=region-table] tbody tr').count(), REGIONS);
   await page.getByRole('button', { name: /^Events \(/ }).click();
   assert.equal(await page.locator('[data-testid=event-table] tbody tr').count(), EVENTS);
@@ -56,10 +58,20 @@ test('a strict CSP is in force and nothing violates it', async () => {
     const [, href] = tag.match(/href="([^"]+)"/);
     assert.equal(tag.match(/integrity="([^"]+)"/)?.[1], await sri(href), tag);
   }
+  // The import map: the glue, and the chunk loader the glue imports (scripts/split.mjs).
   const map = JSON.parse(html.match(/<script type="importmap">([^<]+)<\/script>/)[1]);
-  const [[glue, glueHash]] = Object.entries(map.integrity);
-  assert.equal(glueHash, await sri(glue));
-  assert.ok(html.includes(`import('${glue}')`), 'the loader imports the glue the map names');
+  const entries = Object.entries(map.integrity);
+  for (const [url, hash] of entries) assert.equal(hash, await sri(url), url);
+  const glue = entries.map(([url]) => url).find((url) => html.includes(`import('${url}')`));
+  assert.ok(glue, 'the loader imports a glue the map names');
+  const chunkLoader = entries.map(([url]) => url).find((url) => /__wasm_split-[0-9a-f]+\.js$/.test(url));
+  assert.ok(chunkLoader, `the import map names the chunk loader: ${entries.map(([u]) => u)}`);
+  // Each lazily loaded chunk is fetched with its own file's hash.
+  const loaderText = await (await fetch(new URL(chunkLoader, env.url))).text();
+  const chunkFetches = [...loaderText.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), \{ integrity: "([^"]+)" \}\)/g)];
+  assert.ok(chunkFetches.length >= 6, `a chunk per view at least: ${chunkFetches.length}`);
+  assert.ok(!/fetch\(new URL\("[^"]+"\s*,\s*import\.meta\.url\)\)/.test(loaderText), 'no chunk is fetched without its hash');
+  for (const [, file, hash] of chunkFetches) assert.equal(hash, await sri(new URL(file, new URL(chunkLoader, env.url)).href), file);
   const [, wasm, wasmHash] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
   assert.equal(wasmHash, await sri(wasm));
   // Every view, a selection, a filter edit and an export: no violation anywhere; every link

@@ -176,6 +176,10 @@ export function shippedData() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'data/atlas.json'), 'utf8'));
 }
 
+/** Resolves once the app has taken over from the pre-render (whose controls are inert HTML). */
+export const revealed = (page) =>
+  page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'));
+
 /** A guarded desktop-sized page at `q` (relative to the app), once the summary shows. */
 export async function openAt(env, q = '', options = {}) {
   const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });

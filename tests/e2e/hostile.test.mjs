@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, teardown, guardedPage, download, DIST } from './harness.mjs';
+import { setup, teardown, guardedPage, download, revealed, DIST } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
@@ -172,6 +172,8 @@ test('an image the browser cannot draw says so instead of doing nothing', async 
     });
   });
   await page.goto(env.url);
+  // The pre-render's buttons are inert: wait for the app's (a click before it took over was lost).
+  await revealed(page);
   await page.waitForSelector('path.country');
   await page.getByRole('button', { name: 'PNG image' }).click();
   await page.getByText('The image could not be made from this view.').waitFor();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, teardown, guardedPage, newContext, shippedData, DIST } from './harness.mjs';
+import { setup, teardown, guardedPage, newContext, shippedData, revealed, DIST } from './harness.mjs';
 import { startOracle } from './model/oracle.mjs';
 
 const data = shippedData();
@@ -22,8 +22,6 @@ after(async () => {
   await teardown(env);
 });
 
-const revealed = (page) =>
-  page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'));
 
 /** Text and box of every element the two renders share, keyed by selector and position. */
 const SHARED = [

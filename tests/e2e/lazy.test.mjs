@@ -1,0 +1,81 @@
+// The views other than the map arrive as chunks of wasm when first opened
+// (src/app/lazy.rs, scripts/split.mjs): the map link fetches none, a view link fetches
+// only its own, a chunk that fails or was tampered with says so with Retry, and
+// Retry then opens the view.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, teardown, guardedPage, DIST } from './harness.mjs';
+import { viewChunks } from '../bench/measure.mjs';
+
+const CHUNKS = viewChunks(DIST);
+const LAZY = ['timeline', 'compare', 'table', 'coverage', 'changes', 'promises'];
+
+let env;
+before(async () => (env = await setup()));
+after(async () => teardown(env));
+
+/** A page that records the wasm it fetches (file names relative to the build). */
+async function page() {
+  const p = await guardedPage(env, { viewport: { width: 1280, height: 900 } });
+  p.wasm = [];
+  p.on('request', (r) => r.url().endsWith('.wasm') && p.wasm.push(r.url().slice(r.url().lastIndexOf('/') + 1)));
+  return p;
+}
+
+test('the build has one chunk set per view other than the map', () => {
+  assert.deepEqual(Object.keys(CHUNKS).sort(), [...LAZY].sort());
+  for (const view of LAZY) assert.ok(CHUNKS[view].every((f) => fs.existsSync(path.join(DIST, f))), view);
+});
+
+test('the map link fetches no view chunk; a view link fetches exactly its own, and switching fetches the next', async () => {
+  const p = await page();
+  await p.goto(env.url);
+  await p.waitForSelector('#app:not(.pre) [data-testid=summary]');
+  await p.waitForSelector('.marker');
+  assert.deepEqual(p.wasm.filter((f) => !f.includes('_bg.wasm')), [], 'the map needs the main module only');
+  await p.goto(`${env.url}?view=coverage`);
+  await p.waitForSelector('#app:not(.pre) [data-testid=coverage-table]');
+  assert.deepEqual(p.wasm.filter((f) => !f.includes('_bg.wasm')).sort(), [...CHUNKS.coverage].sort());
+  const before = p.wasm.length;
+  await p.locator('#app .tabs').getByRole('link', { name: 'Table', exact: true }).click();
+  await p.waitForSelector('[data-testid=region-table]');
+  const fetched = p.wasm.slice(before).sort();
+  const want = CHUNKS.table.filter((f) => !CHUNKS.coverage.includes(f)).sort();
+  assert.deepEqual(fetched, want, 'only the chunks the table needs and the coverage view did not');
+  assert.deepEqual(p.problems.errors, []);
+  assert.deepEqual(await p.cspViolations(), []);
+  await p.context().close();
+});
+
+for (const [what, route] of [
+  ['cannot be fetched', (r) => r.abort()],
+  ['was altered on the server', async (r) => {
+    const body = Buffer.from(await (await r.fetch()).body());
+    body[body.length - 1] ^= 0xff;
+    await r.fulfill({ status: 200, contentType: 'application/wasm', body });
+  }],
+]) {
+  test(`a view whose code ${what} says so with Retry, in English and Chinese, and Retry opens it`, async () => {
+    for (const lang of ['', '&lang=zh']) {
+      const p = await page();
+      let failing = true;
+      await p.route(/split_view_promises-[0-9a-f]+\.wasm$/, (r) => (failing ? route(r) : r.continue()));
+      await p.goto(`${env.url}?view=promises${lang}`);
+      const failed = p.locator('[data-testid=chunk-failed]');
+      await failed.waitFor();
+      assert.match(await failed.textContent(), lang ? /此视图无法加载/ : /This view could not be loaded/);
+      // The rest of the page works: the filter bar, the tabs, the summary.
+      assert.ok(await p.locator('[data-testid=summary]').isVisible());
+      failing = false;
+      await failed.getByRole('button').click();
+      await p.waitForSelector('[data-testid=promises-table]');
+      assert.equal(await failed.count(), 0);
+      // Firefox reports the refused bytes itself, as a page error naming the integrity hash.
+      assert.deepEqual(p.problems.errors.filter((e) => !/integrity attribute/.test(e)), []);
+      await p.context().close();
+    }
+  });
+}
