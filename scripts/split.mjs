@@ -9,19 +9,33 @@
 //   3. rewrites the loader: each chunk by its staged name, fetched with its
 //      subresource-integrity hash; the glue by its staged name,
 //   4. stages the loader as `__wasm_split-<hash>.js` and points the glue at it
-//      (scripts/csp.mjs adds its hash to the page's import map afterwards).
+//      (scripts/csp.mjs adds its hash to the page's import map afterwards),
+//   5. writes each view's chunks, with their hashes, into the page's loader script, which
+//      fetches those of the view the address names while the main wasm downloads; the
+//      chunk loader takes those answers instead of fetching again.
 // A build without split points (no `__wasm_split.js` import in the glue) is left alone.
 
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { viewChunksOf } from './chunks.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const from = path.join(target, 'wasm-bindgen', profile, 'wasm-split');
+
+// The boot's table of each view's chunks (Trunk.toml's loader preloads those of the
+// view the address names, beside the main wasm, instead of after it): `{}` when unsplit.
+const indexPath = path.join(staging, 'index.html');
+const PLACEHOLDER = '__VIEW_CHUNKS__';
+const writeTable = (table) => {
+  const html = fs.readFileSync(indexPath, 'utf8');
+  if (!html.includes(PLACEHOLDER)) throw new Error(`split: index.html's loader has no ${PLACEHOLDER}`);
+  fs.writeFileSync(indexPath, html.replace(PLACEHOLDER, JSON.stringify(table)));
+};
 
 const glueName = fs.readdirSync(staging).find((f) => /^cloud-atlas-[0-9a-f]+\.js$/.test(f));
 if (!glueName) throw new Error(`split: no JS glue in ${staging}`);
@@ -30,6 +44,7 @@ let glue = fs.readFileSync(gluePath, 'utf8');
 const LINK = 'from "./__wasm_split.js"';
 if (!glue.includes(LINK)) {
   console.log('split: the build has no split points');
+  writeTable({ files: [], views: {} });
   process.exit(0);
 }
 const loaderPath = path.join(from, '__wasm_split.js');
@@ -40,6 +55,7 @@ const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest(
 
 let loader = fs.readFileSync(loaderPath, 'utf8');
 const chunks = fs.readdirSync(from).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort();
+const integrity = new Map();
 let staged = 0;
 let bytes = 0;
 for (const file of chunks) {
@@ -55,14 +71,33 @@ for (const file of chunks) {
   fs.writeFileSync(path.join(staging, name), body);
   const before = `fetch(new URL("./${file}", import.meta.url))`;
   if (!loader.includes(before)) throw new Error(`split: the loader does not fetch ${file} as expected`);
-  loader = loader.replace(before, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(body)}" })`);
+  loader = loader.replace(before, `take(new URL("./${name}", import.meta.url), "${sri(body)}")`);
+  integrity.set(name, sri(body));
   staged++;
   bytes += body.length;
 }
+// The boot script may already have asked for a view's chunks (Trunk.toml): the loader
+// takes that answer once, else fetches; always with the chunk's integrity hash. (A
+// <link rel=preload> was fetched twice by Firefox.)
+loader = `const take = (url, integrity) => {
+  const early = globalThis.__atlasChunks?.get(url.href);
+  if (early) {
+    globalThis.__atlasChunks.delete(url.href);
+    return early;
+  }
+  return fetch(url, { integrity });
+};
+${loader}`;
 if (!loader.includes('from "./main.js"')) throw new Error('split: the loader does not import the glue as ./main.js');
 loader = loader.replace('from "./main.js"', `from "./${glueName}"`);
 const loaderName = `__wasm_split-${hash(loader)}.js`;
 fs.writeFileSync(path.join(staging, loaderName), loader);
 glue = glue.replaceAll(LINK, `from "./${loaderName}"`);
 fs.writeFileSync(gluePath, glue);
+// Files once (name, hash), views as indices into them: the table is in every page.
+const files = [...integrity.keys()];
+const views = Object.fromEntries(Object.entries(viewChunksOf(loader)).map(([v, list]) => [v, list.map((f) => files.indexOf(f))]));
+if (Object.keys(views).length === 0) throw new Error('split: the loader names no view (scripts/chunks.mjs no longer reads it)');
+if (Object.values(views).some((list) => list.includes(-1))) throw new Error('split: a view waits for a chunk that was not staged');
+writeTable({ files: files.map((f) => [f, integrity.get(f)]), views });
 console.log(`split: ${staged} chunks (${bytes} B) and ${loaderName} staged`);

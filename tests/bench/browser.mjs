@@ -1,7 +1,9 @@
 // Browser part of the benchmark: the release build under headless Chromium with
 // synthetic datasets (500, 10,000, 100,000 events, written by tests/bench.rs).
 // Prints the time to first render of each view and the time from a filter change
-// to the updated DOM (median of 20 changes).
+// to the updated DOM (median of 20 changes); then, on the shipped dataset, the time
+// from a tab click on the map to the content of a view whose code is not loaded yet
+// (its chunks fetched from loopback, compiled and rendered; src/app/lazy.rs).
 //   node tests/bench/browser.mjs dist-bench target/bench-data
 
 import fs from 'node:fs';
@@ -16,6 +18,17 @@ const browser = await chromium.launch({
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+// What shows that a view's own content is there (not only the summary above it).
+const CONTENT = {
+  map: '.marker',
+  timeline: '[data-testid=timeline-chart]',
+  compare: '.cited',
+  table: '[data-testid=region-table] tbody tr',
+  coverage: '[data-testid=coverage-table] tbody tr',
+  changes: '[data-testid=changes-list]',
+  promises: '[data-testid=promises-table]',
+};
+const TAB = { timeline: 'Timeline', compare: 'Head to head', table: 'Table', coverage: 'Coverage', changes: 'Changes', promises: 'Promises' };
 
 // One unreported load first: a fresh browser's first navigation pays one-off costs
 // (process start-up, an empty code cache) that no visitor's second view does.
@@ -35,8 +48,9 @@ for (const n of [500, 10000, 100000]) {
   const first = [];
   for (const view of ['map', 'timeline', 'compare', 'table']) {
     await page.goto(server.url + (view === 'map' ? '' : `?view=${view}`));
-    await page.waitForSelector('[data-testid=summary]', { timeout: 300000 });
-    // From navigation start to the view's content in the DOM, data download and parse included.
+    await page.waitForSelector(CONTENT[view], { timeout: 300000 });
+    // From navigation start to the view's content in the DOM, data download, parse and
+    // (for a view other than the map) its chunks included.
     first.push(await page.evaluate(() => performance.now()));
   }
   await page.goto(server.url);
@@ -61,6 +75,32 @@ for (const n of [500, 10000, 100000]) {
   }
   console.log(`| ${n} | ${first.map((v) => v.toFixed(0)).join(' | ')} | ${median(changes).toFixed(1)} |`);
   await page.close();
+}
+
+// A view opened for the first time: from the tab click to its content, median of 5 fresh
+// pages (each starts with no chunk loaded; the HTTP cache is per page here, so the
+// chunks come from loopback every time).
+console.log('');
+console.log('| view opened from the map (shipped dataset) | tab click → content ms (median of 5) | wasm fetched on the click |');
+console.log('|---|---:|---:|');
+for (const view of Object.keys(TAB)) {
+  const times = [];
+  let fetched = 0;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('.marker'));
+    let wasm = 0;
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm++);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('#app .tabs').getByRole('link', { name: TAB[view], exact: true }).click();
+    await page.waitForSelector(CONTENT[view], { timeout: 60000 });
+    times.push((await page.evaluate(() => performance.now())) - t0);
+    fetched = wasm;
+    await context.close();
+  }
+  console.log(`| ${view} | ${median(times).toFixed(0)} | ${fetched} |`);
 }
 await browser.close();
 await server.close();

@@ -21,6 +21,7 @@ const pages = [
   ['head to head', '?view=compare'],
   ['table', '?view=table'],
   ['filtered link', '?provider=tencent&area=me'],
+  ['filtered timeline', '?view=timeline&provider=tencent'],
 ];
 const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
 const ms = (lhr, id) => `${Math.round(lhr.audits[id].numericValue)}`;

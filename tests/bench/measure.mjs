@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { viewChunksOf } from '../../scripts/chunks.mjs';
 
 /** Every file under `dir`: path relative to it, raw, gzip -9 and brotli -q 11 bytes. */
 export function measure(dir) {
@@ -38,20 +39,10 @@ export const isCritical = (file) => !isChunk(file) && /(^index\.html|\.js|\.wasm
 
 const sum = (list, key) => list.reduce((n, s) => n + s[key], 0);
 
-/** Each lazily loaded view's own chunks, read from the chunk loader in `dir`: the view's
- * split module and every shared chunk it waits for, `{ view: [file, …] }`. */
+/** Each lazily loaded view's own chunks in the build in `dir` (scripts/chunks.mjs). */
 export function viewChunks(dir) {
   const loader = fs.readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
-  if (!loader) return {};
-  const text = fs.readFileSync(path.join(dir, loader), 'utf8');
-  const chunkFile = new Map();
-  for (const m of text.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile.set(m[1], m[2]);
-  const out = {};
-  for (const m of text.matchAll(/export const __wasm_split_load_view_([a-z]+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
-    out[m[1]] = [m[2], ...deps];
-  }
-  return out;
+  return loader ? viewChunksOf(fs.readFileSync(path.join(dir, loader), 'utf8')) : {};
 }
 
 /** The figures the ratchet holds, by name: the first load, and each view's chunks. */
