@@ -10,16 +10,16 @@
 //      subresource-integrity hash; the glue by its staged name,
 //   4. stages the loader as `__wasm_split-<hash>.js` and points the glue at it
 //      (scripts/csp.mjs adds its hash to the page's import map afterwards),
-//   5. writes each view's chunks, with their hashes, into the page's loader script, which
-//      fetches those of the view the address names while the main wasm downloads; the
-//      chunk loader takes those answers instead of fetching again.
+//   5. writes each view's chunks (and the "changed since" notice's), with their hashes,
+//      into the page's loader script, which fetches those the address needs while the
+//      main wasm downloads; the chunk loader takes those answers instead of fetching again.
 // A build without split points (no `__wasm_split.js` import in the glue) is left alone.
 
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { viewChunksOf } from './chunks.mjs';
+import { viewChunksOf, partChunksOf } from './chunks.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
@@ -44,14 +44,16 @@ let glue = fs.readFileSync(gluePath, 'utf8');
 const LINK = 'from "./__wasm_split.js"';
 if (!glue.includes(LINK)) {
   console.log('split: the build has no split points');
-  writeTable({ files: [], views: {} });
+  writeTable({ files: [], views: {}, parts: {} });
   process.exit(0);
 }
 const loaderPath = path.join(from, '__wasm_split.js');
 if (!fs.existsSync(loaderPath)) throw new Error(`split: the glue imports the chunk loader, but ${loaderPath} is missing`);
 
 const hash = (body) => crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
-const sri = (body) => `sha384-${crypto.createHash('sha384').update(body).digest('base64')}`;
+// SHA-256 for the chunks (a collision-resistant hash is all SRI asks): each hash is in the
+// loader, and the boot's table in every page, as 44 incompressible bytes rather than 64.
+const sri = (body) => `sha256-${crypto.createHash('sha256').update(body).digest('base64')}`;
 
 let loader = fs.readFileSync(loaderPath, 'utf8');
 const chunks = fs.readdirSync(from).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort();
@@ -94,10 +96,17 @@ const loaderName = `__wasm_split-${hash(loader)}.js`;
 fs.writeFileSync(path.join(staging, loaderName), loader);
 glue = glue.replaceAll(LINK, `from "./${loaderName}"`);
 fs.writeFileSync(gluePath, glue);
-// Files once (name, hash), views as indices into them: the table is in every page.
-const files = [...integrity.keys()];
-const views = Object.fromEntries(Object.entries(viewChunksOf(loader)).map(([v, list]) => [v, list.map((f) => files.indexOf(f))]));
+// What the boot may preload: each view's chunks, and the notice's for a link stamped
+// with another data version (the share bar's writers wait for a click).
+const early = { views: viewChunksOf(loader), parts: Object.fromEntries(Object.entries(partChunksOf(loader)).filter(([p]) => p === 'since')) };
+// Files once (name, hash), only those the boot may preload, views and parts as indices
+// into them: the table is in every page, and each hash is 64 incompressible bytes.
+const files = [...new Set([...Object.values(early.views), ...Object.values(early.parts)].flat())].sort();
+for (const f of files) if (!integrity.has(f)) throw new Error(`split: ${f} is named by the loader but was not staged`);
+const indices = (table) => Object.fromEntries(Object.entries(table).map(([v, list]) => [v, list.map((f) => files.indexOf(f))]));
+const views = indices(early.views);
+const parts = indices(early.parts);
 if (Object.keys(views).length === 0) throw new Error('split: the loader names no view (scripts/chunks.mjs no longer reads it)');
-if (Object.values(views).some((list) => list.includes(-1))) throw new Error('split: a view waits for a chunk that was not staged');
-writeTable({ files: files.map((f) => [f, integrity.get(f)]), views });
+if (!parts.since) throw new Error('split: the loader names no part_since module (src/app/lazy.rs)');
+writeTable({ files: files.map((f) => [f, integrity.get(f)]), views, parts });
 console.log(`split: ${staged} chunks (${bytes} B) and ${loaderName} staged`);

@@ -6,45 +6,48 @@ use super::map::MapState;
 use super::state::Atlas;
 use crate::core::changes::{Changes, Window};
 use crate::core::geo::{MAP_HEIGHT, MAP_WIDTH};
-use crate::core::query::View;
 use crate::present::catalog::T;
 use crate::present::i18n::Speak;
 use crate::present::markup::changes as markup;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The figures for the current filters, built once while the view shows and read
-/// by the view and by the share bar (its count and CSV), so neither builds them again.
+/// The figures the changes view shows, lent to the share bar (the count on its CSV
+/// button) while the view is open. The view builds them: the builder arrives with
+/// the view's code (`super::lazy`), not with the first load.
 #[derive(Clone, Copy)]
-pub struct ChangesFigures(pub Memo<Option<Arc<Changes>>>);
+pub struct ChangesFigures(pub RwSignal<Option<Memo<Arc<Changes>>>>);
 
 impl ChangesFigures {
-    pub fn new(atlas: &Atlas) -> Self {
-        let a = atlas.clone();
-        ChangesFigures(Memo::new(move |_| {
-            if a.view.get() != View::Changes {
-                return None;
-            }
-            let w = a.filters.with(|f| Window::of(&a.catalog, f));
-            Some(Arc::new(
-                a.selection.with(|s| Changes::build(&a.catalog, s, w)),
-            ))
-        }))
+    pub fn new() -> Self {
+        ChangesFigures(RwSignal::new(None))
     }
 
-    /// The figures now (built here if the view is not showing).
-    pub fn now(self, atlas: &Atlas) -> Arc<Changes> {
-        self.0.get_untracked().unwrap_or_else(|| {
-            let window = atlas
-                .filters
-                .with_untracked(|f| Window::of(&atlas.catalog, f));
-            Arc::new(
-                atlas
-                    .selection
-                    .with_untracked(|s| Changes::build(&atlas.catalog, s, window)),
-            )
-        })
+    /// Lines the view lists; 0 while it is not open (tracked).
+    pub fn rows(self) -> usize {
+        self.0
+            .get()
+            .and_then(|m| m.try_with(|c| c.items.len() + c.coarse.len()))
+            .unwrap_or(0)
     }
+}
+
+impl Default for ChangesFigures {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The figures for the filters now.
+pub fn build(atlas: &Atlas) -> Arc<Changes> {
+    let window = atlas
+        .filters
+        .with_untracked(|f| Window::of(&atlas.catalog, f));
+    Arc::new(
+        atlas
+            .selection
+            .with_untracked(|s| Changes::build(&atlas.catalog, s, window)),
+    )
 }
 
 #[component]
@@ -55,15 +58,21 @@ pub fn ChangesView() -> impl IntoView {
         map.load().await;
     });
     let lang = atlas.catalog.lang;
-    let figures = expect_context::<ChangesFigures>().0;
-    let parts = {
+    let figures = {
         let a = atlas.clone();
         Memo::new(move |_| {
-            let ch = figures
-                .get()
-                .unwrap_or_else(|| ChangesFigures(figures).now(&a));
-            Arc::new(markup::parts(&a.catalog, &ch))
+            let w = a.filters.with(|f| Window::of(&a.catalog, f));
+            Arc::new(a.selection.with(|s| Changes::build(&a.catalog, s, w)))
         })
+    };
+    let lent = expect_context::<ChangesFigures>().0;
+    lent.set(Some(figures));
+    on_cleanup(move || {
+        let _ = lent.try_set(None);
+    });
+    let parts = {
+        let a = atlas.clone();
+        Memo::new(move |_| figures.with(|ch| Arc::new(markup::parts(&a.catalog, ch))))
     };
     let shapes = map.shapes();
     let ground = Memo::new(move |_| shapes.get().map(|s| markup::ground(&s)).unwrap_or_default());

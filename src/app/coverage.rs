@@ -49,17 +49,15 @@ impl CoverageUi {
         let _ = self.people.try_set(Some(result));
         people
     }
+}
 
-    /// The figures for the current filters, computed once the gazetteer is there.
-    pub fn coverage(&self, atlas: &Atlas) -> Option<Coverage> {
-        let people = self.people.get_untracked()?.ok()?;
-        let year = atlas.filters.with_untracked(|f| f.to);
-        Some(
-            atlas
-                .selection
-                .with_untracked(|s| Coverage::build(&atlas.catalog, s, &people, year)),
-        )
-    }
+/// The figures for the filters now, over the gazetteer `people` (the share bar's
+/// files; the view keeps its own memo of the same call).
+pub fn build(atlas: &Atlas, people: &People) -> Coverage {
+    let year = atlas.filters.with_untracked(|f| f.to);
+    atlas
+        .selection
+        .with_untracked(|s| Coverage::build(&atlas.catalog, s, people, year))
 }
 
 impl Default for CoverageUi {

@@ -1,18 +1,25 @@
-//! Views whose code arrives when they are first opened.
+//! Code that arrives when it is first needed.
 //!
 //! With the `split` feature (the trunk build, `index.html`'s `data-cargo-features`),
 //! each function below is a split point: `wasm-split-cli`, run between cargo and
 //! wasm-bindgen by `scripts/bin/wasm-bindgen`, moves it and all code only it reaches
 //! into a chunk of its own, which the page fetches (with its integrity hash,
-//! `scripts/split.mjs`) the first time the view opens. The map is not here: it is
-//! the default view and comes with the first load.
+//! `scripts/split.mjs`) the first time it is called. Two kinds:
+//!
+//! - **views** (`view_*`): each view but the map, the default view that comes with
+//!   the first load. A link to one asks for its chunks in the boot script.
+//! - **parts** (`part_*`): what a person may never ask for on a visit. `part_share`
+//!   holds every file writer (CSV, JSON, SVG, PNG) with its provenance, and the
+//!   Cite panel; `part_since` the change log's reader and the "what changed since
+//!   this link" notice, needed only by a link stamped with an older data version.
 //!
 //! Without the feature (the component tests, which run wasm-bindgen-test without the
 //! split step) the same functions are plain calls, so both builds run one code path.
 //!
 //! A chunk that fails to arrive (offline, a stall, an integrity mismatch) leaves the
-//! page as it was and says so in the view's place, with Retry; the loader does not
-//! remember failures, so Retry fetches again.
+//! page as it was and says so where it was needed, with Retry (for a view or the
+//! notice) or by asking again (a share button); the loader does not remember
+//! failures, so the next call fetches again.
 
 use super::boot::Boot;
 use crate::core::lang::Lang;
@@ -30,6 +37,20 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         ChunkFailed
     }
+}
+
+/// Calls a split point: an `await` only in the split build.
+#[cfg(feature = "split")]
+macro_rules! call {
+    ($f:ident($($arg:expr),*)) => {
+        $f($($arg),*).await
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! call {
+    ($f:ident($($arg:expr),*)) => {
+        $f($($arg),*)
+    };
 }
 
 /// One split point per view other than the map: `$name` (the chunk's name too)
@@ -59,28 +80,66 @@ split_view!(view_coverage, view! { <CoverageView/> });
 split_view!(view_changes, view! { <ChangesView/> });
 split_view!(view_promises, view! { <PromisesView/> });
 
+/// The share bar's file writers (`super::share::write`).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(part_share, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn part_share_write(job: super::share::Job) -> Result<(), ChunkFailed> {
+    super::share::write(job);
+    Ok(())
+}
+
+/// The Cite panel, in the same chunk as the writers (a citation is their first line).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(part_share, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn part_share_cite(say: WriteSignal<String>) -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <super::share::CitePanel say/> }.into_any())
+}
+
+/// What changed since a link's data version, as the notice's markup (`None` for
+/// this version).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(part_since, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn part_since_notice(
+    catalog: std::sync::Arc<crate::core::filter::Catalog>,
+    d: String,
+) -> Result<Option<String>, ChunkFailed> {
+    Ok(crate::present::markup::since::notice(&catalog, Some(&d)))
+}
+
+/// Writes a file of the share bar, its code loaded first if it is not yet.
+pub async fn write_file(job: super::share::Job) -> Result<(), ChunkFailed> {
+    call!(part_share_write(job))
+}
+
+/// The Cite panel, its code loaded first if it is not yet.
+pub async fn cite_panel(say: WriteSignal<String>) -> Result<AnyView, ChunkFailed> {
+    call!(part_share_cite(say))
+}
+
+/// The "what changed since" notice for a link stamped `d`, its code loaded first.
+pub async fn since_notice(
+    catalog: std::sync::Arc<crate::core::filter::Catalog>,
+    d: String,
+) -> Result<Option<String>, ChunkFailed> {
+    call!(part_since_notice(catalog, d))
+}
+
 /// The view's code, loaded if it is not yet (an `await` only in the split build).
 async fn open(view: View) -> Result<AnyView, ChunkFailed> {
-    #[cfg(feature = "split")]
-    macro_rules! call {
-        ($f:ident) => {
-            $f().await
-        };
-    }
-    #[cfg(not(feature = "split"))]
-    macro_rules! call {
-        ($f:ident) => {
-            $f()
-        };
-    }
     match view {
         View::Map => Ok(view! { <super::map::MapView/> }.into_any()),
-        View::Timeline => call!(view_timeline),
-        View::Compare => call!(view_compare),
-        View::Table => call!(view_table),
-        View::Coverage => call!(view_coverage),
-        View::Changes => call!(view_changes),
-        View::Promises => call!(view_promises),
+        View::Timeline => call!(view_timeline()),
+        View::Compare => call!(view_compare()),
+        View::Table => call!(view_table()),
+        View::Coverage => call!(view_coverage()),
+        View::Changes => call!(view_changes()),
+        View::Promises => call!(view_promises()),
     }
 }
 
@@ -89,6 +148,25 @@ async fn open(view: View) -> Result<AnyView, ChunkFailed> {
 /// this view never shows an empty view in place of the pre-render.
 #[component]
 pub fn LazyView(view: View) -> impl IntoView {
+    deferred(T::ViewCodeFailed, move || Box::pin(open(view)))
+}
+
+/// The Cite panel (its code arrives with the file writers); `say` is the share
+/// bar's status line, which tells when a citation was copied.
+#[component]
+pub fn LazyCite(say: WriteSignal<String>) -> impl IntoView {
+    deferred(T::PartCodeFailed, move || Box::pin(cite_panel(say)))
+}
+
+type Loading =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ChunkFailed>> + Send>>;
+
+/// What `load` renders once its chunk is here; "Loading…" until then, and `failed`
+/// with Retry if the chunk cannot be had. The boot waits for it (see [`Boot::hold`]).
+fn deferred(
+    failed: T,
+    load: impl Fn() -> Loading + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_context::<Lang>().unwrap_or_default();
     let boot = Boot::current();
     let attempt = RwSignal::new(0u32);
@@ -97,16 +175,17 @@ pub fn LazyView(view: View) -> impl IntoView {
         <Suspense fallback=move || view! { <p class="status" role="status">{lang.t(T::Loading)}</p> }>
             {move || {
                 attempt.track();
-                // Dropped when the chunk is here or has failed (or the view is left).
+                // Dropped when the chunk is here or has failed (or the part is left).
                 let held = boot.hold();
+                let loading = load();
                 Suspend::new(async move {
-                    let opened = open(view).await;
+                    let opened = loading.await;
                     drop(held);
                     match opened {
                         Ok(v) => v,
                         Err(ChunkFailed) => view! {
                             <div class="error" role="alert" data-testid="chunk-failed">
-                                <p>{lang.t(T::ViewCodeFailed)}</p>
+                                <p>{lang.t(failed)}</p>
                                 <button type="button" class="button" on:click=retry>
                                     {lang.t(T::Retry)}
                                 </button>

@@ -3,41 +3,45 @@
 
 use super::state::Atlas;
 use crate::core::promises::Promises;
-use crate::core::query::View;
 use crate::present::catalog::T;
 use crate::present::i18n::Speak;
 use crate::present::markup::promises as markup;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The figures for the current filters, built once while the view shows and read
-/// by the view and by the share bar (its count and CSV).
+/// The figures the promises view shows, lent to the share bar (the count on its CSV
+/// button) while the view is open. The view builds them: the builder arrives with
+/// the view's code (`super::lazy`), not with the first load.
 #[derive(Clone, Copy)]
-pub struct PromisesFigures(pub Memo<Option<Arc<Promises>>>);
+pub struct PromisesFigures(pub RwSignal<Option<Memo<Arc<Promises>>>>);
 
 impl PromisesFigures {
-    pub fn new(atlas: &Atlas) -> Self {
-        let a = atlas.clone();
-        PromisesFigures(Memo::new(move |_| {
-            if a.view.get() != View::Promises {
-                return None;
-            }
-            Some(Arc::new(
-                a.selection.with(|s| Promises::build(&a.catalog, s)),
-            ))
-        }))
+    pub fn new() -> Self {
+        PromisesFigures(RwSignal::new(None))
     }
 
-    /// The figures now (built here if the view is not showing).
-    pub fn now(self, atlas: &Atlas) -> Arc<Promises> {
-        self.0.get_untracked().unwrap_or_else(|| {
-            Arc::new(
-                atlas
-                    .selection
-                    .with_untracked(|s| Promises::build(&atlas.catalog, s)),
-            )
-        })
+    /// Promises the view lists; 0 while it is not open (tracked).
+    pub fn rows(self) -> usize {
+        self.0
+            .get()
+            .and_then(|m| m.try_with(|p| p.list.len()))
+            .unwrap_or(0)
     }
+}
+
+impl Default for PromisesFigures {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The figures for the filters now.
+pub fn build(atlas: &Atlas) -> Arc<Promises> {
+    Arc::new(
+        atlas
+            .selection
+            .with_untracked(|s| Promises::build(&atlas.catalog, s)),
+    )
 }
 
 #[component]
@@ -45,11 +49,17 @@ pub fn PromisesView() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let lang = atlas.catalog.lang;
     let a = atlas.clone();
-    let figures = expect_context::<PromisesFigures>().0;
+    let figures = {
+        let a = atlas.clone();
+        Memo::new(move |_| Arc::new(a.selection.with(|s| Promises::build(&a.catalog, s))))
+    };
+    let lent = expect_context::<PromisesFigures>().0;
+    lent.set(Some(figures));
+    on_cleanup(move || {
+        let _ = lent.try_set(None);
+    });
     let parts = Memo::new(move |_| {
-        let p = figures
-            .get()
-            .unwrap_or_else(|| PromisesFigures::now(PromisesFigures(figures), &a));
+        let p = figures.get();
         let lanes = p.per.len();
         (
             markup::lead(&a.catalog, &p),

@@ -47,8 +47,8 @@ pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoVie
     provide_context(super::map::MapState::new(&atlas));
     provide_context(super::table::TableUi::new());
     provide_context(super::coverage::CoverageUi::new());
-    provide_context(super::changes::ChangesFigures::new(&atlas));
-    provide_context(super::promises::PromisesFigures::new(&atlas));
+    provide_context(super::changes::ChangesFigures::new());
+    provide_context(super::promises::PromisesFigures::new());
     let a = atlas.clone();
     let listener = window_event_listener(leptos::ev::popstate, move |_| a.reload_from_url());
     on_cleanup(move || listener.remove());
@@ -273,24 +273,60 @@ fn UrlNotice() -> impl IntoView {
 }
 
 /// A link made with another dataset version may show different records now.
+///
+/// The change log's reader (`core::history`) and the notice's markup arrive only for
+/// such a link (`super::lazy::since_notice`); a link of this version, the usual
+/// case, loads neither. The page is not revealed before the notice is there, so it
+/// never pushes the view down after the first paint.
 #[component]
 fn DataChangedNotice() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     let lang = atlas.catalog.lang;
     let (dismissed, set_dismissed) = signal(false);
-    // What changed since the link's data version (`core::history`); none for this version.
-    let html = {
-        let a = atlas.clone();
-        Memo::new(move |_| {
-            a.filters
-                .with(|f| crate::present::markup::since::notice(&a.catalog, f.d.as_deref()))
+    let version = atlas.catalog.data.version.clone();
+    // The link's version when it is not this dataset's; the notice follows it.
+    let older = {
+        let filters = atlas.filters;
+        Memo::new(move |_| filters.with(|f| f.d.clone().filter(|d| *d != version)))
+    };
+    // `None` until the notice's code has answered; then its markup or the failure.
+    let html = RwSignal::new(None::<Result<Option<String>, super::lazy::ChunkFailed>>);
+    let attempt = RwSignal::new(0u32);
+    let boot = super::boot::Boot::current();
+    let catalog = atlas.catalog.clone();
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(d) = older.get() else {
+            html.set(Some(Ok(None)));
+            return;
+        };
+        let held = boot.hold();
+        let catalog = catalog.clone();
+        leptos::task::spawn_local(async move {
+            let answer = super::lazy::since_notice(catalog, d).await;
+            // The link may have moved on while the code arrived.
+            let _ = html.try_set(Some(answer));
+            drop(held);
+        });
+    });
+    let shown = move || {
+        html.with(|h| match h {
+            Some(Ok(Some(markup))) => Some(Ok(markup.clone())),
+            Some(Err(_)) => Some(Err(())),
+            _ => None,
         })
     };
     let a = atlas.clone();
     view! {
-        <Show when=move || !dismissed.get() && html.with(Option::is_some)>
+        <Show when=move || !dismissed.get() && shown().is_some()>
             <div class="notice notice--since" role="status" data-testid=crate::present::hooks::DATA_CHANGED on:click=super::pick::on_click(a.clone())>
-                <div data-testid="since" inner_html=move || html.get().unwrap_or_default()></div>
+                {move || match shown() {
+                    Some(Ok(markup)) => view! { <div data-testid="since" inner_html=markup></div> }.into_any(),
+                    _ => view! {
+                        <p data-testid="chunk-failed">{lang.t(T::SinceCodeFailed)}</p>
+                        <p><button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>{lang.t(T::Retry)}</button></p>
+                    }.into_any(),
+                }}
                 <p class="notice__actions">
                     <button type="button" class="button button--quiet" data-testid="stamp" on:click={
                         let a = a.clone();

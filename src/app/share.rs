@@ -1,12 +1,19 @@
 //! Share and export: downloads of exactly the filtered records (CSV, JSON),
-//! the current map or chart as SVG or PNG, and an embed snippet. Every file
-//! carries the permalink of the view it came from.
+//! the current map or chart as SVG or PNG, an embed snippet and a citation. Every
+//! file carries the permalink of the view it came from.
+//!
+//! The bar itself is on the first load; what it writes is not. [`write`] and the
+//! [`CitePanel`] are reached only through the split points in `super::lazy`
+//! (`part_share`), so every file writer, the figures only a file needs and the
+//! citation arrive on the first click that needs one. The bar fetches the side
+//! files a picture needs (shapes, gazetteer) first, then hands a [`Job`] over.
 
 use super::coverage::CoverageUi;
 use super::state::Atlas;
 use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
+use crate::core::reach::People;
 use crate::present::catalog::T;
 use crate::present::changes_export::{changes_csv, changes_svg};
 use crate::present::coverage_export::{coverage_csv, coverage_svg};
@@ -14,6 +21,7 @@ use crate::present::export::{events_csv, json, map_svg, regions_csv, timeline_sv
 use crate::present::i18n::Speak;
 use crate::present::promises_export::{promises_csv, promises_svg};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -122,32 +130,97 @@ fn footer(atlas: &Atlas) -> Vec<String> {
     ]
 }
 
-/// The coverage map's SVG, once the gazetteer and the shapes are there.
-async fn coverage_picture(
-    atlas: &Atlas,
-    ui: CoverageUi,
-    map: super::map::MapState,
-) -> Option<String> {
-    let shapes = map.load().await?;
-    ui.load().await?;
-    let cov = ui.coverage(atlas)?;
-    let shade = atlas.filters.with_untracked(|f| f.shade.clone());
-    Some(coverage_svg(
-        &atlas.catalog,
-        &cov,
-        &shapes,
-        shade.as_deref(),
-        &footer(atlas),
-    ))
+/// A file the share bar writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum File {
+    Regions,
+    Events,
+    Json,
+    Coverage,
+    Promises,
+    Changes,
+    Svg,
+    Png,
+}
+
+/// What a file needs, gathered by the bar (it fetches the side files first) and
+/// handed to [`write`] in the share chunk.
+pub struct Job {
+    pub atlas: Atlas,
+    pub file: File,
+    pub zoom: Zoom,
+    /// The country shapes, for a picture of the map, coverage or changes.
+    pub shapes: Option<Arc<Shapes>>,
+    /// The gazetteer, for the coverage view's CSV and picture.
+    pub people: Option<Arc<People>>,
+    /// Says in the page that the picture could not be made.
+    pub failed: Callback<()>,
+}
+
+/// Writes the file and hands it to the browser as a download.
+pub fn write(job: Job) {
+    let atlas = &job.atlas;
+    let csv = "text/csv;charset=utf-8";
+    let cat = &atlas.catalog;
+    match job.file {
+        File::Regions => {
+            let text = atlas
+                .selection
+                .with_untracked(|s| regions_csv(cat, s, &provenance(atlas)));
+            save(&format!("{}-regions.csv", stem(atlas)), csv, &text);
+        }
+        File::Events => {
+            let text = atlas
+                .selection
+                .with_untracked(|s| events_csv(cat, s, &provenance(atlas)));
+            save(&format!("{}-events.csv", stem(atlas)), csv, &text);
+        }
+        File::Json => {
+            let text = atlas
+                .selection
+                .with_untracked(|s| json(cat, s, &provenance(atlas)));
+            save(&format!("{}.json", stem(atlas)), "application/json", &text);
+        }
+        File::Coverage => {
+            let Some(people) = &job.people else { return };
+            let cov = super::coverage::build(atlas, people);
+            let text = coverage_csv(cat, people, &cov, &provenance(atlas));
+            save(&format!("{}.csv", stem(atlas)), csv, &text);
+        }
+        File::Promises => {
+            let p = super::promises::build(atlas);
+            let text = promises_csv(cat, &p, &provenance(atlas));
+            save(&format!("{}.csv", stem(atlas)), csv, &text);
+        }
+        File::Changes => {
+            let ch = super::changes::build(atlas);
+            let text = changes_csv(cat, &ch, &provenance(atlas));
+            save(&format!("{}.csv", stem(atlas)), csv, &text);
+        }
+        File::Svg | File::Png => match picture(&job) {
+            Some(svg) if job.file == File::Svg => {
+                save(&format!("{}.svg", stem(atlas)), "image/svg+xml", &svg)
+            }
+            Some(svg) => {
+                let failed = job.failed;
+                save_png(format!("{}.png", stem(atlas)), svg, move || failed.run(()));
+            }
+            None => job.failed.run(()),
+        },
+    }
 }
 
 /// The SVG of what is on screen, written by the core from the same layout the page
-/// draws (never scraped from the DOM), so the file stands alone.
-fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<String> {
+/// draws (never scraped from the DOM), so the file stands alone. `None` when the
+/// view has no picture or what it needs could not be fetched.
+fn picture(job: &Job) -> Option<String> {
+    let atlas = &job.atlas;
+    let cat = &atlas.catalog;
     let footer = footer(atlas);
-    match atlas.filters.get_untracked().view {
+    let f = atlas.filters.get_untracked();
+    match f.view {
         View::Map => {
-            let frame = zoom.frame(&atlas.catalog.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
+            let frame = job.zoom.frame(&cat.data, &WORLD, MAP_WIDTH, MAP_HEIGHT);
             let empty = Shapes {
                 width: MAP_WIDTH,
                 height: MAP_HEIGHT,
@@ -156,16 +229,34 @@ fn current_svg(atlas: &Atlas, shapes: Option<&Shapes>, zoom: Zoom) -> Option<Str
                 sphere: String::new(),
                 countries: vec![],
             };
-            Some(atlas.selection.with_untracked(|s| {
-                map_svg(&atlas.catalog, s, shapes.unwrap_or(&empty), frame, &footer)
-            }))
+            let shapes = job.shapes.as_deref().unwrap_or(&empty);
+            Some(
+                atlas
+                    .selection
+                    .with_untracked(|s| map_svg(cat, s, shapes, frame, &footer)),
+            )
         }
         View::Timeline => Some(
             atlas
                 .selection
-                .with_untracked(|s| timeline_svg(&atlas.catalog, s, &footer)),
+                .with_untracked(|s| timeline_svg(cat, s, &footer)),
         ),
-        _ => None,
+        View::Coverage => {
+            let (shapes, people) = (job.shapes.as_deref()?, job.people.as_deref()?);
+            let cov = super::coverage::build(atlas, people);
+            Some(coverage_svg(cat, &cov, shapes, f.shade.as_deref(), &footer))
+        }
+        View::Promises => Some(promises_svg(cat, &super::promises::build(atlas), &footer)),
+        View::Changes => {
+            let shapes = job.shapes.as_deref()?;
+            Some(changes_svg(
+                cat,
+                &super::changes::build(atlas),
+                shapes,
+                &footer,
+            ))
+        }
+        View::Compare | View::Table => None,
     }
 }
 
@@ -226,152 +317,80 @@ pub fn ShareBar() -> impl IntoView {
     let coverage = expect_context::<CoverageUi>();
     let promise_figures = expect_context::<super::promises::PromisesFigures>();
     let changes_figures = expect_context::<super::changes::ChangesFigures>();
-    // The image of what is on screen; the map's needs the country geometry, fetched
-    // on the first export (the page itself draws the pre-rendered layer).
     let (message, set_message) = signal(String::new());
     let lang = atlas.catalog.lang;
-    let failed = move || set_message.set(lang.t(T::ImageFailed).into());
-    let image = move |atlas: Atlas, done: fn(&Atlas, String, Callback<()>)| {
-        let zoom = map.zoom.get_untracked();
-        let view = atlas.filters.with_untracked(|f| f.view);
-        leptos::task::spawn_local(async move {
-            let svg = if view == View::Coverage {
-                coverage_picture(&atlas, coverage, map).await
-            } else if view == View::Promises {
-                Some(promises_svg(
-                    &atlas.catalog,
-                    &promise_figures.now(&atlas),
-                    &footer(&atlas),
-                ))
-            } else if view == View::Changes {
-                let shapes = map.load().await;
-                let changes_now = changes_figures.now(&atlas);
-                shapes.map(|s| changes_svg(&atlas.catalog, &changes_now, &s, &footer(&atlas)))
-            } else {
-                let shapes = if view == View::Map {
-                    map.load().await
-                } else {
-                    None
+    let failed = Callback::new(move |_| set_message.set(lang.t(T::ImageFailed).into()));
+    // Fetches what the file needs (the map's country geometry on the first picture:
+    // the page itself draws the pre-rendered layer; the coverage gazetteer), then has
+    // the share chunk write it.
+    let run = {
+        let atlas = atlas.clone();
+        Callback::new(move |file: File| {
+            let atlas = atlas.clone();
+            let view = atlas.view.get_untracked();
+            let image = matches!(file, File::Svg | File::Png);
+            leptos::task::spawn_local(async move {
+                let shapes = match view {
+                    View::Map | View::Coverage | View::Changes if image => map.load().await,
+                    _ => None,
                 };
-                current_svg(&atlas, shapes.as_deref(), zoom)
-            };
-            match svg {
-                Some(svg) => done(&atlas, svg, Callback::new(move |_| failed())),
-                None => failed(),
-            }
-        });
-    };
-    // "Cite": the view's citation, following the filters while the panel is open.
-    let (cite_open, set_cite_open) = signal(false);
-    let cited = {
-        let a = atlas.clone();
-        Memo::new(move |_| {
-            a.filters.track();
-            let c = provenance(&a).cited();
-            (c.text(lang), c.bibtex(lang))
+                let people = match view {
+                    View::Coverage if image || file == File::Coverage => coverage.load().await,
+                    _ => None,
+                };
+                let job = Job {
+                    atlas,
+                    file,
+                    zoom: map.zoom.get_untracked(),
+                    shapes,
+                    people,
+                    failed,
+                };
+                if super::lazy::write_file(job).await.is_err() {
+                    set_message.set(lang.t(T::FileCodeFailed).into());
+                }
+            });
         })
     };
+    let (cite_open, set_cite_open) = signal(false);
     let a = atlas.clone();
     let counts = move || a.selection.with(|s| (s.regions.len(), s.events.len()));
-    let c1 = counts;
-    let c2 = counts;
-    let c3 = counts;
-    let (a1, a2, a3, a4, a5, a6, a7) = (
-        atlas.clone(),
-        atlas.clone(),
-        atlas.clone(),
-        atlas.clone(),
-        atlas.clone(),
-        atlas.clone(),
-        atlas.clone(),
-    );
+    let a = atlas.clone();
     let has_image = move || {
-        a7.filters
+        a.filters
             .with(|f| crate::present::export::has_picture(f.view))
     };
-    let a13 = atlas.clone();
-    let on_promises = move || a13.view.get() == View::Promises;
-    let a14 = atlas.clone();
-    let promise_rows = move || {
-        promise_figures
-            .0
-            .with(|p| p.as_ref().map_or(0, |p| p.list.len()))
-    };
-    let a10 = atlas.clone();
-    let on_changes = move || a10.view.get() == View::Changes;
-    let a11 = atlas.clone();
-    // The count on the button follows the filters only while the view shows.
-    let change_rows = move || {
-        changes_figures
-            .0
-            .with(|c| c.as_ref().map_or(0, |c| c.items.len() + c.coarse.len()))
-    };
-    let a8 = atlas.clone();
-    let on_coverage = move || a8.view.get() == View::Coverage;
-    let a9 = atlas.clone();
+    let view = atlas.view;
+    let on = move |v: View| view.get() == v;
     let coverage_rows = move || {
         coverage.people.with(|p| match p {
             Some(Ok(p)) => p.countries.len(),
             _ => 0,
         })
     };
+    let button = move |file: File, label: Box<dyn Fn() -> String + Send + Sync>| {
+        view! {
+            <button type="button" class="button button--quiet" on:click=move |_| run.run(file)>{label}</button>
+        }
+    };
+    let a6 = atlas.clone();
     view! {
         <div class="share" role="group" aria-label=lang.t(T::ShareGroup)>
-            <button type="button" class="button button--quiet" on:click=move |_| {
-                let text = a1.selection.with_untracked(|s| regions_csv(&a1.catalog, s, &provenance(&a1)));
-                save(&format!("{}-regions.csv", stem(&a1)), "text/csv;charset=utf-8", &text);
-            }>{move || lang.fill(T::RegionsCsv, &[&c1().0.to_string()])}</button>
-            <button type="button" class="button button--quiet" on:click=move |_| {
-                let text = a2.selection.with_untracked(|s| events_csv(&a2.catalog, s, &provenance(&a2)));
-                save(&format!("{}-events.csv", stem(&a2)), "text/csv;charset=utf-8", &text);
-            }>{move || lang.fill(T::EventsCsv, &[&c2().1.to_string()])}</button>
-            <button type="button" class="button button--quiet" on:click=move |_| {
-                let text = a3.selection.with_untracked(|s| json(&a3.catalog, s, &provenance(&a3)));
-                save(&format!("{}.json", stem(&a3)), "application/json", &text);
-            }>{move || { let (r, e) = c3(); lang.fill(T::JsonRecords, &[&(r + e).to_string()]) }}</button>
-            <Show when=on_coverage>
-                <button type="button" class="button button--quiet" on:click={
-                    let a9 = a9.clone();
-                    move |_| {
-                        let a9 = a9.clone();
-                        leptos::task::spawn_local(async move {
-                            let Some(people) = coverage.load().await else { return };
-                            let Some(cov) = coverage.coverage(&a9) else { return };
-                            let text = coverage_csv(&a9.catalog, &people, &cov, &provenance(&a9));
-                            save(&format!("{}.csv", stem(&a9)), "text/csv;charset=utf-8", &text);
-                        });
-                    }
-                }>{move || lang.fill(T::CovCsv, &[&coverage_rows().to_string()])}</button>
+            {button(File::Regions, Box::new(move || lang.fill(T::RegionsCsv, &[&counts().0.to_string()])))}
+            {button(File::Events, Box::new(move || lang.fill(T::EventsCsv, &[&counts().1.to_string()])))}
+            {button(File::Json, Box::new(move || { let (r, e) = counts(); lang.fill(T::JsonRecords, &[&(r + e).to_string()]) }))}
+            <Show when=move || on(View::Coverage)>
+                {button(File::Coverage, Box::new(move || lang.fill(T::CovCsv, &[&coverage_rows().to_string()])))}
             </Show>
-            <Show when=on_promises>
-                <button type="button" class="button button--quiet" on:click={
-                    let a14 = a14.clone();
-                    move |_| {
-                        let p = promise_figures.now(&a14);
-                        let text = promises_csv(&a14.catalog, &p, &provenance(&a14));
-                        save(&format!("{}.csv", stem(&a14)), "text/csv;charset=utf-8", &text);
-                    }
-                }>{move || lang.fill(T::PrCsv, &[&promise_rows().to_string()])}</button>
+            <Show when=move || on(View::Promises)>
+                {button(File::Promises, Box::new(move || lang.fill(T::PrCsv, &[&promise_figures.rows().to_string()])))}
             </Show>
-            <Show when=on_changes>
-                <button type="button" class="button button--quiet" on:click={
-                    let a11 = a11.clone();
-                    move |_| {
-                        let ch = changes_figures.now(&a11);
-                        let text = changes_csv(&a11.catalog, &ch, &provenance(&a11));
-                        save(&format!("{}.csv", stem(&a11)), "text/csv;charset=utf-8", &text);
-                    }
-                }>{move || lang.fill(T::ChCsv, &[&change_rows().to_string()])}</button>
+            <Show when=move || on(View::Changes)>
+                {button(File::Changes, Box::new(move || lang.fill(T::ChCsv, &[&changes_figures.rows().to_string()])))}
             </Show>
             <Show when=has_image>
-                <button type="button" class="button button--quiet" on:click={
-                    let a4 = a4.clone();
-                    move |_| image(a4.clone(), |a, svg, _| save(&format!("{}.svg", stem(a)), "image/svg+xml", &svg))
-                }>{lang.t(T::SvgImage)}</button>
-                <button type="button" class="button button--quiet" on:click={
-                    let a5 = a5.clone();
-                    move |_| image(a5.clone(), |a, svg, failed| save_png(format!("{}.png", stem(a)), svg, move || failed.run(())))
-                }>{lang.t(T::PngImage)}</button>
+                {button(File::Svg, Box::new(move || lang.t(T::SvgImage).to_string()))}
+                {button(File::Png, Box::new(move || lang.t(T::PngImage).to_string()))}
             </Show>
             <button type="button" class="button button--quiet" on:click=move |_| {
                 let mut f = a6.filters.get_untracked();
@@ -389,15 +408,32 @@ pub fn ShareBar() -> impl IntoView {
         <Show when=move || cite_open.get()>
             <section id="cite-panel" class="cite" aria-labelledby="cite-h" data-testid="cite">
                 <h2 class="section-title" id="cite-h">{lang.t(T::CiteTitle)}</h2>
-                <p class="cite__text" data-testid="cite-text">{move || cited.with(|c| c.0.clone())}</p>
-                <p><button type="button" class="button button--quiet" on:click=move |_| {
-                    copy_text(cited.with_untracked(|c| c.0.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, set_message)
-                }>{lang.t(T::CiteCopyText)}</button></p>
-                <pre class="cite__bibtex" data-testid="cite-bibtex" tabindex="0" aria-label="BibTeX">{move || cited.with(|c| c.1.clone())}</pre>
-                <p><button type="button" class="button button--quiet" on:click=move |_| {
-                    copy_text(cited.with_untracked(|c| c.1.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, set_message)
-                }>{lang.t(T::CiteCopyBibtex)}</button></p>
+                <super::lazy::LazyCite say=set_message/>
             </section>
         </Show>
+    }
+}
+
+/// The Cite panel's body: the view's citation as a sentence and as BibTeX, each with
+/// a copy button, following the filters while the panel is open. `say` is the share
+/// bar's status line.
+#[component]
+pub fn CitePanel(say: WriteSignal<String>) -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
+    let cited = Memo::new(move |_| {
+        atlas.filters.track();
+        let c = provenance(&atlas).cited();
+        (c.text(lang), c.bibtex(lang))
+    });
+    view! {
+        <p class="cite__text" data-testid="cite-text">{move || cited.with(|c| c.0.clone())}</p>
+        <p><button type="button" class="button button--quiet" on:click=move |_| {
+            copy_text(cited.with_untracked(|c| c.0.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, say)
+        }>{lang.t(T::CiteCopyText)}</button></p>
+        <pre class="cite__bibtex" data-testid="cite-bibtex" tabindex="0" aria-label="BibTeX">{move || cited.with(|c| c.1.clone())}</pre>
+        <p><button type="button" class="button button--quiet" on:click=move |_| {
+            copy_text(cited.with_untracked(|c| c.1.clone()), lang.t(T::CiteCopied), T::CopyThisCode, lang, say)
+        }>{lang.t(T::CiteCopyBibtex)}</button></p>
     }
 }

@@ -262,6 +262,9 @@ catalog! {
     MarkerZones: "{0} zones" | "{0}个可用区",
     MarkerOpened: "opened {0}" | "{0}开服",
     ViewCodeFailed: "This view could not be loaded. Check the connection and retry; the rest of the page still works." | "此视图无法加载。请检查网络连接后重试；页面的其他部分仍可使用。",
+    PartCodeFailed: "This part of the page could not be loaded. Check the connection and retry; the rest of the page still works." | "页面的这一部分无法加载。请检查网络连接后重试；页面的其他部分仍可使用。",
+    FileCodeFailed: "The file could not be written: the code that writes it did not arrive. Check the connection and try again." | "无法生成文件：生成它的代码未能加载。请检查网络连接后重试。",
+    SinceCodeFailed: "This link was made with another version of the dataset, but the list of what changed since could not be loaded." | "此链接基于数据集的另一个版本生成，但自那时以来的变更列表无法加载。",
     MapOutlinesFailed: "The country outlines could not be loaded ({0}); the region markers are still placed correctly." | "国家轮廓无法加载（{0}）；地域标记的位置仍然正确。",
     MapRegionsList: "Regions on the map" | "地图上的地域",
 

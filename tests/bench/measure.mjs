@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { viewChunksOf } from '../../scripts/chunks.mjs';
+import { viewChunksOf, partChunksOf } from '../../scripts/chunks.mjs';
 
 /** Every file under `dir`: path relative to it, raw, gzip -9 and brotli -q 11 bytes. */
 export function measure(dir) {
@@ -39,13 +39,18 @@ export const isCritical = (file) => !isChunk(file) && /(^index\.html|\.js|\.wasm
 
 const sum = (list, key) => list.reduce((n, s) => n + s[key], 0);
 
-/** Each lazily loaded view's own chunks in the build in `dir` (scripts/chunks.mjs). */
-export function viewChunks(dir) {
+const loaderText = (dir) => {
   const loader = fs.readdirSync(dir).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
-  return loader ? viewChunksOf(fs.readFileSync(path.join(dir, loader), 'utf8')) : {};
-}
+  return loader ? fs.readFileSync(path.join(dir, loader), 'utf8') : '';
+};
 
-/** The figures the ratchet holds, by name: the first load, and each view's chunks. */
+/** Each lazily loaded view's own chunks in the build in `dir` (scripts/chunks.mjs). */
+export const viewChunks = (dir) => viewChunksOf(loaderText(dir));
+
+/** Each lazily loaded part's chunks (the share bar's writers, the "changed since" notice). */
+export const partChunks = (dir) => partChunksOf(loaderText(dir));
+
+/** The figures the ratchet holds, by name: the first load, each view's chunks and each part's. */
 export function figures(sizes, dir) {
   const one = (re) => sizes.find((s) => re.test(s.file)) ?? { raw: 0, br: 0 };
   const wasm = one(/_bg\.wasm$/);
@@ -61,6 +66,9 @@ export function figures(sizes, dir) {
     const by = new Map(sizes.map((s) => [s.file, s]));
     for (const [view, files] of Object.entries(viewChunks(dir)).sort()) {
       out[`view_${view}_brotli`] = sum(files.map((f) => by.get(f) ?? { br: 0 }), 'br');
+    }
+    for (const [part, files] of Object.entries(partChunks(dir)).sort()) {
+      out[`part_${part}_brotli`] = sum(files.map((f) => by.get(f) ?? { br: 0 }), 'br');
     }
   }
   return out;

@@ -48,9 +48,9 @@ test('a strict CSP is in force and nothing violates it', async () => {
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy precedes every script');
   // Subresource integrity on every asset the page loads: stylesheets and icon by tag, the JS
   // glue through the import map, the wasm through its fetch; each hash is the file's own.
-  const sri = async (url) => {
+  const sri = async (url, algorithm = 'sha384') => {
     const body = Buffer.from(await (await fetch(new URL(url, env.url))).arrayBuffer());
-    return `sha384-${(await import('node:crypto')).createHash('sha384').update(body).digest('base64')}`;
+    return `${algorithm}-${(await import('node:crypto')).createHash(algorithm).update(body).digest('base64')}`;
   };
   const tags = [...html.matchAll(/<link\b[^>]*rel="(?:stylesheet|icon)"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 3, tags.join('\n'));
@@ -66,16 +66,16 @@ test('a strict CSP is in force and nothing violates it', async () => {
   assert.ok(glue, 'the loader imports a glue the map names');
   const chunkLoader = entries.map(([url]) => url).find((url) => /__wasm_split-[0-9a-f]+\.js$/.test(url));
   assert.ok(chunkLoader, `the import map names the chunk loader: ${entries.map(([u]) => u)}`);
-  // Each lazily loaded chunk is fetched with its own file's hash.
+  // Each lazily loaded chunk is fetched with its own file's hash (SHA-256: scripts/split.mjs).
   const loaderText = await (await fetch(new URL(chunkLoader, env.url))).text();
-  const chunkFetches = [...loaderText.matchAll(/take\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), "(sha384-[^"]+)"\)/g)];
+  const chunkFetches = [...loaderText.matchAll(/take\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\), "(sha256-[^"]+)"\)/g)];
   assert.ok(chunkFetches.length >= 6, `a chunk per view at least: ${chunkFetches.length}`);
   assert.ok(!/fetch\(new URL\(/.test(loaderText), 'no chunk is fetched but through take(), with its hash');
   assert.ok(loaderText.includes('return fetch(url, { integrity });'), 'take() fetches with the hash');
   // The boot's early fetches carry the same hashes.
   const table = JSON.parse(html.match(/const chunks = (\{.*?\});\n/)[1]);
-  for (const [file, hash] of table.files) assert.equal(hash, await sri(new URL(file, new URL(chunkLoader, env.url)).href), `boot table: ${file}`);
-  for (const [, file, hash] of chunkFetches) assert.equal(hash, await sri(new URL(file, new URL(chunkLoader, env.url)).href), file);
+  for (const [file, hash] of table.files) assert.equal(hash, await sri(new URL(file, new URL(chunkLoader, env.url)).href, 'sha256'), `boot table: ${file}`);
+  for (const [, file, hash] of chunkFetches) assert.equal(hash, await sri(new URL(file, new URL(chunkLoader, env.url)).href, 'sha256'), file);
   const [, wasm, wasmHash] = html.match(/fetch\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
   assert.equal(wasmHash, await sri(wasm));
   // Every view, a selection, a filter edit and an export: no violation anywhere; every link

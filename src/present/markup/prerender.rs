@@ -484,6 +484,8 @@ pub fn view_css() -> String {
 /// boxes stay, the data in them is hidden until the app has rendered the state.
 /// `data-pre-view` names the view the address asks for, so the right tab is marked;
 /// `embed=1` (a different layout) gives `data-pre="embed"`, which hides it all.
+/// `data-since` marks a link stamped with another data version than this build's:
+/// the loader (Trunk.toml) then fetches the "changed since" notice's code early.
 pub fn boot_script(version: &str) -> String {
     let stamp = to_query(&Filters {
         d: Some(version.to_string()),
@@ -502,6 +504,7 @@ pub fn boot_script(version: &str) -> String {
 m=/(?:^|&)view=({views})(?:&|$)/.exec(s),v=m?m[1]:'map',\
 ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
 r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v);\
+if(p.some(function(x){{return /^d=/.test(x)}}))r.setAttribute('data-since','');\
 if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();",
         views = others.join("|"),
     )
