@@ -72,7 +72,7 @@ fn run(dir: &Path) -> Result<String, String> {
     let body = page(&cat, &sel, Some(&shapes));
     let head = format!(
         "<script>{}</script>\n  <link rel=\"stylesheet\" href=\"{css_name}\">\n  {}",
-        boot_script(&cat.data.version),
+        boot_script(&cat.data),
         head_links(&cat.data)
     );
     let html = splice(&html, &body, &head)?;

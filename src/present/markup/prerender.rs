@@ -25,7 +25,7 @@ use crate::catalog::T;
 use crate::i18n::Speak;
 use crate::theme::{marker_icon, market_icon, slot};
 use crate::words;
-use atlas_core::filter::{Catalog, Selection};
+use atlas_core::filter::{select, Catalog, Selection};
 use atlas_core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use atlas_core::model::{Kind, Status};
 use atlas_core::query::{to_query, Filters, View};
@@ -35,6 +35,58 @@ use std::collections::BTreeMap;
 /// pre-render spaces crowded markers for. At other widths the app re-spaces them
 /// when it takes over (new nodes, so no layout shift is counted).
 pub const MAP_PX: f64 = 1118.0;
+
+/// The class of the pre-render's counts and summary, one per keyed state.
+const KEYED: &str = "pre-k";
+
+/// The filtered states whose counts and summary the page also carries, so that a
+/// shared link to one paints its figures from HTML instead of waiting for the app:
+/// one provider, one area, or one of each (with any view, since neither the counts
+/// nor the summary depend on it). They are the links the app's own feeds and most
+/// shared links carry, and few (providers + 1) × (areas + 1) − 1. Each is keyed
+/// `provider.area` (a part empty when not filtered), which the boot script computes
+/// from the address; an id that is not plain lower-case letters, digits and hyphens
+/// gets no key (it could not be written into a selector unescaped).
+///
+/// Measured against the page without them: see README, "First paint".
+pub fn keyed_states(d: &atlas_core::model::Dataset) -> Vec<(String, Filters)> {
+    let plain = |id: &str| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let providers = std::iter::once(None).chain(
+        d.providers
+            .iter()
+            .map(|p| p.id.as_str())
+            .filter(|id| plain(id))
+            .map(Some),
+    );
+    let mut out = Vec::new();
+    for provider in providers {
+        let areas = std::iter::once(None).chain(
+            d.areas
+                .iter()
+                .map(|a| a.id.as_str())
+                .filter(|id| plain(id))
+                .map(Some),
+        );
+        for area in areas {
+            if provider.is_none() && area.is_none() {
+                continue;
+            }
+            let f = Filters {
+                providers: provider.map(String::from).into_iter().collect(),
+                areas: area.map(String::from).into_iter().collect(),
+                ..Filters::default()
+            };
+            let key = format!("{}.{}", provider.unwrap_or(""), area.unwrap_or(""));
+            out.push((key, f));
+        }
+    }
+    out
+}
 
 /// The inside of `<div id="app">` at the empty query.
 pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
@@ -116,15 +168,35 @@ pub fn page(cat: &Catalog, sel: &Selection, shapes: Option<&Shapes>) -> String {
         );
     }
     h.close("nav");
-    h.open("p", &[a("class", "counts")])
-        .text(&words::counts_line(cat, sel))
-        .el(
-            "span",
-            &[a("class", "counts__version")],
-            &lang.fill(T::DatasetVersion, &[&d.version]),
-        )
-        .close("p");
-    h.el("p", &[a("class", "summary")], &words::summary(cat, sel));
+    // The counts and the summary of the empty query, then of each keyed state
+    // ([`keyed_states`]), `hidden` (so no reader, screen reader or page without the
+    // stylesheet shows them); the stylesheet shows the one the address asks for.
+    let states = keyed_states(d);
+    let alternatives: Vec<(&str, Selection)> = states
+        .iter()
+        .map(|(key, f)| (key.as_str(), select(cat, f)))
+        .collect();
+    let each = |h: &mut Html, text: &dyn Fn(&Selection) -> String| {
+        h.el("span", &[a("class", KEYED), a("data-k", "")], &text(sel));
+        for (key, s) in &alternatives {
+            h.el(
+                "span",
+                &[a("class", KEYED), a("data-k", *key), a("hidden", "")],
+                &text(s),
+            );
+        }
+    };
+    h.open("p", &[a("class", "counts")]);
+    each(&mut h, &|s| words::counts_line(cat, s));
+    h.el(
+        "span",
+        &[a("class", "counts__version")],
+        &lang.fill(T::DatasetVersion, &[&d.version]),
+    )
+    .close("p");
+    h.open("p", &[a("class", "summary")]);
+    each(&mut h, &|s| words::summary(cat, s));
+    h.close("p");
     share(&mut h, cat, sel);
     h.open("div", &[a("class", "workspace")])
         .open("div", &[a("class", "workspace__view")]);
@@ -436,6 +508,27 @@ pub fn page_css(d: &atlas_core::model::Dataset) -> String {
     }
     css.push_str(" }\n");
     css.push_str(&view_css());
+    css.push_str(&keyed_css(d));
+    css
+}
+
+/// Which of the pre-render's counts and summaries shows ([`keyed_states`]): the empty
+/// query's, unless the boot script found a keyed state in the address
+/// (`data-pre-key`); then that state's, even though the page is otherwise `stale`
+/// (markers, shading and facet counts stay hidden: they are the empty query's).
+pub fn keyed_css(d: &atlas_core::model::Dataset) -> String {
+    let keys: Vec<String> = keyed_states(d).into_iter().map(|(k, _)| k).collect();
+    let mut css = format!(
+        "[data-pre-key] .pre .{KEYED}[data-k=\"\"] {{ display: none; }}\n\
+[data-pre=\"stale\"][data-pre-key] .pre :is(.counts, .summary) {{ visibility: visible; }}\n"
+    );
+    if !keys.is_empty() {
+        let shown: Vec<String> = keys
+            .iter()
+            .map(|k| format!("[data-pre-key=\"{k}\"] .pre .{KEYED}[data-k=\"{k}\"]"))
+            .collect();
+        css.push_str(&format!("{} {{ display: inline; }}\n", shown.join(",\n")));
+    }
     css
 }
 
@@ -484,14 +577,19 @@ pub fn view_css() -> String {
 /// boxes stay, the data in them is hidden until the app has rendered the state.
 /// `data-pre-view` names the view the address asks for, so the right tab is marked;
 /// `embed=1` (a different layout) gives `data-pre="embed"`, which hides it all.
+/// `data-pre-key` names the keyed state ([`keyed_states`]) an address asks for when
+/// it asks for nothing else (any view; this build's stamp), so its counts and
+/// summary show from HTML.
 /// `data-since` marks a link stamped with another data version than this build's:
 /// the loader (Trunk.toml) then fetches the "changed since" notice's code early.
-pub fn boot_script(version: &str) -> String {
+pub fn boot_script(d: &atlas_core::model::Dataset) -> String {
     let stamp = to_query(&Filters {
-        d: Some(version.to_string()),
+        d: Some(d.version.clone()),
         ..Filters::default()
     });
     let stamp = serde_json::to_string(&stamp).unwrap_or_else(|_| "\"\"".into());
+    let keys: Vec<String> = keyed_states(d).into_iter().map(|(k, _)| k).collect();
+    let keys = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
     // The views other than the map, as the URL names them: ids are lower-case
     // letters (a test holds them to it), so they need no escaping in the regex.
     let others: Vec<&str> = View::ALL
@@ -505,6 +603,10 @@ m=/(?:^|&)view=({views})(?:&|$)/.exec(s),v=m?m[1]:'map',\
 ok=p.length===0||(p.length===1&&p[0]==='view='+v),r=document.documentElement;\
 r.setAttribute('data-pre',/(?:^|&)embed=1(?:&|$)/.test(s)?'embed':ok?v:'stale');r.setAttribute('data-pre-view',v);\
 if(p.some(function(x){{return /^d=/.test(x)}}))r.setAttribute('data-since','');\
+var k={{}},one=p.every(function(x){{var m=/^(view|provider|area)=([a-z0-9-]+)$/.exec(x);\
+if(!m||k[m[1]]!==undefined)return false;k[m[1]]=m[2];return true}}),\
+key=(k.provider||'')+'.'+(k.area||'');\
+if(one&&(!k.view||k.view===v)&&{keys}.indexOf(key)>=0)r.setAttribute('data-pre-key',key);\
 if(/(?:^|&)lang=zh(?:&|$)/i.test(s))r.lang='zh-Hans'}})();",
         views = others.join("|"),
     )
@@ -531,7 +633,8 @@ mod tests {
     #[test]
     fn every_view_but_the_map_has_its_pre_render_rules_and_its_boot_pattern() {
         let css = view_css();
-        let script = boot_script("2026-11-26");
+        let (cat, _) = crate::markup::tests::fixture();
+        let script = boot_script(&cat.data);
         for v in View::ALL {
             assert!(v.id().bytes().all(|b| b.is_ascii_lowercase()), "{v:?}");
             let marked = format!(
@@ -554,9 +657,51 @@ mod tests {
 
     #[test]
     fn the_boot_script_names_the_build_version() {
-        let s = boot_script("2026-11-26");
-        assert!(s.contains("\"d=2026-11-26\""), "{s}");
+        let (cat, _) = crate::markup::tests::fixture();
+        let s = boot_script(&cat.data);
+        assert!(s.contains(&format!("\"d={}\"", cat.data.version)), "{s}");
         assert!(!s.contains("</script"), "{s}");
+    }
+
+    /// A shared link to one provider, one area or both paints its own counts and
+    /// summary from HTML: the page carries each such state's, written by the same
+    /// words from the same selection as the app's, and the script and the stylesheet
+    /// name every key.
+    #[test]
+    fn each_keyed_state_has_its_counts_summary_key_and_rule() {
+        let (cat, sel) = crate::markup::tests::fixture();
+        let states = keyed_states(&cat.data);
+        let (p, a) = (cat.data.providers.len(), cat.data.areas.len());
+        assert_eq!(states.len(), (p + 1) * (a + 1) - 1);
+        let html = page(&cat, &sel, None);
+        let (script, css) = (boot_script(&cat.data), page_css(&cat.data));
+        for (key, f) in &states {
+            let s = select(&cat, f);
+            for text in [words::summary(&cat, &s), words::counts_line(&cat, &s)] {
+                let span = format!(
+                    "<span class=\"{KEYED}\" data-k=\"{key}\" hidden=\"\">{}</span>",
+                    crate::markup::escape(&text)
+                );
+                assert!(html.contains(&span), "{key}: {span}");
+            }
+            assert!(script.contains(&format!("\"{key}\"")), "{key}: {script}");
+            assert!(
+                css.contains(&format!(
+                    "[data-pre-key=\"{key}\"] .pre .{KEYED}[data-k=\"{key}\"]"
+                )),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_id_that_a_selector_could_not_hold_gets_no_key() {
+        let (cat, _) = crate::markup::tests::fixture();
+        let mut d = cat.data.clone();
+        d.providers[0].id = "a\"b".into();
+        let keys: Vec<String> = keyed_states(&d).into_iter().map(|(k, _)| k).collect();
+        assert!(keys.iter().all(|k| !k.contains('"')), "{keys:?}");
+        assert_eq!(keys.len(), d.providers.len() * (d.areas.len() + 1) - 1);
     }
 
     #[test]
