@@ -141,8 +141,11 @@ pub fn MapView() -> impl IntoView {
             }
         });
     }
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    // The map's box changes without the window too: the record panel opens beside it
+    // (22 rem narrower on a desktop), the page gains a scrollbar. A ResizeObserver sees
+    // every change of the box itself; a window `resize` listener saw none of those, and
+    // the markers stayed spaced for the wider map, their targets overlapping.
+    observe_size(map_ref, measure);
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
@@ -196,6 +199,12 @@ pub fn MapView() -> impl IntoView {
             let (Some(el), true) = (markers_ref.get(), staged.get()) else {
                 return;
             };
+            // A rebuild (a new width, zoom or selection) must not drop the focus of a
+            // person on a marker: it goes to the new marker of the same record.
+            let focused = document()
+                .active_element()
+                .filter(|a| el.contains(Some(a)))
+                .and_then(|a| a.get_attribute(crate::present::hooks::SEL_ID));
             placed.with(|placed| {
                 el.set_inner_html(&markers(&atlas.catalog, placed));
                 let buttons = el.children();
@@ -211,6 +220,13 @@ pub fn MapView() -> impl IntoView {
                 }
             });
             press(&el, atlas.sel.get_untracked().as_deref());
+            if let Some(id) = focused {
+                if let Ok(Some(marker)) = el.query_selector(&crate::present::hooks::record(&id)) {
+                    if let Ok(marker) = marker.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = marker.focus();
+                    }
+                }
+            }
         });
     }
     // Which marker is pressed follows the open record alone.
@@ -271,4 +287,24 @@ pub fn MapView() -> impl IntoView {
 fn MapLegend() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     view! { <div class="map-legend" inner_html=map_legend(&atlas.catalog)></div> }
+}
+
+/// Calls `changed` whenever the box of the element behind `node` changes size (a
+/// `ResizeObserver`, disconnected when the component goes). Written here rather than
+/// taken from leptos-use: it is the app's one observer, a dozen lines of web-sys.
+fn observe_size(node: NodeRef<leptos::html::Div>, changed: impl Fn() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(changed);
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let watch = observer.clone();
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            watch.observe(&el);
+        }
+    });
+    // Browser objects stay on the page's one thread; the wrapper only satisfies
+    // `on_cleanup`'s bound.
+    let kept = send_wrapper::SendWrapper::new((observer, callback));
+    on_cleanup(move || kept.0.disconnect());
 }
