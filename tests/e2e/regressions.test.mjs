@@ -234,3 +234,24 @@ test('opening a record beside the map left its markers overlapping, spaced for t
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();
 });
+
+// Symptom: on a phone the masthead's tagline ran under the "Subscribe" button
+// ("Alibaba Cloud and Tencent CloudSubscribe" at 360 px): the masthead kept 5.5 rem for
+// a button that reaches 6.6 rem from the edge.
+test('on a phone the tagline ran under the Subscribe button', async () => {
+  for (const q of ['', '?lang=zh']) {
+    const page = await open(q, { viewport: { width: 360, height: 800 } });
+    await page.waitForSelector('#app:not(.pre) .masthead__tagline');
+    await page.waitForFunction(() => document.querySelector('#app .masthead__tagline').textContent.trim().length > 0);
+    const overlap = await page.evaluate(() => {
+      const t = document.querySelector('#app .masthead__tagline').getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#app .masthead__tagline'));
+      const lines = [...range.getClientRects()];
+      const hits = [...document.querySelectorAll('#app .masthead__subscribe > summary, #app .masthead__lang')].map((e) => e.getBoundingClientRect());
+      return lines.some((l) => hits.some((b) => l.left < b.right && b.left < l.right && l.top < b.bottom && b.top < l.bottom)) ? JSON.stringify({ t, lines, hits }) : null;
+    });
+    assert.equal(overlap, null, `${q || 'English'}: the tagline's text does not reach under the masthead's buttons`);
+    await page.context().close();
+  }
+});
