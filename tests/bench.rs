@@ -38,6 +38,12 @@ fn synthetic(n: usize) -> String {
             if i >= base.len() {
                 e["id"] = Value::String(format!("synthetic-{i}"));
                 e["region"] = Value::Null;
+                // A copy keeps no promise link: its kind and date are new, so the link the
+                // loader checks (an announcement, not dated after its launches) would not hold.
+                if let Some(e) = e.as_object_mut() {
+                    e.remove("promise");
+                    e.remove("delivered_by");
+                }
                 let year = 2009 + (next() % 18) as u16;
                 e["date"] = Value::String(format!("{year}-{:02}", 1 + next() % 12));
                 if e["provider"] != "market" {
@@ -86,7 +92,11 @@ fn filter_and_aggregate_speed() {
         let t = Instant::now();
         let loaded = parse_dataset(&text).unwrap();
         let parse = t.elapsed().as_secs_f64() * 1e3;
-        assert!(loaded.skipped.is_empty());
+        assert!(
+            loaded.skipped.is_empty(),
+            "{:?}",
+            &loaded.skipped[..loaded.skipped.len().min(3)]
+        );
         let t = Instant::now();
         let cat = Catalog::new(loaded.dataset);
         let index = t.elapsed().as_secs_f64() * 1e3;

@@ -56,32 +56,30 @@ pub fn keyed_states(d: &atlas_core::model::Dataset) -> Vec<(String, Filters)> {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     };
-    let providers = std::iter::once(None).chain(
-        d.providers
-            .iter()
-            .map(|p| p.id.as_str())
-            .filter(|id| plain(id))
-            .map(Some),
-    );
+    // Each id that may be a key, after `None` (not filtered by that key).
+    let options = |ids: &mut dyn Iterator<Item = &'_ str>| -> Vec<Option<String>> {
+        std::iter::once(None)
+            .chain(ids.filter(|id| plain(id)).map(|id| Some(id.to_string())))
+            .collect()
+    };
+    let providers = options(&mut d.providers.iter().map(|p| p.id.as_str()));
+    let areas = options(&mut d.areas.iter().map(|a| a.id.as_str()));
     let mut out = Vec::new();
-    for provider in providers {
-        let areas = std::iter::once(None).chain(
-            d.areas
-                .iter()
-                .map(|a| a.id.as_str())
-                .filter(|id| plain(id))
-                .map(Some),
-        );
-        for area in areas {
+    for provider in &providers {
+        for area in &areas {
             if provider.is_none() && area.is_none() {
                 continue;
             }
             let f = Filters {
-                providers: provider.map(String::from).into_iter().collect(),
-                areas: area.map(String::from).into_iter().collect(),
+                providers: provider.iter().cloned().collect(),
+                areas: area.iter().cloned().collect(),
                 ..Filters::default()
             };
-            let key = format!("{}.{}", provider.unwrap_or(""), area.unwrap_or(""));
+            let key = format!(
+                "{}.{}",
+                provider.as_deref().unwrap_or(""),
+                area.as_deref().unwrap_or("")
+            );
             out.push((key, f));
         }
     }
