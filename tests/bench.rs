@@ -119,3 +119,34 @@ fn filter_and_aggregate_speed() {
         );
     }
 }
+
+/// The coverage view's figures on the shipped dataset and gazetteer (every country's
+/// population cells against every live region), median of 9 builds.
+#[test]
+#[ignore = "benchmark: run by scripts/bench.sh"]
+fn coverage_speed() {
+    use cloud_atlas::core::coverage::Coverage;
+    use cloud_atlas::core::reach::People;
+    let loaded = parse_dataset(include_str!("../public/data/atlas.json")).unwrap();
+    let people: People = serde_json::from_str(include_str!("../public/geo/people.json")).unwrap();
+    let cells: usize = people.countries.values().map(Vec::len).sum();
+    let cat = Catalog::new(loaded.dataset);
+    let sel = select(&cat, &Default::default());
+    let times: Vec<f64> = (0..9)
+        .map(|_| {
+            let t = Instant::now();
+            let cov = Coverage::build(&cat, &sel, &people, None);
+            assert!(!cov.rows.is_empty());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    println!(
+        "| coverage view, shipped data | regions | gazetteer cells | build ms (median of 9) |"
+    );
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| all providers, today | {} | {cells} | {:.2} |",
+        sel.regions.len(),
+        median(times)
+    );
+}

@@ -25,6 +25,28 @@ pub fn great_circle_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f6
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
+/// A point given in degrees as a vector on the unit sphere. The nearer of two points
+/// to a third is the one with the larger dot product with it, so finding the nearest
+/// region needs no trigonometry per pair ([`nearest`]); the distance itself is then
+/// measured once, by [`great_circle_km`].
+pub fn unit((lat, lon): (f64, f64)) -> [f64; 3] {
+    let (p, l) = (lat.to_radians(), lon.to_radians());
+    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
+}
+
+/// The index of the region nearest to `point` (both as [`unit`] vectors): the
+/// largest dot product, the first on a tie; `None` without regions.
+pub fn nearest(point: [f64; 3], regions: &[[f64; 3]]) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (k, r) in regions.iter().enumerate() {
+        let dot = point[0] * r[0] + point[1] * r[1] + point[2] * r[2];
+        if best.is_none_or(|(_, b)| dot > b) {
+            best = Some((k, dot));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
 /// The least round-trip time the distance allows, in ms: there and back in fibre
 /// along the great circle. A floor: no network can do better, most do worse.
 pub fn round_trip_floor_ms(km: f64) -> f64 {
@@ -97,10 +119,8 @@ pub struct Reach {
 /// The distance from `town` to the nearest of `regions` (lat, lon), in km; `None` when
 /// there is no region.
 pub fn nearest_km(town: (f64, f64), regions: &[(f64, f64)]) -> Option<f64> {
-    regions
-        .iter()
-        .map(|&r| great_circle_km(town, r))
-        .min_by(|a, b| a.total_cmp(b))
+    let units: Vec<[f64; 3]> = regions.iter().map(|&r| unit(r)).collect();
+    nearest(unit(town), &units).map(|k| great_circle_km(town, regions[k]))
 }
 
 /// Population-weighted reach of `regions` for the people of `towns`; `None` without
@@ -131,6 +151,39 @@ mod tests {
     use super::*;
     use crate::date::PartialDate;
     use crate::model::Confidence;
+    use proptest::prelude::*;
+
+    fn point() -> impl Strategy<Value = (f64, f64)> {
+        (-90.0..=90.0f64, -180.0..=180.0f64)
+    }
+
+    proptest! {
+        /// The nearest region by dot product is the nearest by great-circle distance
+        /// (any two regions within a metre of the same distance may trade places).
+        #[test]
+        fn the_nearest_by_dot_product_is_the_nearest_by_distance(
+            town in point(),
+            regions in proptest::collection::vec(point(), 1..40),
+        ) {
+            let units: Vec<[f64; 3]> = regions.iter().map(|&r| unit(r)).collect();
+            let k = nearest(unit(town), &units).unwrap();
+            let best = regions.iter().map(|&r| great_circle_km(town, r)).fold(f64::INFINITY, f64::min);
+            prop_assert!(great_circle_km(town, regions[k]) - best < 1e-3, "{} vs {best}", great_circle_km(town, regions[k]));
+        }
+    }
+
+    #[test]
+    fn nearest_takes_the_first_on_a_tie_and_none_without_regions() {
+        let p = unit((10.0, 20.0));
+        assert_eq!(nearest(p, &[]), None);
+        assert_eq!(
+            nearest(
+                p,
+                &[unit((0.0, 0.0)), unit((10.0, 20.0)), unit((10.0, 20.0))]
+            ),
+            Some(1)
+        );
+    }
 
     /// Known city pairs (great-circle distances on the mean sphere, cross-checked with
     /// the published airport-to-airport figures to within 1 %).

@@ -2,20 +2,21 @@
 // (simulated slow 4G, 4× CPU slowdown, Moto G Power screen) against the release
 // build served on loopback with brotli, the way a CDN serves it. Prints the four
 // category scores and the Core Web Vitals for the default view and each other view.
-//   node tests/bench/lighthouse.mjs dist-bench
+//   node tests/bench/lighthouse.mjs dist-bench            # the pages below
+//   node tests/bench/lighthouse.mjs dist-bench '?lang=zh'  # these queries instead
 
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startServer } from '../e2e/static-server.mjs';
 
-const [dist = 'dist-bench'] = process.argv.slice(2);
+const [dist = 'dist-bench', ...only] = process.argv.slice(2);
 const server = await startServer({ root: dist, base: process.env.BASE || '/' });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM || '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-const pages = [
+const all = [
   ['map (default)', ''],
   ['timeline', '?view=timeline'],
   ['head to head', '?view=compare'],
@@ -23,6 +24,7 @@ const pages = [
   ['filtered link', '?provider=tencent&area=me'],
   ['filtered timeline', '?view=timeline&provider=tencent'],
 ];
+const pages = only.length ? only.map((q) => [q, q]) : all;
 const score = (lhr, id) => Math.round(lhr.categories[id].score * 100);
 const ms = (lhr, id) => `${Math.round(lhr.audits[id].numericValue)}`;
 
