@@ -303,9 +303,12 @@ fn DataChangedNotice() -> impl IntoView {
         let held = boot.hold();
         let catalog = catalog.clone();
         leptos::task::spawn_local(async move {
-            let answer = super::lazy::since_notice(catalog, d).await;
-            // The link may have moved on while the code arrived.
-            let _ = html.try_set(Some(answer));
+            let answer = super::lazy::since_notice(catalog, d.clone()).await;
+            // The link may have moved on while the code arrived (Back, Update the link):
+            // an answer for another version is not this page's.
+            if older.try_get_untracked().flatten().as_deref() == Some(d.as_str()) {
+                let _ = html.try_set(Some(answer));
+            }
             drop(held);
         });
     });
