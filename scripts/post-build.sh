@@ -9,5 +9,5 @@
 #      the policy in release builds only).
 set -euo pipefail
 node scripts/split.mjs
-cargo run --quiet --locked --bin prerender -- "$TRUNK_STAGING_DIR"
+cargo run --quiet --locked --features ssr --bin prerender -- "$TRUNK_STAGING_DIR"
 node scripts/csp.mjs

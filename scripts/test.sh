@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start 2: every test layer; exits non-zero on the first failing layer.
 #   1. native `cargo test` of the pure core and the dataset (all three crates; no
-#      browser crate compiles natively)
+#      browser crate compiles natively); the pre-render's own tests run after the
+#      release build, which compiled the app natively for it (feature `ssr`)
 #   2. wasm-bindgen-test of components in headless Chromium and headless Firefox
 #   3. end-to-end in headless Chromium and headless Firefox against the release
 #      dist/, built for a sub-path and served by a plain static server on loopback,
@@ -46,6 +47,8 @@ E2E_BASE=/cloud-atlas/e2e/
 trunk build --release --public-url "$E2E_BASE" --dist dist-e2e
 step "size ratchet: the build is within tests/size-budget.json"
 node tests/size-check.mjs dist-e2e
+step "pre-render: the app's components rendered to HTML (cargo test --features ssr)"
+cargo test --locked --features ssr --bin prerender
 cargo build --locked --bin oracle
 
 for browser in $TEST_BROWSERS; do

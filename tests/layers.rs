@@ -49,25 +49,47 @@ fn the_pure_layers_cannot_import_leptos_web_sys_or_the_app() {
 
 #[test]
 fn native_builds_compile_no_browser_crate() {
-    // The app's browser dependencies are wasm32-only, so the tests, the oracle
-    // and the pre-render never build them.
+    // The app's browser dependencies are wasm32 dependencies, and natively optional
+    // ones that only the feature `ssr` (the pre-render binary's) turns on: the tests
+    // and the oracle never build them.
     let text =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
-    for (table, name) in dependencies(&text) {
-        if [
-            "leptos",
-            "web-sys",
-            "wasm-bindgen",
-            "gloo-net",
-            "js-sys",
-            "wasm-bindgen-futures",
-        ]
-        .contains(&name.as_str())
-        {
+    let browser = [
+        "leptos",
+        "web-sys",
+        "wasm-bindgen",
+        "gloo-net",
+        "js-sys",
+        "wasm-bindgen-futures",
+    ];
+    let mut table = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            table = line.trim_matches(|c| c == '[' || c == ']').to_string();
+            continue;
+        }
+        let Some((name, spec)) = line.split_once('=') else {
+            continue;
+        };
+        let name = name.trim();
+        if table == "features" {
             assert!(
-                table.contains("target_arch = \"wasm32\"") && !table.contains("not("),
-                "`{name}` is in [{table}]: browser crates belong to the wasm32 target only"
+                name != "default" || !spec.contains("ssr"),
+                "the default features turn on `ssr`: every native build would compile the browser crates"
             );
         }
+        if !table.ends_with("dependencies") || !browser.contains(&name) {
+            continue;
+        }
+        let wasm_only = table.contains("target_arch = \"wasm32\"") && !table.contains("not(");
+        assert!(
+            wasm_only || (table.contains("not(target_arch") && spec.contains("optional = true")),
+            "`{name}` is in [{table}]: browser crates belong to the wasm32 target, or natively to the feature `ssr` only"
+        );
     }
+    let bin = text
+        .split("[[bin]]")
+        .find(|b| b.contains("name = \"prerender\""))
+        .expect("the pre-render binary is declared");
+    assert!(bin.contains("required-features = [\"ssr\"]"), "{bin}");
 }

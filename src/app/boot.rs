@@ -43,6 +43,16 @@ impl Boot {
         })
     }
 
+    /// The pre-render's boot ([`super::first_paint`]): no page to take over from, and
+    /// the map as wide as the build assumes.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn for_html(map_width: f64) -> Self {
+        Boot::new(State {
+            map_width: Some(map_width),
+            ..State::default()
+        })
+    }
+
     /// Provides this boot to the components mounted below the current owner.
     pub fn provide(self) {
         provide_context(self);
@@ -116,7 +126,8 @@ fn copy_country_layer(pre: &web_sys::Element) -> Option<web_sys::Node> {
 /// so the benchmark and DevTools can say which part a long task was.
 pub fn stage(name: &'static str) -> Signal<bool> {
     let boot = Boot::current();
-    if boot.0.with_value(|s| s.revealed) {
+    // Rendered to HTML by the build, every part is there at once.
+    if super::SERVER || boot.0.with_value(|s| s.revealed) {
         return Signal::stored(true);
     }
     let ready = RwSignal::new(false);
@@ -187,6 +198,9 @@ fn reveal_page() {
 
 /// Reveals before the first frame after every part has been built.
 pub fn reveal_when_built() {
+    if super::SERVER {
+        return;
+    }
     fn check(boot: Boot) {
         request_animation_frame(move || {
             if boot.0.with_value(|s| s.pending) == 0 {

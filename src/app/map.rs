@@ -58,6 +58,12 @@ fn reshade(
     }
 }
 
+/// Pre-render only ([`super::first_paint`]): the country shapes the build read, so
+/// the map's layer is drawn into the HTML.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone)]
+pub struct PreShapes(pub Arc<Shapes>);
+
 /// The country shapes and the zoom, shared by the map and the image export.
 ///
 /// The map's country layer normally comes from the pre-rendered page (cloned once at
@@ -76,8 +82,13 @@ impl MapState {
         let initial = atlas
             .filters
             .with_untracked(|f| Zoom::initial(&atlas.catalog.data, &f.areas));
+        // The pre-render hands its shapes in; the browser fetches them when needed.
+        #[cfg(not(target_arch = "wasm32"))]
+        let shapes = use_context::<PreShapes>().map(|PreShapes(s)| Ok(s));
+        #[cfg(target_arch = "wasm32")]
+        let shapes = None;
         MapState {
-            shapes: RwSignal::new(None),
+            shapes: RwSignal::new(shapes),
             zoom: RwSignal::new(initial),
         }
     }
@@ -110,7 +121,7 @@ pub fn MapView() -> impl IntoView {
     let template = boot
         .country_layer()
         .filter(|_| atlas.catalog.lang == Lang::En);
-    if template.is_none() {
+    if template.is_none() && !super::SERVER {
         leptos::task::spawn_local(async move {
             state.load().await;
         });
@@ -145,7 +156,9 @@ pub fn MapView() -> impl IntoView {
     // (22 rem narrower on a desktop), the page gains a scrollbar. A ResizeObserver sees
     // every change of the box itself; a window `resize` listener saw none of those, and
     // the markers stayed spaced for the wider map, their targets overlapping.
-    observe_size(map_ref, measure);
+    if !super::SERVER {
+        observe_size(map_ref, measure);
+    }
 
     let a = atlas.clone();
     let shading = Memo::new(move |_| a.selection.with(|s| presence(&a.catalog, s)));
@@ -193,6 +206,18 @@ pub fn MapView() -> impl IntoView {
     // then placed through the CSSOM.
     let staged = super::boot::stage("markers");
     let markers_ref = NodeRef::<leptos::html::Div>::new();
+    // In the pre-render no effect runs: the markers are a picture at the width the
+    // build assumes (`crate::present::markup::prerender::MAP_PX`); the app's buttons
+    // replace it with the same positions.
+    #[cfg(not(target_arch = "wasm32"))]
+    let picture = width_px.get_untracked().map(|width| {
+        let placed = atlas
+            .selection
+            .with_untracked(|s| placed_markers(&atlas.catalog, s, zoom.get_untracked(), width));
+        crate::present::markup::map::marker_picture(&atlas.catalog, &placed)
+    });
+    #[cfg(target_arch = "wasm32")]
+    let picture = None::<String>;
     {
         let atlas = atlas.clone();
         Effect::new(move |_| {
@@ -260,7 +285,7 @@ pub fn MapView() -> impl IntoView {
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
                 <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" node_ref=svg_ref inner_html=layer></svg>
-                <div class="map__markers" role="group" aria-label=lang.t(T::MapRegionsList) node_ref=markers_ref on:click=super::pick::on_click(atlas.clone())></div>
+                <div class="map__markers" role="group" aria-label=lang.t(T::MapRegionsList) node_ref=markers_ref on:click=super::pick::on_click(atlas.clone()) inner_html=picture></div>
             </div>
         </div>
         <Show when=failed>

@@ -8,6 +8,8 @@ mod coverage;
 mod detail;
 mod fetch;
 mod filterbar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 mod lazy;
 mod map;
 mod pick;
@@ -30,9 +32,17 @@ use crate::core::lang::Lang;
 use crate::present::catalog::T;
 use leptos::prelude::*;
 
+/// True where the components are rendered to HTML by the build (the pre-render,
+/// [`first_paint`]) rather than run in a browser: there is no window, no timer and no
+/// address bar, and the few calls that need one are skipped. Effects never run there.
+pub const SERVER: bool = cfg!(not(target_arch = "wasm32"));
+
 /// A User Timing mark (`atlas:downloaded`, `atlas:parsed`, `atlas:revealed`): the
 /// benchmark (`tests/bench/longtasks.mjs`) and DevTools show the boot's steps by them.
 pub fn mark(name: &str) {
+    if SERVER {
+        return;
+    }
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
@@ -87,12 +97,7 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
     };
     view! {
         <Show when=move || !embed>
-            <header class="masthead">
-                <h1 class="masthead__title">{lang.t(T::SiteName)}</h1>
-                <p class="masthead__tagline">{tagline}</p>
-                <LangSwitch filters/>
-                <div class="masthead__feeds" inner_html=subscribe></div>
-            </header>
+            <Masthead tagline=Signal::derive(tagline) subscribe=Signal::derive(subscribe) filters/>
             <LangOffer/>
         </Show>
         {move || match data.get() {
@@ -103,6 +108,26 @@ pub fn App(#[prop(optional)] tagline: String) -> impl IntoView {
                 view! { <LoadFailed message=failure.say(lang) retry pending/> }.into_any()
             }
         }}
+    }
+}
+
+/// The site's name, the tagline, the language switch and the feeds: the app's and the
+/// pre-render's ([`first_paint`]) one masthead.
+#[component]
+pub fn Masthead(
+    tagline: Signal<String>,
+    /// The feeds menu's markup (`crate::present::markup::subscribe::menu`).
+    subscribe: Signal<String>,
+    filters: RwSignal<crate::core::query::Filters>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <header class="masthead">
+            <h1 class="masthead__title">{lang.t(T::SiteName)}</h1>
+            <p class="masthead__tagline">{tagline}</p>
+            <LangSwitch filters/>
+            <div class="masthead__feeds" inner_html=subscribe></div>
+        </header>
     }
 }
 

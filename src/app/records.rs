@@ -22,6 +22,10 @@ use std::sync::Arc;
 /// attribute or `<style>` element it would block); see `crate::present::theme`.
 fn set_provider_colours(d: &crate::core::model::Dataset) {
     use wasm_bindgen::JsCast;
+    // The pre-render's page links the same properties as a stylesheet (`page_css`).
+    if super::SERVER {
+        return;
+    }
     let Some(root) = document()
         .document_element()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -71,6 +75,7 @@ pub fn Explorer(loaded: Arc<Loaded>, filters: RwSignal<Filters>) -> impl IntoVie
     view! {
         <Staged name="filter bar"><FilterBar/></Staged>
         <main id="main" class="view" tabindex="-1">
+            {no_script()}
             <UrlNotice/>
             <DataChangedNotice/>
             <SkippedNotice skipped=loaded.skipped.clone()/>
@@ -144,7 +149,7 @@ fn PrintSources() -> impl IntoView {
         let _ = printing.try_set(true);
     });
     on_cleanup(move || before.remove());
-    if let Ok(Some(print)) = window().match_media("print") {
+    if let Some(Ok(Some(print))) = (!super::SERVER).then(|| window().match_media("print")) {
         let change = Closure::<dyn Fn()>::new(move || {
             let _ = printing.try_set(true);
         });
@@ -168,6 +173,45 @@ fn PrintSources() -> impl IntoView {
     }
 }
 
+/// Pre-render only (the build provides it, [`super::first_paint`]): the filtered
+/// states whose counts and summary the page also carries, hidden, each under its key
+/// (`crate::present::markup::prerender::keyed_states`), so that a shared link to one
+/// paints its figures from HTML. The browser's app never has it.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone)]
+pub struct Keyed(pub Arc<Vec<(String, crate::core::filter::Selection)>>);
+
+/// The text `of` makes of the selection: in the browser, live; in the pre-render, the
+/// empty query's and each keyed state's ([`Keyed`]) in spans the stylesheet picks from.
+/// The pre-render's part is compiled only there (it would cost the wasm 2 KB).
+#[cfg(target_arch = "wasm32")]
+fn keyed_text(
+    _: &Atlas,
+    live: impl Fn() -> String + Send + Sync + 'static,
+    _: fn(&Catalog, &crate::core::filter::Selection) -> String,
+) -> impl IntoView {
+    live
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn keyed_text(
+    atlas: &Atlas,
+    live: impl Fn() -> String + Send + Sync + 'static,
+    of: fn(&Catalog, &crate::core::filter::Selection) -> String,
+) -> AnyView {
+    use crate::present::markup::prerender::KEYED;
+    let Some(Keyed(states)) = use_context::<Keyed>() else {
+        return live.into_any();
+    };
+    let others = states
+        .iter()
+        .map(|(key, s)| {
+            view! { <span class=KEYED data-k=key.clone() hidden>{of(&atlas.catalog, s)}</span> }
+        })
+        .collect_view();
+    view! { <span class=KEYED data-k="">{live}</span>{others} }.into_any()
+}
+
 /// "N of M regions, K of L events", announced politely when it changes.
 #[component]
 fn Counts() -> impl IntoView {
@@ -176,11 +220,12 @@ fn Counts() -> impl IntoView {
         .catalog
         .lang
         .fill(T::DatasetVersion, &[&atlas.catalog.data.version]);
-    let text = move || {
-        atlas
-            .selection
-            .with(|s| crate::present::words::counts_line(&atlas.catalog, s))
+    let a = atlas.clone();
+    let live = move || {
+        a.selection
+            .with(|s| crate::present::words::counts_line(&a.catalog, s))
     };
+    let text = keyed_text(&atlas, live, crate::present::words::counts_line);
     view! {
         <p class="counts" data-testid="counts" aria-live="polite">
             {text}
@@ -193,10 +238,34 @@ fn Counts() -> impl IntoView {
 #[component]
 fn Summary() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
+    let summary = atlas.summary;
+    let text = keyed_text(
+        &atlas,
+        move || summary.get(),
+        crate::present::words::summary,
+    );
     view! {
         <p class="summary" data-testid="summary" aria-live="polite">
-            {move || atlas.summary.get()}
+            {text}
         </p>
+    }
+}
+
+/// Pre-render only: without scripts the page says what it cannot do, and where the
+/// data is (the build's HTML is all such a reader gets). Nothing in the browser.
+#[cfg(target_arch = "wasm32")]
+fn no_script() -> impl IntoView {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn no_script() -> impl IntoView {
+    let lang = expect_context::<Atlas>().catalog.lang;
+    view! {
+        <noscript>
+            <div class="notice">
+                <p>{lang.t(T::NoScriptNote)}</p>
+                <p>{lang.t(T::NoScriptData)}<a href="data/atlas.json">{lang.t(T::DownloadDatasetJson)}</a>"."</p>
+            </div>
+        </noscript>
     }
 }
 
@@ -230,6 +299,7 @@ fn ViewTabs() -> impl IntoView {
                 <a
                     class="tab"
                     href=href
+                    data-view=v.id()
                     aria-current=move || (b.view.get() == v).then_some("page")
                     on:click=move |ev| {
                         let plain = !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) && ev.button() == 0;

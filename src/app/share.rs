@@ -369,8 +369,16 @@ pub fn ShareBar() -> impl IntoView {
         })
     };
     let button = move |file: File, label: Box<dyn Fn() -> String + Send + Sync>| {
+        let class = if matches!(file, File::Svg | File::Png) {
+            format!(
+                "button button--quiet {}",
+                crate::present::hooks::PICTURE_BUTTON
+            )
+        } else {
+            "button button--quiet".to_string()
+        };
         view! {
-            <button type="button" class="button button--quiet" on:click=move |_| run.run(file)>{label}</button>
+            <button type="button" class=class on:click=move |_| run.run(file)>{label}</button>
         }
     };
     let a6 = atlas.clone();

@@ -8,6 +8,10 @@ use wasm_bindgen::JsValue;
 
 /// The current query string without its `?`.
 pub fn current_query() -> String {
+    // The pre-render is the page at the empty query.
+    if super::SERVER {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .map(|s| s.trim_start_matches('?').to_string())
@@ -37,6 +41,9 @@ pub fn address_with(query: &str) -> String {
 
 /// Puts `query` in the address bar without reloading or scrolling.
 pub fn write(query: &str, entry: Entry) {
+    if super::SERVER {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };

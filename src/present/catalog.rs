@@ -254,7 +254,7 @@ catalog! {
     LegendBoth: "both" | "两家均有",
     LegendTwoOrMore: "two or more" | "两家或以上",
     ZoomTo: "Zoom to" | "缩放到",
-    NoScriptNote: "The filters, the timeline, head to head and the table need JavaScript; without it this page shows the whole dataset on the map." | "筛选、时间线、对比和表格需要JavaScript；没有它，本页只在地图上显示全部数据。",
+    NoScriptNote: "The filters and the views other than the map need JavaScript; without it this page shows the whole dataset on the map." | "筛选以及地图以外的视图需要JavaScript；没有它，本页只在地图上显示全部数据。",
     NoScriptData: "The data is one plain file: " | "数据是一个普通文件：",
     DownloadDatasetJson: "download the dataset (JSON)" | "下载数据集（JSON）",
     ZoomWorld: "World" | "全球",

@@ -25,6 +25,9 @@ pub const NEARER: &str = "-";
 /// On the pre-render's `<div id="app">`: the page the app takes over from
 /// (`cloud_atlas::app::boot`). The build writes it (`src/bin/prerender.rs`).
 pub const PRERENDER: &str = "data-prerender";
+/// The class of the share bar's picture buttons (SVG, PNG): the pre-render hides them
+/// for an address whose view has no picture ([`crate::markup::prerender::view_css`]).
+pub const PICTURE_BUTTON: &str = "share__picture";
 /// The test id of the "the data changed since your link" notice, whose record
 /// links open records like any other.
 pub const DATA_CHANGED: &str = "data-changed";
@@ -271,7 +274,7 @@ mod tests {
     /// have their own tests above, with counts.
     #[test]
     fn every_record_link_of_every_other_builder_opens_its_record() {
-        use crate::markup::{changes, detail, prerender, promises, since};
+        use crate::markup::{changes, detail, map, promises, since};
         use atlas_core::changes::{month, Changes, Window};
         use atlas_core::filter::Record;
         use atlas_core::promises::Promises;
@@ -292,7 +295,14 @@ mod tests {
                 ("promises table", promises::table(&cat, &p), 1),
                 ("promises chart", promises::chart(&cat, &p), 0),
                 ("since notice", notice, 1),
-                ("pre-render", prerender::page(&cat, &sel, None), 0),
+                (
+                    "pre-render's markers",
+                    map::marker_picture(
+                        &cat,
+                        &map::placed_markers(&cat, &sel, atlas_core::geo::Zoom::World, 1118.0),
+                    ),
+                    0,
+                ),
             ];
             counted.push(("changes table", changes::table(&cat, &ch), 0));
             for (i, _) in cat.data.regions.iter().enumerate().take(5) {

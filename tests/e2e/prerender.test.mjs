@@ -203,7 +203,7 @@ async function beforeTheApp(q) {
       map: shown('.map'),
       current: pre.querySelector('.tabs').querySelector('.tab[data-view=' + document.documentElement.dataset.preView + ']').textContent,
       currentWeight: getComputedStyle(pre.querySelector('.tab[data-view=' + document.documentElement.dataset.preView + ']')).fontWeight,
-      images: shown('.pre-image'),
+      images: shown('.share__picture'),
     };
   });
   return { page, state, release };

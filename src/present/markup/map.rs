@@ -107,6 +107,49 @@ pub fn markers(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
     h.finish()
 }
 
+/// The markers as one picture, for the pre-render: the CSP allows no inline style, so
+/// the live buttons' CSSOM positions become percent attributes of SVG shapes, drawn
+/// 16 px wide whatever the map's size and centred like the buttons. Positions are
+/// `placed` (from [`placed_markers`]), so both renders place every marker alike.
+pub fn marker_picture(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
+    let d = &cat.data;
+    let mut h = Html::new();
+    h.open(
+        "svg",
+        &[
+            a("class", "map__points"),
+            a("width", "100%"),
+            a("height", "100%"),
+            a("aria-hidden", "true"),
+            a("focusable", "false"),
+        ],
+    );
+    h.open("g", &[a("transform", "translate(-8 -8)")]);
+    for &(i, (left, top)) in placed {
+        let r = &d.regions[i];
+        let icon = d
+            .provider(&r.provider)
+            .map(|p| crate::theme::marker_icon(p.shape()))
+            .unwrap_or_default();
+        let class = marker_class(d, r).replacen("marker ", "marker__shape ", 1);
+        h.open(
+            "svg",
+            &[
+                a("class", &class),
+                a("x", format!("{left:.3}%").as_str()),
+                a("y", format!("{top:.3}%").as_str()),
+                a("width", "16"),
+                a("height", "16"),
+                a("viewBox", "-8 -8 16 16"),
+            ],
+        )
+        .raw(&icon)
+        .close("svg");
+    }
+    h.close("g").close("svg");
+    h.finish()
+}
+
 /// A marker's classes: provider colour slot and status (hollow, struck through).
 pub fn marker_class(d: &Dataset, r: &Region) -> String {
     format!("marker {} marker--{}", slot(d, &r.provider), r.status.id())
