@@ -108,13 +108,6 @@ impl Zoom {
             .collect()
     }
 
-    pub fn label(self, d: &Dataset) -> &str {
-        match self {
-            Zoom::World => "World",
-            Zoom::Area(i) => d.areas.get(i).map_or("World", |a| a.name.as_str()),
-        }
-    }
-
     /// Where a map opened from a link starts: framed on the area filter when it names
     /// exactly one area that has a frame, the world otherwise.
     pub fn initial<'a>(d: &Dataset, areas: impl IntoIterator<Item = &'a String>) -> Zoom {
@@ -303,7 +296,6 @@ mod tests {
             Zoom::World
         );
         assert_eq!(Zoom::all(&d).len(), 1 + d.areas.len());
-        assert_eq!(Zoom::Area(me).label(&d), "Middle East");
     }
 
     #[test]
