@@ -15,12 +15,13 @@ cd "$ROOT"
 BASELINE="${BASELINE:-872a492}"
 trunk build --release --dist dist-bench >/dev/null
 if [ "$BASELINE" != none ]; then
-  # A worktree of the baseline, built with the same toolchain (and the same target dir, so
-  # only this crate recompiles).
+  # A worktree of the baseline, built with the same toolchain in a target dir of its own:
+  # sharing this one let the baseline's path crates (same names, same versions) stand in
+  # for this build's afterwards, until a `cargo clean -p` of each.
   rm -rf target/bench-baseline dist-baseline
   git worktree prune
   git worktree add --force --detach target/bench-baseline "$BASELINE" >/dev/null 2>&1
-  (cd target/bench-baseline && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/dist-baseline" >/dev/null)
+  (cd target/bench-baseline && CARGO_TARGET_DIR="$ROOT/target/baseline" trunk build --release --dist "$ROOT/dist-baseline" >/dev/null)
 fi
 both() { # both TITLE COMMAND ARGS…: the command for this build, then for the baseline
   local title="$1"; shift
