@@ -18,10 +18,13 @@ if [ "$BASELINE" != none ]; then
   # A worktree of the baseline, built with the same toolchain in a target dir of its own:
   # sharing this one let the baseline's path crates (same names, same versions) stand in
   # for this build's afterwards, until a `cargo clean -p` of each.
-  rm -rf target/bench-baseline dist-baseline
+  # The worktree lies outside this checkout: inside it, cargo takes the baseline's
+  # manifest for a member of this workspace and refuses to build it.
+  worktree="${TMPDIR:-/tmp}/cloud-atlas-bench-baseline"
+  rm -rf "$worktree" dist-baseline
   git worktree prune
-  git worktree add --force --detach target/bench-baseline "$BASELINE" >/dev/null 2>&1
-  (cd target/bench-baseline && CARGO_TARGET_DIR="$ROOT/target/baseline" trunk build --release --dist "$ROOT/dist-baseline" >/dev/null)
+  git worktree add --force --detach "$worktree" "$BASELINE" >/dev/null 2>&1
+  (cd "$worktree" && CARGO_TARGET_DIR="$ROOT/target/baseline" trunk build --release --dist "$ROOT/dist-baseline" >/dev/null)
 fi
 both() { # both TITLE COMMAND ARGS…: the command for this build, then for the baseline
   local title="$1"; shift
