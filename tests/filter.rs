@@ -233,8 +233,18 @@ fn summary_and_presence_describe_the_selection() {
     let s = select(cat, &filters("provider=tencent"));
     assert_eq!(summary(cat, &s), "Showing 25 Tencent Cloud regions in 17 countries and territories (3 retired, 1 announced) and 39 events, 2013–2026.");
     let p = presence(cat, &select(cat, &Filters::default()));
-    assert_eq!(p["SA"].len(), 2, "both providers are in Saudi Arabia");
-    assert_eq!(p["CA"].iter().collect::<Vec<_>>(), ["tencent"]);
+    assert_eq!(p["SA"].live.len(), 2, "both providers are in Saudi Arabia");
+    // Canada: Tencent's only region there is retired, so no provider is there today.
+    assert!(p["CA"].live.is_empty());
+    assert_eq!(p["CA"].left.iter().collect::<Vec<_>>(), ["tencent"]);
+    // Mexico: Alibaba is live, Tencent's region is announced.
+    assert_eq!(p["MX"].live.iter().collect::<Vec<_>>(), ["alibaba"]);
+    assert_eq!(p["MX"].announced.iter().collect::<Vec<_>>(), ["tencent"]);
+    // As of the end of the period: Alibaba's Sydney region closed in 2024, so Australia
+    // is left today and Alibaba's at `to=2020`.
+    assert_eq!(p["AU"].left.iter().collect::<Vec<_>>(), ["alibaba"]);
+    let then = presence(cat, &select(cat, &filters("to=2020")));
+    assert_eq!(then["AU"].live.iter().collect::<Vec<_>>(), ["alibaba"]);
     let s = select(cat, &filters("country=NL"));
     assert_eq!(summary(cat, &s), "Showing 1 Alibaba Cloud region in 1 country or territory (1 announced) and 1 event in 2025.");
 }
@@ -351,9 +361,10 @@ fn head_to_head_growth_and_footprints() {
     assert_eq!((me["alibaba"].live, me["tencent"].live), (2, 1));
     let split = country_split(cat, &all);
     assert!(split.both.contains("SA") && split.both.contains("US"));
-    // Mexico counts for both: Tencent's Querétaro region is announced.
-    assert!(split.both.contains("MX"));
-    assert!(split.only["alibaba"].contains("GB") && split.only["tencent"].contains("CA"));
+    // Where a provider is, as on the map: Mexico is Alibaba's only (Tencent's Querétaro
+    // region is announced), Canada nobody's (Tencent's Toronto region is retired).
+    assert!(split.only["alibaba"].contains("MX") && split.only["alibaba"].contains("GB"));
+    assert!(!split.both.contains("CA") && !split.only["tencent"].contains("CA"));
     let (series, undated) = growth(cat, &all);
     let ali = &series["alibaba"];
     let at = |y: u16| ali.iter().find(|g| g.year == y).unwrap().regions;

@@ -35,7 +35,7 @@ fn press(markers: &web_sys::HtmlDivElement, open: Option<&str>) {
 fn reshade(
     d: &crate::core::model::Dataset,
     svg: &web_sys::SvgElement,
-    presence: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    presence: &std::collections::BTreeMap<String, crate::core::aggregate::Presence>,
 ) {
     let Ok(paths) = svg.query_selector_all(hooks::COUNTRY_PATHS) else {
         return;

@@ -6,14 +6,71 @@ use super::filter::{Catalog, Selection};
 use super::model::Status;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Which providers have a selected region in each country (ISO alpha-2).
-pub fn presence(cat: &Catalog, sel: &Selection) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+/// Where each provider is in a country (ISO alpha-2), as of the end of the period the
+/// selection is of ([`Selection::to`], today without it; the coverage view's rule,
+/// [`crate::reach::live_at_end_of`]). A reader takes a shaded country for presence, so a
+/// region that has closed or is only announced does not shade it as if it were live.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Presence {
+    /// Providers with a selected region live there at the end of the period.
+    pub live: BTreeSet<String>,
+    /// Providers whose selected regions there had all closed by then (and that
+    /// announced none to come).
+    pub left: BTreeSet<String>,
+    /// Providers with only announced regions there (none live, none closed).
+    pub announced: BTreeSet<String>,
+}
+
+/// How the map shades a country ([`Presence::shade`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shade<'a> {
+    /// No selected region: the plain country.
+    None,
+    /// These providers are there (one or several).
+    Live(&'a BTreeSet<String>),
+    /// No provider is there now, and one has left (its regions closed).
+    Left,
+    /// No provider is there now, and one has announced a region.
+    Announced,
+}
+
+impl Presence {
+    /// Live wins; a country no provider is in is "left" if one closed its regions
+    /// there, else "announced" if one only announced one.
+    pub fn shade(&self) -> Shade<'_> {
+        if !self.live.is_empty() {
+            Shade::Live(&self.live)
+        } else if !self.left.is_empty() {
+            Shade::Left
+        } else if !self.announced.is_empty() {
+            Shade::Announced
+        } else {
+            Shade::None
+        }
+    }
+}
+
+/// Each country with a selected region, and where each provider stands there.
+pub fn presence(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Presence> {
+    let mut out: BTreeMap<String, Presence> = BTreeMap::new();
     for &i in &sel.regions {
         let r = &cat.data.regions[i];
-        out.entry(r.iso2.clone())
-            .or_default()
-            .insert(r.provider.clone());
+        let p = out.entry(r.iso2.clone()).or_default();
+        if super::reach::live_at_end_of(r, sel.to) {
+            p.live.insert(r.provider.clone());
+        } else if r.status == Status::Announced {
+            p.announced.insert(r.provider.clone());
+        } else {
+            p.left.insert(r.provider.clone());
+        }
+    }
+    // A provider live there has neither left nor only announced; one that closed its
+    // regions and announced a new one is coming back: announced, not left.
+    for p in out.values_mut() {
+        let (live, announced) = (p.live.clone(), p.announced.clone());
+        p.announced.retain(|x| !live.contains(x));
+        p.left
+            .retain(|x| !live.contains(x) && !announced.contains(x));
     }
     out
 }
@@ -104,7 +161,8 @@ pub fn compare(
     out
 }
 
-/// Countries with a selected region of exactly one provider, or of both.
+/// Countries where exactly one provider is, or several are (live at the end of the
+/// period, as the map shades them: [`presence`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountrySplit {
     pub only: BTreeMap<String, BTreeSet<String>>,
@@ -113,7 +171,8 @@ pub struct CountrySplit {
 
 pub fn country_split(cat: &Catalog, sel: &Selection) -> CountrySplit {
     let mut split = CountrySplit::default();
-    for (country, providers) in presence(cat, sel) {
+    for (country, p) in presence(cat, sel) {
+        let providers = p.live;
         if providers.len() > 1 {
             split.both.insert(country);
         } else if let Some(p) = providers.into_iter().next() {

@@ -376,6 +376,9 @@ pub struct Selection {
     pub facets: Facets,
     /// Regions left out only because their opening year is unknown and `to` is set.
     pub undated_hidden: usize,
+    /// The last year of the period selected (`to`), the "as of" of what is live
+    /// ([`crate::reach::live_at_end_of`]); `None`: today.
+    pub to: Option<u16>,
 }
 
 const PROVIDER: usize = 0;
@@ -401,7 +404,10 @@ pub fn select(cat: &Catalog, f: &Filters) -> Selection {
     let in_set = |set: &BTreeSet<String>, v: Option<&str>| {
         set.is_empty() || v.is_some_and(|v| set.contains(v))
     };
-    let mut s = Selection::default();
+    let mut s = Selection {
+        to: f.to,
+        ..Selection::default()
+    };
     for p in &cat.data.providers {
         s.facets.providers.insert(p.id.clone(), 0);
     }

@@ -371,6 +371,10 @@ pub fn map_svg(
     let foot = line_h * (footer.len() as f64 + 1.0);
     let mut s = String::new();
     picture_open(&mut s, (frame.x, frame.y, frame.w, frame.h + foot));
+    s.push_str(&crate::theme::shade_patterns(Some((
+        crate::theme::COUNTRY,
+        crate::theme::COUNTRY_SEVERAL,
+    ))));
     s.push_str(&format!(
         "<path d=\"{}\" fill=\"{SURFACE}\" stroke=\"{BORDER}\" stroke-width=\"0.5\"/>",
         xml_escape(&shapes.sphere)

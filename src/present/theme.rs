@@ -9,10 +9,10 @@
 //! which the loader enforces. Exported pictures cannot use the stylesheet, so
 //! they write the light colours out ([`fill`], [`country_fill`]).
 
+use atlas_core::aggregate::{Presence, Shade};
 use atlas_core::colour::Rgb;
 use atlas_core::load::MAX_PROVIDERS;
 use atlas_core::model::{Dataset, Marker, MARKET};
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The neutral colours of the light theme that exported pictures write out; the
@@ -85,24 +85,69 @@ pub fn fill(d: &Dataset, provider: &str) -> String {
         .map_or_else(|| MUTED.to_string(), |p| p.color.clone())
 }
 
-/// The class of a country shaded by which providers have a region there.
-pub fn shade(d: &Dataset, who: Option<&BTreeSet<String>>) -> String {
-    match who.map(|w| (w.len(), w.iter().next())) {
-        Some((1, Some(p))) => format!("country country--one {}", slot(d, p)),
-        Some((n, _)) if n > 1 => "country country--several".into(),
-        _ => "country".into(),
+/// The patterns of a country no provider is in at the end of the period: one has left
+/// it (hatched), or one has only announced a region there (dotted). Readable without
+/// colour, in both themes; every picture that shades countries defines them
+/// ([`shade_patterns`]).
+pub const LEFT_PATTERN: &str = "shade-left";
+pub const ANNOUNCED_PATTERN: &str = "shade-announced";
+
+/// The two patterns as SVG `<defs>`. On the page (`colours` `None`) their colours come
+/// from the stylesheet (`.pattern__bg`, `.pattern__ink`), so they follow the theme; an
+/// exported picture writes the light theme's out.
+pub fn shade_patterns(colours: Option<(&str, &str)>) -> String {
+    let (bg, ink, dot) = match colours {
+        Some((bg, ink)) => (
+            format!("fill=\"{bg}\""),
+            format!("stroke=\"{ink}\""),
+            format!("fill=\"{ink}\""),
+        ),
+        None => (
+            "class=\"pattern__bg\"".to_string(),
+            "class=\"pattern__ink\"".to_string(),
+            "class=\"pattern__dot\"".to_string(),
+        ),
+    };
+    format!(
+        "<defs><pattern id=\"{LEFT_PATTERN}\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\" \
+         patternTransform=\"rotate(45)\"><rect {bg} width=\"4\" height=\"4\"/>\
+         <path {ink} d=\"M1 0V4\" stroke-width=\"1.5\"/></pattern>\
+         <pattern id=\"{ANNOUNCED_PATTERN}\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\">\
+         <rect {bg} width=\"4\" height=\"4\"/>\
+         <circle {dot} cx=\"2\" cy=\"2\" r=\"0.9\"/></pattern></defs>"
+    )
+}
+
+/// The class of a country shaded by where the providers are
+/// ([`atlas_core::aggregate::presence`]).
+pub fn shade(d: &Dataset, who: Option<&Presence>) -> String {
+    match who.map_or(Shade::None, Presence::shade) {
+        Shade::Live(w) if w.len() == 1 => {
+            let p = w.iter().next().map_or("", String::as_str);
+            format!("country country--one {}", slot(d, p))
+        }
+        Shade::Live(_) => "country country--several".into(),
+        Shade::Left => "country country--left".into(),
+        Shade::Announced => "country country--announced".into(),
+        Shade::None => "country".into(),
     }
 }
 
 /// The light-theme fill of a country for exported pictures, matching [`shade`].
-pub fn country_fill(d: &Dataset, who: Option<&BTreeSet<String>>) -> String {
+/// The two patterns are the picture's own ([`shade_patterns`]).
+pub fn country_fill(d: &Dataset, who: Option<&Presence>) -> String {
     let base = Rgb::parse(COUNTRY).unwrap_or(Rgb(217, 222, 228));
-    match who.map(|w| (w.len(), w.iter().next())) {
-        Some((1, Some(p))) => Rgb::parse(&fill(d, p))
+    match who.map_or(Shade::None, Presence::shade) {
+        Shade::Live(w) if w.len() == 1 => w
+            .iter()
+            .next()
+            .and_then(|p| Rgb::parse(&fill(d, p)))
             .map_or(base, |c| c.mix(base, TINT))
             .hex(),
-        Some((n, _)) if n > 1 => COUNTRY_SEVERAL.into(),
-        _ => COUNTRY.into(),
+        Shade::Live(_) => COUNTRY_SEVERAL.into(),
+        Shade::Left => format!("url(#{LEFT_PATTERN})"),
+        Shade::Announced => format!("url(#{ANNOUNCED_PATTERN})"),
+        Shade::None => COUNTRY.into(),
     }
 }
 
@@ -210,15 +255,49 @@ mod tests {
     }
 
     #[test]
-    fn shading_by_how_many_providers() {
+    fn shading_by_how_many_providers_are_there_and_whether_one_left() {
         let d = fixture();
-        let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+        let set = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+        };
         let (p0, p1) = (d.providers[0].id.as_str(), d.providers[1].id.as_str());
-        assert_eq!(shade(&d, Some(&set(&[p0, p1]))), "country country--several");
-        assert_eq!(shade(&d, Some(&set(&[p1]))), "country country--one prov-1");
+        let live = |v: &[&str]| Presence {
+            live: set(v),
+            ..Presence::default()
+        };
+        assert_eq!(
+            shade(&d, Some(&live(&[p0, p1]))),
+            "country country--several"
+        );
+        assert_eq!(shade(&d, Some(&live(&[p1]))), "country country--one prov-1");
         assert_eq!(shade(&d, None), "country");
-        assert_eq!(country_fill(&d, Some(&set(&[p0, p1]))), COUNTRY_SEVERAL);
+        assert_eq!(country_fill(&d, Some(&live(&[p0, p1]))), COUNTRY_SEVERAL);
         assert_eq!(country_fill(&d, None), COUNTRY);
+        // Live wins over a provider that left; a left country is hatched, one with only
+        // an announced region dotted, on the page and in a picture alike.
+        let left = Presence {
+            left: set(&[p0]),
+            ..Presence::default()
+        };
+        let both = Presence {
+            live: set(&[p1]),
+            ..left.clone()
+        };
+        assert_eq!(shade(&d, Some(&both)), "country country--one prov-1");
+        assert_eq!(shade(&d, Some(&left)), "country country--left");
+        assert_eq!(country_fill(&d, Some(&left)), "url(#shade-left)");
+        let announced = Presence {
+            announced: set(&[p1]),
+            ..Presence::default()
+        };
+        assert_eq!(shade(&d, Some(&announced)), "country country--announced");
+        assert_eq!(country_fill(&d, Some(&announced)), "url(#shade-announced)");
+        let defs = shade_patterns(Some((COUNTRY, COUNTRY_SEVERAL)));
+        assert!(defs.contains("id=\"shade-left\"") && defs.contains("id=\"shade-announced\""));
+        assert!(!shade_patterns(None).contains('#'));
+        assert!(!defs.contains("class="), "a picture has no stylesheet");
     }
 
     /// Exported pictures write the light theme's colours out; they must be the page's.

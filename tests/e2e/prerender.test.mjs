@@ -74,7 +74,7 @@ test('without JavaScript the default page shows the summary, the map and its leg
   assert.ok(await page.isVisible('.map'));
   assert.ok((await page.locator('.map__shapes path.country').count()) > 150, 'the country layer is in the HTML');
   assert.equal(await page.locator('.map__points svg').count(), data.regions.length, 'one marker per region');
-  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 2 + (data.providers.length > 1 ? 1 : 0));
+  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 2 + (data.providers.length > 1 ? 1 : 0) + 2);
   assert.ok(await page.isVisible('.legend'));
   // The note with the dataset link shows; controls that need scripts do not.
   const note = page.locator('main .notice');

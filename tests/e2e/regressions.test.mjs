@@ -15,15 +15,60 @@ const data = shippedData();
 
 const open = (q, options) => openAt(env, q, options);
 
-/** Which providers have a region in each country, as the map must shade it. */
+/**
+ * Where each provider is in each country today, as the map must shade it: by the providers
+ * with a live region; where none is, hatched if one closed its regions there ("left"),
+ * dotted if one only announced a region (a provider that did both is coming back).
+ */
 function shades(regions) {
   const by = new Map();
-  for (const r of regions) by.set(r.iso2, (by.get(r.iso2) ?? new Set()).add(r.provider));
+  for (const r of regions) {
+    const c = by.get(r.iso2) ?? { live: new Set(), left: new Set(), announced: new Set() };
+    (r.status === 'live' ? c.live : r.status === 'announced' ? c.announced : c.left).add(r.provider);
+    by.set(r.iso2, c);
+  }
   const out = {};
   const slot = (id) => `prov-${data.providers.findIndex((p) => p.id === id)}`;
-  for (const [iso, set] of by) out[iso] = set.size > 1 ? 'country country--several' : `country country--one ${slot([...set][0])}`;
+  for (const [iso, c] of by) {
+    const left = [...c.left].filter((p) => !c.live.has(p) && !c.announced.has(p));
+    const announced = [...c.announced].filter((p) => !c.live.has(p));
+    out[iso] =
+      c.live.size > 1 ? 'country country--several'
+      : c.live.size === 1 ? `country country--one ${slot([...c.live][0])}`
+      : left.length ? 'country country--left'
+      : announced.length ? 'country country--announced'
+      : 'country';
+  }
   return out;
 }
+
+test('the map shades a country every region of which closed as if a provider were there', async () => {
+  const page = await open();
+  await page.waitForSelector('svg.map__shapes path[data-iso]');
+  const classOf = (iso) => page.locator(`svg.map__shapes path[data-iso=${iso}]`).first().getAttribute('class');
+  // Countries whose regions are all retired, and one with only an announced region, from the data.
+  const expected = shades(data.regions);
+  const left = Object.keys(expected).filter((iso) => expected[iso] === 'country country--left');
+  const announced = Object.keys(expected).filter((iso) => expected[iso] === 'country country--announced');
+  assert.ok(left.length > 0 && announced.length > 0, `left ${left}, announced ${announced}`);
+  for (const iso of [...left, ...announced]) {
+    if (await page.locator(`svg.map__shapes path[data-iso=${iso}]`).count()) assert.equal(await classOf(iso), expected[iso], iso);
+  }
+  // Both have their legend entry, and the hatch is a pattern the page defines.
+  for (const name of ['left: every region there closed', 'announced only']) {
+    assert.ok(await page.locator('.legend li', { hasText: name }).isVisible(), name);
+  }
+  assert.equal(await page.locator('svg.map__shapes pattern#shade-left').count(), 1);
+  // As of the end of 2017, a region retired later was still there: its country is shaded by its provider.
+  const gone = data.regions.find((r) => r.status === 'retired' && r.opened && r.retired && Number(r.opened.slice(0, 4)) <= 2017 && Number(r.retired.slice(0, 4)) > 2017);
+  if (gone) {
+    const page2 = await open('?to=2017');
+    await page2.waitForSelector(`svg.map__shapes path[data-iso=${gone.iso2}]`);
+    assert.match(await page2.locator(`svg.map__shapes path[data-iso=${gone.iso2}]`).first().getAttribute('class'), /country--(one|several)/);
+    await page2.context().close();
+  }
+  await page.context().close();
+});
 
 test('the map keeps stale shading after a provider chip is clicked', async () => {
   const page = await open();
@@ -41,7 +86,11 @@ test('the map keeps stale shading after a provider chip is clicked', async () =>
     const got = Object.fromEntries([...document.querySelectorAll('svg.map__shapes path[data-iso]')].filter((p) => p.getAttribute('class') !== 'country').map((p) => [p.dataset.iso, p.getAttribute('class')]));
     return JSON.stringify(Object.entries(got).sort()) === JSON.stringify(Object.entries(want).sort());
   }, tencent);
-  assert.ok(Object.values(await read()).every((c) => c === `country country--one prov-${data.providers.findIndex((p) => p.id === 'tencent')}`), 'no country keeps its Alibaba or "both" shade');
+  const tencentOnly = `country country--one prov-${data.providers.findIndex((p) => p.id === 'tencent')}`;
+  assert.ok(
+    Object.values(await read()).every((c) => [tencentOnly, 'country country--left', 'country country--announced'].includes(c)),
+    'no country keeps its Alibaba or "both" shade',
+  );
   await page.context().close();
 });
 

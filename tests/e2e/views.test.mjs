@@ -33,14 +33,15 @@ test('map: one focusable, named, 24 px marker per region; both providers visible
     .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().x));
   assert.equal(saudi.length, 2);
   assert.ok(Math.abs(saudi[0] - saudi[1]) >= 20, `markers apart: ${saudi}`);
-  // Shading: the UK has only Alibaba, Saudi Arabia both (and Mexico, where Tencent's region is announced), Canada only Tencent (a retired region).
+  // Shading, today: the UK has only Alibaba, Saudi Arabia both; Mexico only Alibaba (Tencent's
+  // region there is announced); Canada is hatched: Tencent's only region there is retired.
   await page.waitForSelector('path.country');
   const shade = (name) => page.locator('path.country', { has: page.locator(`title:text-is("${name}")`) }).getAttribute('class');
   const slot = (id) => `prov-${data.providers.findIndex((p) => p.id === id)}`;
   assert.equal(await shade('United Kingdom'), `country country--one ${slot('alibaba')}`);
-  assert.equal(await shade('Mexico'), 'country country--several');
+  assert.equal(await shade('Mexico'), `country country--one ${slot('alibaba')}`);
   assert.equal(await shade('Saudi Arabia'), 'country country--several');
-  assert.equal(await shade('Canada'), `country country--one ${slot('tencent')}`);
+  assert.equal(await shade('Canada'), 'country country--left');
   assert.equal(await shade('Egypt'), 'country');
   // Hover and focus show the same tooltip.
   await riyadh.hover();
@@ -153,10 +154,17 @@ test('head to head: figures per provider, per area, countries alone and shared, 
   // A cited figure opens its record, whose panel lists the sources.
   await table.getByRole('button', { name: /^12 May 2014 \(Source: / }).click();
   await page.getByTestId('detail').waitFor();
+  // Where each provider is today, as the map shades it: countries with a live region.
   const split = await page.getByTestId('country-split').textContent();
-  assert.match(split, /Alibaba Cloud only \(6\).*United Kingdom/);
-  assert.match(split, /Tencent Cloud only \(3\).*Canada/);
-  assert.match(split, /Both \(14\).*Mexico.*Saudi Arabia/);
+  const live = new Map();
+  for (const r of data.regions.filter((r) => r.status === 'live')) live.set(r.iso2, (live.get(r.iso2) ?? new Set()).add(r.provider));
+  const only = (p) => [...live.values()].filter((s) => s.size === 1 && s.has(p)).length;
+  const both = [...live.values()].filter((s) => s.size > 1).length;
+  assert.match(split, new RegExp(`Alibaba Cloud only \\(${only('alibaba')}\\).*Mexico.*United Kingdom`));
+  assert.match(split, new RegExp(`Tencent Cloud only \\(${only('tencent')}\\)`));
+  assert.match(split, new RegExp(`Both \\(${both}\\).*Saudi Arabia`));
+  // Canada's only region (Tencent's) is retired: no provider is there today.
+  assert.doesNotMatch(split, /Canada/);
   assert.match(await page.textContent('main'), /US\$321\.3 billion \(\+20 %\)/);
   // Filters apply: Middle East only.
   const me = await open('?view=compare&area=me');

@@ -13,7 +13,7 @@ use crate::theme::{shade, slot};
 use atlas_core::filter::{Catalog, Selection};
 use atlas_core::geo::{dodge_within, Rect, Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use atlas_core::model::{Dataset, Marker, Region};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The selected regions whose marker falls inside the map's frame at `zoom`, in
 /// selection order: the markers the map draws.
@@ -182,13 +182,15 @@ pub fn marker_name(cat: &Catalog, r: &Region) -> String {
 pub fn layer(
     cat: &Catalog,
     shapes: Option<&Shapes>,
-    presence: &BTreeMap<String, BTreeSet<String>>,
+    presence: &BTreeMap<String, atlas_core::aggregate::Presence>,
 ) -> String {
     let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
     h.el("title", &[], lang.t(T::MapTitle))
         .el("desc", &[], lang.t(T::MapDesc));
     if let Some(s) = shapes {
+        // The hatch and dots of a country a provider left or only announced.
+        h.raw(&crate::theme::shade_patterns(None));
         h.void("path", &[a("class", "sphere"), a("d", &s.sphere)])
             .open("g", &[]);
         for c in &s.countries {
@@ -265,6 +267,16 @@ pub fn map_legend(cat: &Catalog) -> String {
                 "",
             )
             .text(several)
+            .close("li");
+    }
+    // A country no provider is in at the end of the period: left, or only announced.
+    for (class, label) in [
+        ("swatch country--left", lang.t(T::LegendLeft)),
+        ("swatch country--announced", lang.t(T::LegendAnnouncedOnly)),
+    ] {
+        h.open("li", &[])
+            .el("span", &[a("class", class), a("aria-hidden", "true")], "")
+            .text(label)
             .close("li");
     }
     h.close("ul");
