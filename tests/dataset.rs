@@ -13,6 +13,9 @@ const OUT: &str = "public/data/atlas.json";
 #[test]
 fn committed_dataset_matches_its_source() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("ATLAS_FIX").is_some() {
+        support::convert::fix_regions(&root.join("tests/data/atlas-source")).expect("fix");
+    }
     let generated =
         support::convert::build(&root.join("tests/data/atlas-source")).expect("source converts");
     let out = root.join(OUT);
@@ -32,8 +35,17 @@ fn shipped_dataset_validates_clean() {
     let text = std::fs::read_to_string(root.join(OUT)).unwrap();
     let loaded = parse_dataset(&text).expect("dataset loads");
     assert!(loaded.skipped.is_empty(), "skipped: {:?}", loaded.skipped);
-    assert_eq!(loaded.dataset.regions.len(), 63);
-    assert_eq!(loaded.dataset.events.len(), 125);
+    // Every row of the TSV edition arrives: none is dropped on the way.
+    let rows = |f: &str| {
+        std::fs::read_to_string(root.join("tests/data/atlas-source").join(f))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count()
+    };
+    assert_eq!(loaded.dataset.regions.len(), rows("regions.tsv"));
+    assert_eq!(loaded.dataset.events.len(), rows("events.tsv"));
 }
 
 fn shipped() -> cloud_atlas::core::model::Dataset {
@@ -183,7 +195,7 @@ fn change_log_ends_with_this_edition_and_names_its_records() {
     use cloud_atlas::core::model::{ChangeKind, Table};
     let d = shipped();
     let versions: Vec<&str> = d.changes.iter().map(|e| e.version.as_str()).collect();
-    assert_eq!(versions, ["2026-11-26", "2026-11-27"]);
+    assert_eq!(versions, ["2026-11-26", "2026-11-27", "2026-12-05"]);
     assert!(
         d.changes[0].records.is_empty(),
         "the log starts with an edition"
@@ -206,21 +218,38 @@ fn change_log_ends_with_this_edition_and_names_its_records() {
             c.id
         );
     }
-    // The update's two corrections are in the log with what they changed.
-    let sa = last
+    // The 2026-11-27 update's two corrections are in the log with what they changed.
+    let nov = &d.changes[1];
+    let sa = nov
         .records
         .iter()
         .find(|c| c.id == "alibaba:sa-east-1")
         .unwrap();
     assert!(sa.fields.iter().any(|f| f == "status"), "{:?}", sa.fields);
-    let zz = last
+    let zz = nov
         .records
         .iter()
         .find(|c| c.id == "alibaba:cn-zhengzhou-jva")
         .unwrap();
     assert_eq!(zz.change, ChangeKind::Added);
-    // Every region has the date of its newest evidence.
-    assert!(d.regions.iter().all(|r| r.checked.is_some()));
+    // Every region has evidence, and the date of its newest item.
+    assert!(d
+        .regions
+        .iter()
+        .all(|r| r.checked.is_some() && !r.evidence.is_empty()));
+    // This edition's evidence pass: the regions it downgraded to "listed" say why.
+    let listed: Vec<&str> = last
+        .records
+        .iter()
+        .filter(|c| {
+            c.fields.iter().any(|f| f == "status")
+                && d.regions
+                    .iter()
+                    .any(|r| r.id == c.id && r.status == cloud_atlas::core::model::Status::Listed)
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(listed.contains(&"tencent:ap-osaka"), "{listed:?}");
 }
 
 /// The converter refuses an edition that changes a record without saying why, and
@@ -235,7 +264,8 @@ fn converter_refuses_a_change_without_a_reason() {
         std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
     }
     let regions = std::fs::read_to_string(dir.join("regions.tsv")).unwrap();
-    let edited = regions.replacen("\tlive\thigh\t", "\tlive\tmedium\t", 1);
+    // A name, not a status: a status must follow from the evidence, which fails first.
+    let edited = regions.replacen("\t2\tlive\t", "\t3\tlive\t", 1);
     assert_ne!(edited, regions);
     std::fs::write(dir.join("regions.tsv"), &edited).unwrap();
     let err = support::convert::build(&dir).unwrap_err();
@@ -244,7 +274,10 @@ fn converter_refuses_a_change_without_a_reason() {
     let changes = std::fs::read_to_string(dir.join("changes.tsv")).unwrap();
     std::fs::write(
         dir.join("changes.tsv"),
-        format!("{changes}2026-11-27\talibaba-2009-09-news-cn\t\tno reason\t\n"),
+        format!(
+            "{changes}{}\talibaba-2009-09-news-cn\t\tno reason\t\n",
+            shipped().version
+        ),
     )
     .unwrap();
     let err = support::convert::build(&dir).unwrap_err();

@@ -180,10 +180,11 @@ fn a_data_update_is_an_entry_linking_to_the_version_before() {
         provider: None,
         lang: Lang::En,
     };
-    let first = &cat.data.changes[0].version;
+    let log = &cat.data.changes;
+    let before = &log[log.len() - 2].version;
     let update = items(&cat, &feed, &site())
         .into_iter()
-        .find(|i| i.url.ends_with(&format!("?d={first}")))
+        .find(|i| i.url.ends_with(&format!("?d={before}")))
         .expect("the update entry");
     assert!(
         update.title.starts_with("Data update of"),

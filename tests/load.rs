@@ -244,6 +244,53 @@ fn field_level_problems_each_skip_one_record() {
     }
 }
 
+/// A file that says "live" for a region whose only evidence is an SDK listing showed it
+/// as live: the loader leaves such a region out and says why, and keeps one whose
+/// status, grade and date are the ones its evidence makes.
+#[test]
+fn a_status_its_own_evidence_does_not_make_is_left_out_with_the_reason() {
+    let listing =
+        json!([{"kind": "listing", "date": "2024-05-01", "says": "listed", "source": "s1"}]);
+    let mut d = small();
+    d["regions"][0]["evidence"] = listing.clone();
+    d["regions"][0]["checked"] = json!("2024-05-01");
+    let reasons = skipped_reasons(&d);
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("its evidence makes it \"listed\"")),
+        "{reasons:?}"
+    );
+    d["regions"][0]["status"] = json!("listed");
+    d["regions"][0]["confidence"] = json!("low");
+    d["regions"][0]["opened"] = Value::Null;
+    assert!(skipped_reasons(&d).is_empty(), "{:?}", skipped_reasons(&d));
+    let loaded = parse_dataset(&d.to_string()).unwrap();
+    assert_eq!(loaded.dataset.regions[0].status, Status::Listed);
+    // A stale `checked`, an unknown source, or a flood of items each skip the record.
+    for (field, value, expected) in [
+        ("checked", json!("2020"), "newest evidence"),
+        (
+            "evidence",
+            json!([{"kind": "listing", "date": "2024-05-01", "says": "listed", "source": "nope"}]),
+            "unknown evidence source",
+        ),
+        (
+            "evidence",
+            Value::Array(vec![listing[0].clone(); 65]),
+            "more than 64",
+        ),
+    ] {
+        let mut e = d.clone();
+        e["regions"][0][field] = value;
+        assert!(
+            skipped_reasons(&e).iter().any(|r| r.contains(expected)),
+            "{field}: {:?}",
+            skipped_reasons(&e)
+        );
+    }
+}
+
 #[test]
 fn only_http_sources_survive() {
     let mut d = small();

@@ -73,7 +73,7 @@ fn ProviderChips() -> impl IntoView {
                 .map_or_else(market_icon, |p| marker_icon(p.shape()));
             let pressed = {
                 let (a, id) = (atlas.clone(), id.clone());
-                move || a.criteria.with(|f| f.providers.contains(&id))
+                move || a.criteria.with(|f| a.catalog.chip_pressed(f, &id))
             };
             let count = {
                 let (a, id) = (atlas.clone(), id.clone());

@@ -131,11 +131,11 @@ fn more_rows(
 /// per batch); each batch of rows is its own `<tbody>`, so "Show more" adds one and
 /// leaves the rows already drawn alone.
 #[allow(clippy::too_many_arguments)]
-fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static>(
+fn sortable_table<C: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
     testid: &'static str,
     caption: T,
     showing: T,
-    columns: [(T, C); 7],
+    columns: [(T, C); N],
     sort: RwSignal<(C, Dir)>,
     shown: RwSignal<usize>,
     records: fn(&Selection) -> &Vec<usize>,
@@ -232,6 +232,7 @@ fn region_label(c: RegionCol) -> T {
         RegionCol::Status => T::ColStatus,
         RegionCol::Zones => T::ColZones,
         RegionCol::Confidence => T::ColConfidence,
+        RegionCol::Checked => T::ColChecked,
     }
 }
 

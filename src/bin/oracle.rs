@@ -272,7 +272,7 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
         "summary": summary(cat, &s),
         "counts": counts_line(cat, &s),
         "initialZoom": zoom_label(cat, Zoom::initial(d, &f.areas)),
-        "chips": cat.lanes().into_iter().map(|(id, _)| json!({ "class": format!("chip {}", slot(d, &id)), "id": id })).collect::<Vec<_>>(),
+        "chips": cat.lanes().into_iter().map(|(id, _)| json!({ "class": format!("chip {}", slot(d, &id)), "pressed": cat.chip_pressed(&f, &id), "id": id })).collect::<Vec<_>>(),
         "zooms": Zoom::all(d).into_iter().map(|z| zoom_label(cat, z)).collect::<Vec<_>>(),
         "since": cloud_atlas::present::markup::since::notice(cat, f.d.as_deref()),
         // "Cite": for the driver's page address and the browser's date.

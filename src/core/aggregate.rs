@@ -17,7 +17,7 @@ pub struct Presence {
     /// Providers whose selected regions there had all closed by then (and that
     /// announced none to come).
     pub left: BTreeSet<String>,
-    /// Providers with only announced regions there (none live, none closed).
+    /// Providers with only announced or listed-only regions there (none live, none closed).
     pub announced: BTreeSet<String>,
 }
 
@@ -58,7 +58,7 @@ pub fn presence(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Presence> {
         let p = out.entry(r.iso2.clone()).or_default();
         if super::reach::live_at_end_of(r, sel.to) {
             p.live.insert(r.provider.clone());
-        } else if r.status == Status::Announced {
+        } else if r.status.is_prospective() {
             p.announced.insert(r.provider.clone());
         } else {
             p.left.insert(r.provider.clone());
@@ -79,6 +79,8 @@ pub fn presence(cat: &Catalog, sel: &Selection) -> BTreeMap<String, Presence> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProviderStats {
     pub live: usize,
+    /// Regions named only by code (an SDK, API or Terraform listing).
+    pub listed: usize,
     pub announced: usize,
     pub retired: usize,
     /// Zones of live regions whose count is known.
@@ -133,6 +135,7 @@ pub fn compare(
                 s.zones = s.zones.saturating_add(r.zones.unwrap_or(0));
                 s.countries.insert(r.iso2.clone());
             }
+            Status::Listed => s.listed += 1,
             Status::Announced => s.announced += 1,
             Status::Retired => s.retired += 1,
         }
@@ -211,9 +214,7 @@ pub fn growth(cat: &Catalog, sel: &Selection) -> (BTreeMap<String, Vec<Growth>>,
             .iter()
             .map(|&i| &d.regions[i])
             .filter(|r| {
-                r.provider == p.id
-                    && !home.contains(&r.area.as_str())
-                    && r.status != Status::Announced
+                r.provider == p.id && !home.contains(&r.area.as_str()) && !r.status.is_prospective()
             })
             .collect();
         undated += mine.iter().filter(|r| r.opened.is_none()).count();

@@ -17,7 +17,7 @@
 
 use super::date::PartialDate;
 use super::filter::{Catalog, Record, Selection};
-use super::model::{Kind, Region, Status};
+use super::model::{Kind, Region};
 use super::query::Filters;
 use std::collections::BTreeSet;
 
@@ -108,7 +108,7 @@ impl Window {
 
 /// A region is live at the end of month `m` (see the module's decisions).
 pub fn live_at(r: &Region, m: Month) -> bool {
-    r.status != Status::Announced
+    !r.status.is_prospective()
         && r.opened.is_some_and(|o| span(&o).1 <= m)
         && r.retired.is_none_or(|x| span(&x).1 > m)
 }
@@ -187,7 +187,7 @@ impl Changes {
         };
         for &i in &sel.regions {
             let r = &d.regions[i];
-            if r.status == Status::Announced {
+            if r.status.is_prospective() {
                 continue;
             }
             if let Some(o) = r.opened {
@@ -289,6 +289,7 @@ mod tests {
     use super::*;
     use crate::filter::select;
     use crate::load::parse_dataset;
+    use crate::model::Status;
 
     fn cat() -> Catalog {
         let text = include_str!("../../tests/data/fixtures/small.json");
@@ -340,7 +341,7 @@ mod tests {
                 let d = &c.data;
                 let mut want: Vec<(What, Record)> = Vec::new();
                 for (i, r) in d.regions.iter().enumerate() {
-                    if r.status == Status::Announced {
+                    if r.status.is_prospective() {
                         continue;
                     }
                     for (what, date) in [(What::Opened, r.opened), (What::Retired, r.retired)] {

@@ -102,6 +102,7 @@ impl Coverage {
         let mut providers: Vec<Served> = d
             .providers
             .iter()
+            .filter(|p| sel.providers.contains(&p.id))
             .map(|p| Served {
                 id: p.id.clone(),
                 regions: Vec::new(),

@@ -116,7 +116,17 @@ fn typed_year(raw: &str, (first, last): (u16, u16)) -> Option<u16> {
 pub fn apply(cat: &Catalog, current: &Filters, edit: &Edit) -> Option<(Filters, Entry)> {
     let mut f = current.clone();
     match edit {
-        Edit::Toggle(Facet::Provider, id) => toggle(&mut f.providers, id),
+        // From the default comparison, a chip adds or removes one provider of it; back
+        // at the default set the link drops its `provider` key again.
+        Edit::Toggle(Facet::Provider, id) => {
+            if f.providers.is_empty() {
+                f.providers = cat.default_providers.clone();
+            }
+            toggle(&mut f.providers, id);
+            if f.providers == cat.default_providers {
+                f.providers.clear();
+            }
+        }
         Edit::Toggle(Facet::Area, id) => toggle(&mut f.areas, id),
         Edit::Toggle(Facet::Country, id) => toggle(&mut f.countries, id),
         Edit::Toggle(Facet::Kind, id) => {

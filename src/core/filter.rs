@@ -36,6 +36,9 @@ pub struct Catalog {
     /// The language names are given in. The filters and the search do not depend on it:
     /// a record is found by its English and its Chinese words in either language.
     pub lang: Lang,
+    /// What a link without a `provider` key shows: empty (everything) when every
+    /// provider is compared by default, else the default providers and the market.
+    pub default_providers: BTreeSet<String>,
 }
 
 /// A name or title as the page shows it, and whether it is the English one standing in
@@ -166,7 +169,18 @@ impl Catalog {
             .collect();
         // Stable: regions stay before events with the same id (loading already refuses repeats).
         super::sort::sort_vec(&mut ids, &|a, b| id_of(&data, *a).cmp(id_of(&data, *b)));
+        let default_providers = if data.providers.iter().all(|p| p.default) {
+            BTreeSet::new()
+        } else {
+            data.providers
+                .iter()
+                .filter(|p| p.default)
+                .map(|p| p.id.clone())
+                .chain([MARKET.to_string()])
+                .collect()
+        };
         Catalog {
+            default_providers,
             data,
             region_text,
             event_text,
@@ -300,6 +314,21 @@ impl Catalog {
         issues
     }
 
+    /// The providers the filters show: the chosen ones, else the default ones.
+    pub fn providers_of<'a>(&'a self, f: &'a Filters) -> &'a BTreeSet<String> {
+        if f.providers.is_empty() {
+            &self.default_providers
+        } else {
+            &f.providers
+        }
+    }
+
+    /// Whether provider chip `id` shows as pressed: chosen, or (with nothing chosen) one
+    /// of the default providers when not all of them are.
+    pub fn chip_pressed(&self, f: &Filters, id: &str) -> bool {
+        self.providers_of(f).contains(id)
+    }
+
     /// (id, name) of every provider, then the market: the provider chips and the timeline lanes.
     pub fn lanes(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
@@ -379,6 +408,10 @@ pub struct Selection {
     /// The last year of the period selected (`to`), the "as of" of what is live
     /// ([`crate::reach::live_at_end_of`]); `None`: today.
     pub to: Option<u16>,
+    /// The providers the views compare side by side (head to head, coverage, growth), in
+    /// the dataset's order: every provider, except that a link without a `provider` key
+    /// leaves out those not compared by default.
+    pub providers: Vec<String>,
 }
 
 const PROVIDER: usize = 0;
@@ -406,6 +439,13 @@ pub fn select(cat: &Catalog, f: &Filters) -> Selection {
     };
     let mut s = Selection {
         to: f.to,
+        providers: cat
+            .data
+            .providers
+            .iter()
+            .filter(|p| p.default || !f.providers.is_empty())
+            .map(|p| p.id.clone())
+            .collect(),
         ..Selection::default()
     };
     for p in &cat.data.providers {
@@ -414,7 +454,7 @@ pub fn select(cat: &Catalog, f: &Filters) -> Selection {
     for (i, r) in cat.data.regions.iter().enumerate() {
         let (year_ok, undated) = region_in_years(r, f.from, f.to);
         let p: Passes = [
-            in_set(&f.providers, Some(&r.provider)),
+            in_set(cat.providers_of(f), Some(&r.provider)),
             in_set(&f.areas, Some(&r.area)),
             in_set(&f.countries, Some(&r.iso2)),
             year_ok,
@@ -435,7 +475,7 @@ pub fn select(cat: &Catalog, f: &Filters) -> Selection {
         let y = e.date.year;
         let area = cat.event_area[i].as_deref();
         let p: Passes = [
-            in_set(&f.providers, Some(&e.provider)),
+            in_set(cat.providers_of(f), Some(&e.provider)),
             in_set(&f.areas, area),
             in_set(&f.countries, e.iso2.as_deref()),
             f.from.is_none_or(|from| y >= from) && f.to.is_none_or(|to| y <= to),

@@ -199,6 +199,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
             }
             _ => {}
         }
+        evidence_checked(r, &source_ids)?;
         check_sources(&r.sources)
     });
     let regions = unique(regions, |r| &r.id, "region", &mut ids, &mut skipped);
@@ -543,6 +544,58 @@ fn name_field(field: &str, value: Option<&str>) -> Result<(), String> {
     }
 }
 
+/// The most evidence items a region may carry.
+pub const MAX_EVIDENCE: usize = 64;
+
+/// A region's evidence: known sources, and the status, confidence and `checked`
+/// date its rules give (`super::evidence::judge`), so no file can assert a status
+/// its own evidence does not make.
+fn evidence_checked(r: &Region, source_ids: &HashSet<&str>) -> Result<(), String> {
+    if r.evidence.len() > MAX_EVIDENCE {
+        return Err(format!(
+            "{} evidence items, more than {MAX_EVIDENCE}",
+            r.evidence.len()
+        ));
+    }
+    if let Some(e) = r
+        .evidence
+        .iter()
+        .find(|e| !source_ids.contains(e.source.as_str()))
+    {
+        return Err(format!("unknown evidence source \"{}\"", clip(&e.source)));
+    }
+    for e in &r.evidence {
+        name_field("evidence detail", e.detail.as_deref())?;
+    }
+    let Some(v) = r.verdict() else {
+        return Ok(());
+    };
+    if v.status != r.status {
+        return Err(format!(
+            "status \"{}\", but its evidence makes it \"{}\"",
+            r.status.id(),
+            v.status.id()
+        ));
+    }
+    if v.confidence != r.confidence {
+        return Err(format!(
+            "confidence \"{}\", but its evidence grades it \"{}\"",
+            r.confidence.id(),
+            v.confidence.id()
+        ));
+    }
+    if r.checked != Some(v.newest) {
+        return Err(format!(
+            "checked {}, but its newest evidence is of {}",
+            r.checked
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "(none)".into()),
+            v.newest
+        ));
+    }
+    Ok(())
+}
+
 /// The most availability zones a region may have (the largest today have six).
 pub const MAX_ZONES: u32 = 100;
 /// The most regions or zones a provider's announced footprint may count.
@@ -707,7 +760,7 @@ fn promises_checked(
             });
             let region = region_by_id
                 .get(id.as_str())
-                .filter(|r| r.provider == e.provider && r.status != Status::Announced);
+                .filter(|r| r.provider == e.provider && !r.status.is_prospective());
             let date = match (launch, region.and_then(|r| r.opened)) {
                 (Some(l), _) => l.date,
                 (None, Some(opened)) => opened,

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod date;
 pub mod download;
 pub mod edit;
+pub mod evidence;
 pub mod filter;
 pub mod geo;
 pub mod history;

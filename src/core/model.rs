@@ -52,19 +52,35 @@ impl Kind {
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Live,
+    /// Named by an API, SDK or Terraform provider (or a third party) only: the region
+    /// exists, but neither a launch report nor the provider's own table confirms it
+    /// is open (see [`super::evidence`]).
+    Listed,
     Announced,
     Retired,
 }
 
 impl Status {
-    pub const ALL: [Status; 3] = [Status::Live, Status::Announced, Status::Retired];
+    pub const ALL: [Status; 4] = [
+        Status::Live,
+        Status::Listed,
+        Status::Announced,
+        Status::Retired,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Status::Live => "live",
+            Status::Listed => "listed",
             Status::Announced => "announced",
             Status::Retired => "retired",
         }
+    }
+
+    /// Not (yet) shown to be open: announced, or listed by code only. Such a region
+    /// counts as neither live nor retired, and the map shades its country apart.
+    pub fn is_prospective(self) -> bool {
+        matches!(self, Status::Listed | Status::Announced)
     }
 }
 
@@ -111,6 +127,19 @@ pub struct Provider {
     /// loader gives a provider without one the first shape no other provider uses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<Marker>,
+    /// Whether a link without a `provider` key compares it: the product's own question
+    /// is Alibaba Cloud against Tencent Cloud, so a third provider joins with
+    /// `"default": false` and is one chip away. Absent: it is compared by default.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub default: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 impl Provider {
@@ -256,6 +285,23 @@ pub struct Region {
     /// known. It says how fresh the status is, not when we looked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<PartialDate>,
+    /// The evidence for `status`, by whose rules (`super::evidence::judge`) the status,
+    /// the confidence and `checked` follow. Empty in files from before the evidence
+    /// model; then the record's own values stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<super::evidence::Evidence>,
+}
+
+impl Region {
+    /// What the rules make of the region's evidence (`None` without evidence).
+    pub fn verdict(&self) -> Option<super::evidence::Verdict> {
+        super::evidence::judge(&self.evidence)
+    }
+
+    /// Its evidence disagrees (see `super::evidence`).
+    pub fn contested(&self) -> bool {
+        self.verdict().is_some_and(|v| v.contested())
+    }
 }
 
 /// A provider's own announced totals at a date ("87 zones in 29 regions").

@@ -53,12 +53,12 @@ pub fn round_trip_floor_ms(km: f64) -> f64 {
     2.0 * km / FIBRE_KM_PER_MS
 }
 
-/// Whether a region was live at the end of `year` (`None`: today). Announced regions
-/// never count; a region retired during or before that year does not count; a region
+/// Whether a region was live at the end of `year` (`None`: today). Announced and
+/// listed-only regions never count; a region retired during or before that year does not count; a region
 /// whose opening year is unknown cannot be placed before a year, so it counts only
 /// for today (the same rule as the year filter, see `super::filter`).
 pub fn live_at_end_of(r: &Region, year: Option<u16>) -> bool {
-    if r.status == Status::Announced {
+    if r.status.is_prospective() {
         return false;
     }
     match year {
@@ -251,6 +251,7 @@ mod tests {
             name_zh: None,
             name_zh_source: None,
             checked: None,
+            evidence: vec![],
         }
     }
 

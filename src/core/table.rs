@@ -42,6 +42,8 @@ pub enum RegionCol {
     Status,
     Zones,
     Confidence,
+    /// The date of the newest evidence (`checked`).
+    Checked,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,7 @@ pub enum EventCol {
 
 impl RegionCol {
     /// The header labels, in column order (the table draws them, the browser test clicks them).
-    pub const ALL: [(&'static str, RegionCol); 7] = [
+    pub const ALL: [(&'static str, RegionCol); 8] = [
         ("Region", RegionCol::Name),
         ("Provider", RegionCol::Provider),
         ("Country", RegionCol::Country),
@@ -65,6 +67,7 @@ impl RegionCol {
         ("Status", RegionCol::Status),
         ("Zones", RegionCol::Zones),
         ("Confidence", RegionCol::Confidence),
+        ("Evidence", RegionCol::Checked),
     ];
     /// The order a table starts in.
     pub const DEFAULT: (RegionCol, Dir) = (RegionCol::Provider, Dir::Asc);
@@ -130,6 +133,7 @@ pub fn sort_regions(cat: &Catalog, rows: &mut [usize], col: RegionCol, dir: Dir)
             RegionCol::Status => by(Some(a.status), Some(b.status), dir),
             RegionCol::Zones => by(a.zones, b.zones, dir),
             RegionCol::Confidence => by(Some(a.confidence), Some(b.confidence), dir),
+            RegionCol::Checked => by(a.checked, b.checked, dir),
         }
     });
 }

@@ -134,6 +134,18 @@ pub(crate) fn header(cat: &Catalog, what: T, p: &Provenance) -> String {
     )
 }
 
+/// A region's evidence for the CSV: `kind date says url`, items joined by `; `.
+fn evidence(cat: &Catalog, r: &atlas_core::model::Region) -> String {
+    r.evidence
+        .iter()
+        .map(|e| {
+            let url = cat.data.source(&e.source).map_or("", |s| s.url.as_str());
+            format!("{} {} {} {url}", e.kind.id(), e.date, e.says.id())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn sources(cat: &Catalog, ids: &[String]) -> String {
     ids.iter()
         .filter_map(|id| cat.data.source(id))
@@ -171,6 +183,9 @@ pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
         "zones",
         "status",
         "checked",
+        "stale",
+        "contested",
+        "evidence",
         "confidence",
         "sources",
         "note",
@@ -195,6 +210,25 @@ pub fn regions_csv(cat: &Catalog, sel: &Selection, p: &Provenance) -> String {
             Cell::Num(r.zones.map(f64::from)),
             Cell::Text(r.status.id()),
             Cell::Owned(r.checked.map(|d| d.to_string()).unwrap_or_default()),
+            Cell::Text(
+                if atlas_core::evidence::region_stale(&cat.data.version, r.checked) {
+                    "stale"
+                } else {
+                    ""
+                },
+            ),
+            Cell::Owned(
+                r.verdict()
+                    .map(|v| {
+                        v.disputes
+                            .iter()
+                            .map(|d| d.id())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                    .unwrap_or_default(),
+            ),
+            Cell::Owned(evidence(cat, r)),
             Cell::Text(r.confidence.id()),
             Cell::Owned(sources(cat, &r.sources)),
             Cell::Text(r.note.as_deref().unwrap_or("")),
@@ -394,7 +428,7 @@ pub fn map_svg(
         let reg = &d.regions[i];
         let color = fill(d, &reg.provider);
         let (inside, opacity) = match reg.status {
-            Status::Announced => (BG.to_string(), 1.0),
+            Status::Announced | Status::Listed => (BG.to_string(), 1.0),
             Status::Retired => (color.clone(), 0.45),
             Status::Live => (color.clone(), 1.0),
         };
@@ -402,12 +436,28 @@ pub fn map_svg(
             .provider(&reg.provider)
             .map(|p| p.shape())
             .unwrap_or_default();
+        // Listed only: a dashed outline, as on the page.
+        let dash = if reg.status == Status::Listed {
+            format!(" stroke-dasharray=\"{:.2} {:.2}\"", r * 0.5, r * 0.4)
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "<path d=\"{}\" fill=\"{inside}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"><title>{}</title></path>",
+            "<path d=\"{}\" fill=\"{inside}\" fill-opacity=\"{opacity}\" stroke=\"{color}\" stroke-width=\"{:.2}\"{dash}><title>{}</title></path>",
             marker_path(shape, x, y, r),
             r * 0.35,
             xml_escape(&crate::markup::map::marker_name(cat, reg)),
         ));
+        // Contested: a dashed ring around the marker.
+        if reg.contested() {
+            s.push_str(&format!(
+                "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"{:.2}\" fill=\"none\" stroke=\"{TEXT}\" stroke-width=\"{:.2}\" stroke-dasharray=\"{:.2} {:.2}\"/>",
+                r * 1.45,
+                r * 0.18,
+                r * 0.4,
+                r * 0.3
+            ));
+        }
     }
     footer_lines(
         &mut s,

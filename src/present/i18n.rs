@@ -11,6 +11,7 @@
 
 use super::catalog::{fill_template, T};
 use atlas_core::date::PartialDate;
+use atlas_core::evidence::Proof;
 use atlas_core::model::{Confidence, Kind, Status};
 use atlas_core::query::{View, Why};
 
@@ -38,6 +39,9 @@ pub trait Speak: Copy {
     fn status_word(self, s: Status) -> &'static str;
 
     fn confidence(self, c: Confidence) -> &'static str;
+
+    /// The kind of an evidence item ("launch report").
+    fn proof(self, p: Proof) -> &'static str;
 
     fn view(self, v: View) -> &'static str;
 
@@ -115,6 +119,7 @@ impl Speak for Lang {
     fn status(self, s: Status) -> &'static str {
         self.t(match s {
             Status::Live => T::StatusLive,
+            Status::Listed => T::StatusListed,
             Status::Announced => T::StatusAnnounced,
             Status::Retired => T::StatusRetired,
         })
@@ -132,6 +137,17 @@ impl Speak for Lang {
             Confidence::Low => T::ConfidenceLow,
             Confidence::Medium => T::ConfidenceMedium,
             Confidence::High => T::ConfidenceHigh,
+        })
+    }
+
+    fn proof(self, p: Proof) -> &'static str {
+        self.t(match p {
+            Proof::Launch => T::ProofLaunch,
+            Proof::Table => T::ProofTable,
+            Proof::Listing => T::ProofListing,
+            Proof::Intent => T::ProofIntent,
+            Proof::Closure => T::ProofClosure,
+            Proof::Report => T::ProofReport,
         })
     }
 

@@ -21,6 +21,7 @@ struct Facts<'a> {
     regions: usize,
     countries: usize,
     retired: usize,
+    listed: usize,
     announced: usize,
     events: usize,
     years: Option<(u16, u16)>,
@@ -53,6 +54,7 @@ fn facts<'a>(cat: &'a Catalog, sel: &Selection) -> Facts<'a> {
         regions: sel.regions.len(),
         countries: countries.len(),
         retired: by_status(Status::Retired),
+        listed: by_status(Status::Listed),
         announced: by_status(Status::Announced),
         events: sel.events.len(),
         years: years.clone().min().zip(years.max()),
@@ -81,11 +83,15 @@ fn summary_en(f: &Facts) -> String {
             "countries and territories"
         )
     );
-    let notes: Vec<String> = [(f.retired, "retired"), (f.announced, "announced")]
-        .into_iter()
-        .filter(|&(n, _)| n > 0)
-        .map(|(n, word)| format!("{n} {word}"))
-        .collect();
+    let notes: Vec<String> = [
+        (f.retired, "retired"),
+        (f.listed, "listed only"),
+        (f.announced, "announced"),
+    ]
+    .into_iter()
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, word)| format!("{n} {word}"))
+    .collect();
     if !notes.is_empty() {
         text.push_str(&format!(" ({})", notes.join(", ")));
     }
@@ -116,11 +122,15 @@ fn summary_zh(f: &Facts) -> String {
     }
     let who = f.one_provider.map(|p| format!("{p}在")).unwrap_or_default();
     let mut text = format!("显示{who}{}个国家和地区的{}个地域", f.countries, f.regions);
-    let notes: Vec<String> = [(f.retired, "已关停"), (f.announced, "已宣布")]
-        .into_iter()
-        .filter(|&(n, _)| n > 0)
-        .map(|(n, word)| format!("{n}个{word}"))
-        .collect();
+    let notes: Vec<String> = [
+        (f.retired, "已关停"),
+        (f.listed, "仅见于清单"),
+        (f.announced, "已宣布"),
+    ]
+    .into_iter()
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, word)| format!("{n}个{word}"))
+    .collect();
     if !notes.is_empty() {
         text.push_str(&format!("（{}）", notes.join("，")));
     }
@@ -196,12 +206,14 @@ pub fn page_title(cat: &Catalog, f: &atlas_core::query::Filters) -> String {
     }
 }
 
-/// The providers' names as a phrase: "Alibaba Cloud and Tencent Cloud", "A, B and C".
+/// The names of the providers compared by default as a phrase: "Alibaba Cloud and
+/// Tencent Cloud" (the product's question; Huawei Cloud is a chip away), "A, B and C".
 /// Needs only the provider list, so the masthead can phrase it before any index is built.
 pub fn providers_phrase(d: &atlas_core::model::Dataset, lang: Lang) -> String {
     let names: Vec<&str> = d
         .providers
         .iter()
+        .filter(|p| p.default)
         .map(|p| d.provider_name_in(&p.id, lang))
         .collect();
     lang.list(&names)

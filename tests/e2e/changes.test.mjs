@@ -15,7 +15,7 @@ const label = (m) => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;
 
 /** Every dated change of the dataset: region openings and retirements, events but market figures. */
 const CHANGES = [
-  ...data.regions.filter((r) => r.status !== 'announced').flatMap((r) => [r.opened && { id: r.id, date: r.opened }, r.retired && { id: r.id, date: r.retired }].filter(Boolean)),
+  ...data.regions.filter((r) => !['announced', 'listed'].includes(r.status)).flatMap((r) => [r.opened && { id: r.id, date: r.opened }, r.retired && { id: r.id, date: r.retired }].filter(Boolean)),
   ...data.events.filter((e) => e.kind !== 'market_figure').map((e) => ({ id: e.id, date: e.date })),
 ];
 const LATEST = Math.max(...CHANGES.concat(data.events.map((e) => ({ date: e.date }))).filter((c) => c.date.length >= 7).map((c) => month(c.date)));
@@ -48,7 +48,7 @@ test('changes: the default range is the last 24 months of the data; coarse dates
   // The table's regions opened per provider: the list's region openings of that provider.
   const opened = await page.locator('[data-testid=changes-table] tbody tr').first().locator('td').allTextContents();
   for (const [k, p] of data.providers.entries()) {
-    const want = data.regions.filter((r) => r.provider === p.id && r.status !== 'announced' && r.opened && span(r.opened)[0] >= START && span(r.opened)[1] <= LATEST).length;
+    const want = data.regions.filter((r) => r.provider === p.id && !['announced', 'listed'].includes(r.status) && r.opened && span(r.opened)[0] >= START && span(r.opened)[1] <= LATEST).length;
     assert.equal(Number(opened[k]), want, p.id);
   }
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });

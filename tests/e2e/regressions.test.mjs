@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, guardedPage, openAt, retype, shippedData } from './harness.mjs';
+import { setup, teardown, guardedPage, openAt, retype, shippedData, download } from './harness.mjs';
 import { grown } from './datasets.mjs';
 
 let env;
@@ -24,7 +24,7 @@ function shades(regions) {
   const by = new Map();
   for (const r of regions) {
     const c = by.get(r.iso2) ?? { live: new Set(), left: new Set(), announced: new Set() };
-    (r.status === 'live' ? c.live : r.status === 'announced' ? c.announced : c.left).add(r.provider);
+    (r.status === 'live' ? c.live : ['announced', 'listed'].includes(r.status) ? c.announced : c.left).add(r.provider);
     by.set(r.iso2, c);
   }
   const out = {};
@@ -55,7 +55,7 @@ test('the map shades a country every region of which closed as if a provider wer
     if (await page.locator(`svg.map__shapes path[data-iso=${iso}]`).count()) assert.equal(await classOf(iso), expected[iso], iso);
   }
   // Both have their legend entry, and the hatch is a pattern the page defines.
-  for (const name of ['left: every region there closed', 'announced only']) {
+  for (const name of ['left: every region there closed', 'announced or listed only']) {
     assert.ok(await page.locator('.legend li', { hasText: name }).isVisible(), name);
   }
   assert.equal(await page.locator('svg.map__shapes pattern#shade-left').count(), 1);
@@ -303,4 +303,56 @@ test('on a phone the tagline ran under the Subscribe button', async () => {
     assert.equal(overlap, null, `${q || 'English'}: the tagline's text does not reach under the masthead's buttons`);
     await page.context().close();
   }
+});
+
+/** Rows of a CSV file (quoted fields may hold commas, quotes and newlines). */
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field.replace(/\r$/, '')); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+test('a region only an SDK names showed as live, and a region whose sources disagree looked settled', async () => {
+  const page = await open('?view=table');
+  const table = page.getByTestId('region-table');
+  await table.waitFor();
+  const shown = new Set(data.providers.filter((p) => p.default !== false).map((p) => p.id));
+  const regions = data.regions.filter((r) => shown.has(r.provider));
+  // Listed regions, from the data: their row says so, and their map marker is dashed.
+  const listed = regions.filter((r) => r.status === 'listed');
+  assert.ok(listed.length > 0, 'the shipped data has listed-only regions');
+  for (const r of listed) {
+    assert.equal(await table.locator(`tr[data-id="${r.id}"] td`).nth(3).textContent(), 'Listed only', r.id);
+  }
+  // Contested regions: the CSV's column, the table's badge and the map's ring agree.
+  const csv = (await download(env, page, () => page.getByRole('button', { name: /^Regions CSV/ }).click())).body.toString('utf8').replace(/^\uFEFF/, '');
+  const rows = csvRows(csv).slice(2);
+  const col = rows[0].indexOf('contested');
+  const contested = rows.slice(1).filter((r) => r[col]).map((r) => r[0]);
+  assert.ok(contested.length > 0, 'the shipped data has contested regions');
+  const badges = await table.locator('tr:has(.badge--contested)').evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
+  assert.deepEqual(badges.sort(), [...contested].sort());
+  // The detail panel says why and shows both sides.
+  await table.locator(`tr[data-id="${contested[0]}"] th button`).click();
+  const detail = page.getByTestId('detail');
+  await detail.locator('.contested-note').first().waitFor();
+  assert.ok((await detail.locator('.evidence--disputed').count()) >= 1);
+  assert.equal(await detail.locator('.detail__evidence li').count(), data.regions.find((r) => r.id === contested[0]).evidence.length);
+  const map = await open();
+  await map.waitForSelector('.marker');
+  const ringed = await map.locator('.marker.marker--contested').evaluateAll((els) => els.map((e) => e.dataset.selId));
+  assert.deepEqual(ringed.sort(), [...contested].sort());
+  assert.equal(await map.locator('.marker.marker--listed').count(), listed.length);
+  await map.context().close();
+  await page.context().close();
 });

@@ -32,7 +32,11 @@ test('CSV and JSON downloads hold the filtered records and the permalink', async
   assert.match(lines[1], /^# Cite as: Cloud Atlas \(\d{4}\)\. /);
   assert.ok(lines[1].includes(permalink), 'the citation names the permalink');
   assert.equal(lines.length, 3 + regions.length);
-  assert.ok(lines[3].startsWith('tencent:me-saudi-arabia,tencent,me-saudi-arabia,Middle East (Riyadh),Riyadh,Saudi Arabia,SA,me,24.71,46.68,2025,,2,live,2025-09,medium,'));
+  // The first row, field by field from the data: then staleness, disputes (Riyadh has
+  // fresh, agreeing evidence), and the evidence items.
+  const r = regions[0];
+  const items = r.evidence.map((e) => `${e.kind} ${e.date} ${e.says} ${data.sources.find((s) => s.id === e.source).url}`).join('; ');
+  assert.ok(lines[3].startsWith(`${r.id},${r.provider},${r.code},${r.name},${r.city},${r.country},${r.iso2},${r.area},${r.lat},${r.lon},${r.opened},,${r.zones},${r.status},${r.checked},,,${items},${r.confidence},`), lines[3]);
   const events = await download(page, /^Events CSV/);
   const eventLines = events.body.toString('utf8').trim().split('\r\n');
   const expectedEvents = (await page.textContent('[data-testid=counts]')).match(new RegExp(`, (\\d+) of ${data.events.length} events`))[1];

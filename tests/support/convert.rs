@@ -4,6 +4,7 @@
 //! one, so they do not change when rows are reordered.
 
 use cloud_atlas::core::date::PartialDate;
+use cloud_atlas::core::evidence::Evidence;
 use cloud_atlas::core::model::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -125,6 +126,93 @@ impl Sources {
     }
 }
 
+/// The evidence rules (`cloud_atlas::core::evidence`): the row's status, confidence
+/// and `checked` must be the ones its evidence makes, an opening date must be a launch
+/// report's, and a retirement date a closure's, so neither is asserted without proof.
+fn judged(r: &Region) -> Result<(), String> {
+    let Some(v) = r.verdict() else {
+        return Err(format!("{}: no evidence in evidence.tsv", r.id));
+    };
+    let want = (v.status, v.confidence, Some(v.newest));
+    let have = (r.status, r.confidence, r.checked);
+    if want != have {
+        return Err(format!(
+            "{}: regions.tsv gives status/confidence/checked {have:?}, its evidence makes {want:?}",
+            r.id
+        ));
+    }
+    let dates = (
+        cloud_atlas::core::evidence::opened(&r.evidence),
+        cloud_atlas::core::evidence::retired(&r.evidence),
+    );
+    if dates != (r.opened, r.retired) {
+        return Err(format!(
+            "{}: regions.tsv gives opened/retired {:?}, its launch and closure reports {dates:?}",
+            r.id,
+            (r.opened, r.retired)
+        ));
+    }
+    Ok(())
+}
+
+/// `evidence.tsv` by region id; `source` turns a row's URL into its source id.
+fn read_evidence(
+    dir: &Path,
+    source: &mut dyn FnMut(&Row) -> Result<String, String>,
+) -> Result<BTreeMap<String, Vec<Evidence>>, String> {
+    let mut evidence: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
+    for row in read_tsv(&dir.join("evidence.tsv"))? {
+        evidence
+            .entry(req(&row, "region")?)
+            .or_default()
+            .push(Evidence {
+                kind: serde_json::from_value(Value::String(req(&row, "kind")?))
+                    .map_err(|e| format!("evidence kind: {e}"))?,
+                date: date(&row, "date")?.ok_or("evidence date")?,
+                says: serde_json::from_value(Value::String(req(&row, "says")?))
+                    .map_err(|e| format!("evidence says: {e}"))?,
+                source: source(&row)?,
+                detail: opt(&row, "detail"),
+            });
+    }
+    Ok(evidence)
+}
+
+/// Rewrites the columns of `regions.tsv` that follow from `evidence.tsv` (status,
+/// confidence, checked, opened, retired) to what the rules make of it: the step
+/// of a data update after the evidence is edited (`ATLAS_FIX=1 cargo test --test
+/// dataset`); every change it makes still needs its reason in `changes.tsv`.
+pub fn fix_regions(dir: &Path) -> Result<(), String> {
+    let path = dir.join("regions.tsv");
+    let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().ok_or("empty")?.split('\t').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or(format!("no {name}"))
+    };
+    let (prov, code) = (col("provider")?, col("code")?);
+    let evidence = read_evidence(dir, &mut |_| Ok(String::new()))?;
+    let mut out = vec![header.join("\t")];
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let mut cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+        let id = format!("{}:{}", cells[prov], cells[code]);
+        let items = evidence.get(&id).map(Vec::as_slice).unwrap_or_default();
+        if let Some(v) = cloud_atlas::core::evidence::judge(items) {
+            let show = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            cells[col("status")?] = v.status.id().into();
+            cells[col("confidence")?] = v.confidence.id().into();
+            cells[col("checked")?] = v.newest.to_string();
+            cells[col("opened")?] = show(cloud_atlas::core::evidence::opened(items));
+            cells[col("retired")?] = show(cloud_atlas::core::evidence::retired(items));
+        }
+        out.push(cells.join("\t"));
+    }
+    std::fs::write(&path, out.join("\n") + "\n").map_err(|e| e.to_string())
+}
+
 /// Builds the pretty-printed JSON document (with a trailing newline).
 pub fn build(dir: &Path) -> Result<String, String> {
     let meta: Dataset = serde_json::from_str(
@@ -138,6 +226,10 @@ pub fn build(dir: &Path) -> Result<String, String> {
             .collect(),
         used: BTreeMap::new(),
     };
+    let mut evidence = read_evidence(dir, &mut |row| {
+        let url = req(row, "source")?;
+        sources.ids_in(row, "source").into_iter().next().ok_or(url)
+    })?;
     let mut regions = Vec::new();
     for row in read_tsv(&dir.join("regions.tsv"))? {
         let provider = req(&row, "provider")?;
@@ -165,7 +257,16 @@ pub fn build(dir: &Path) -> Result<String, String> {
             name_zh: opt(&row, "name_zh"),
             name_zh_source: sources.ids_in(&row, "name_zh_source").into_iter().next(),
             checked: date(&row, "checked")?,
+            evidence: Vec::new(),
         });
+        let r = regions.last_mut().expect("just pushed");
+        r.evidence = evidence.remove(&r.id).unwrap_or_default();
+        judged(r)?;
+    }
+    if let Some(id) = evidence.keys().next() {
+        return Err(format!(
+            "evidence.tsv names {id}, which regions.tsv does not hold"
+        ));
     }
     let mut events = Vec::new();
     for row in read_tsv(&dir.join("events.tsv"))? {

@@ -114,6 +114,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
     let providers: Vec<(&str, &str)> = d
         .providers
         .iter()
+        .filter(|p| sel.providers.contains(&p.id))
         .map(|p| (p.id.as_str(), cat.provider_name(&p.id)))
         .collect();
     let none = ProviderStats::default();

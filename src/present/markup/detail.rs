@@ -5,8 +5,9 @@ use super::{a, Html};
 use crate::catalog::T;
 use crate::i18n::Lang;
 use crate::i18n::Speak;
+use atlas_core::evidence::Dispute;
 use atlas_core::filter::{Catalog, Record, Selection, Shown};
-use atlas_core::model::Status;
+use atlas_core::model::{Region, Status};
 
 /// The record's title (marked English when it stands in for a missing translation),
 /// and the panel body: confidence, every field, the note, the sources.
@@ -23,6 +24,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
             shown.text.to_string()
         })
     };
+    let (mut notes, mut evidence) = (String::new(), String::new());
     let (title, rows, note, sources, confidence) = match record {
         Record::Region(i) => {
             let r = &d.regions[i];
@@ -102,6 +104,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
                     ),
                 ),
             ]);
+            (notes, evidence) = region_evidence(cat, r);
             (
                 cat.region_name(r),
                 rows,
@@ -183,6 +186,7 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
         )],
         &lang.fill(T::Confidence, &[lang.confidence(confidence)]),
     )
+    .raw(&notes)
     .open("dl", &[a("class", "detail__fields")]);
     for (k, v) in rows {
         h.el("dt", &[], lang.t(k));
@@ -205,7 +209,8 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
             h.el("p", &[a("class", "detail__note")], &n);
         }
     }
-    h.el("h3", &[a("class", "detail__sub")], lang.t(T::Sources))
+    h.raw(&evidence)
+        .el("h3", &[a("class", "detail__sub")], lang.t(T::Sources))
         .open("ul", &[a("class", "detail__sources")]);
     for s in sources.iter().filter_map(|id| d.source(id)) {
         let label = s
@@ -225,6 +230,76 @@ pub fn record(cat: &Catalog, record: Record) -> (Shown<'_>, String) {
     }
     h.close("ul");
     (title, h.finish())
+}
+
+/// A region's staleness and disputes (shown before its fields), and its evidence items
+/// (before the sources), each with its kind, date, what it says and its source; the
+/// items a dispute names are marked.
+fn region_evidence(cat: &Catalog, r: &Region) -> (String, String) {
+    let (d, lang) = (&cat.data, cat.lang);
+    let mut h = Html::new();
+    if atlas_core::evidence::region_stale(&d.version, r.checked) {
+        h.el(
+            "p",
+            &[a("class", "stale-note")],
+            &lang.fill(
+                T::StaleNote,
+                &[&atlas_core::evidence::STALE_MONTHS.to_string()],
+            ),
+        );
+    }
+    let Some(verdict) = r.verdict() else {
+        return (h.finish(), String::new());
+    };
+    let mut disputed = Vec::new();
+    for dispute in &verdict.disputes {
+        let text = match dispute {
+            Dispute::LiveAfterClosure { .. } => T::DisputeLiveAfterClosure,
+            Dispute::RetiredClaim { .. } => T::DisputeRetiredClaim,
+            Dispute::Dates { .. } => T::DisputeDates,
+            Dispute::Unconfirmed { .. } => T::DisputeUnconfirmed,
+        };
+        h.el("p", &[a("class", "contested-note")], lang.t(text));
+        disputed.extend(dispute.items());
+    }
+    let notes = h.finish();
+    let mut h = Html::new();
+    h.el("h3", &[a("class", "detail__sub")], lang.t(T::FieldEvidence))
+        .open("ul", &[a("class", "detail__evidence")]);
+    // Newest first: the freshest evidence is what the status rests on today.
+    let mut order: Vec<usize> = (0..r.evidence.len()).collect();
+    order.sort_by(|&x, &y| r.evidence[y].date.cmp(&r.evidence[x].date));
+    for i in order {
+        let e = &r.evidence[i];
+        let class = if disputed.contains(&i) {
+            format!("evidence evidence--{} evidence--disputed", e.kind.id())
+        } else {
+            format!("evidence evidence--{}", e.kind.id())
+        };
+        h.open("li", &[a("class", &class)]).text(&lang.fill(
+            T::EvidenceItem,
+            &[
+                lang.proof(e.kind),
+                &lang.date(&e.date),
+                lang.status_word(e.says),
+            ],
+        ));
+        if let Some(s) = d.source(&e.source) {
+            h.text(" — ");
+            super::source_link(&mut h, s, s.publisher.as_deref().unwrap_or(&s.url), false);
+        }
+        if let Some(detail) = &e.detail {
+            let attrs = if lang == Lang::Zh {
+                vec![a("class", "evidence__detail"), a("lang", "en")]
+            } else {
+                vec![a("class", "evidence__detail")]
+            };
+            h.el("span", &attrs, detail);
+        }
+        h.close("li");
+    }
+    h.close("ul");
+    (notes, h.finish())
 }
 
 /// For print: every source behind the shown records, once, in id order.

@@ -150,9 +150,19 @@ pub fn marker_picture(cat: &Catalog, placed: &[(usize, (f64, f64))]) -> String {
     h.finish()
 }
 
-/// A marker's classes: provider colour slot and status (hollow, struck through).
+/// A marker's classes: provider colour slot, status (hollow, dashed, struck through),
+/// and a badge where its evidence is contested.
 pub fn marker_class(d: &Dataset, r: &Region) -> String {
-    format!("marker {} marker--{}", slot(d, &r.provider), r.status.id())
+    let contested = if r.contested() {
+        " marker--contested"
+    } else {
+        ""
+    };
+    format!(
+        "marker {} marker--{}{contested}",
+        slot(d, &r.provider),
+        r.status.id()
+    )
 }
 
 /// A marker's accessible name and tooltip: "Tencent Cloud — Middle East (Riyadh), live,
@@ -166,6 +176,10 @@ pub fn marker_name(cat: &Catalog, r: &Region) -> String {
         cat.region_name(r).text,
         lang.status_word(r.status)
     );
+    if r.contested() {
+        name.push_str(comma);
+        name.push_str(lang.t(T::Contested));
+    }
     if let Some(z) = r.zones {
         name.push_str(comma);
         name.push_str(&lang.zones(z));
@@ -232,8 +246,10 @@ pub fn map_legend(cat: &Catalog) -> String {
             .close("li");
     }
     for (class, label) in [
+        ("marker--listed", lang.t(T::LegendListed)),
         ("marker--announced", lang.t(T::LegendAnnounced)),
         ("marker--retired", lang.t(T::LegendRetired)),
+        ("marker--live marker--contested", lang.t(T::LegendContested)),
     ] {
         h.open("li", &[]);
         marker_svg(&mut h, &format!("prov-market {class}"), Marker::Circle);

@@ -4,7 +4,7 @@ use super::{a, Html};
 use crate::catalog::T;
 use crate::i18n::Speak;
 use atlas_core::filter::Catalog;
-use atlas_core::model::Confidence;
+use atlas_core::model::{Confidence, Region};
 
 fn source_links(h: &mut Html, cat: &Catalog, ids: &[String]) {
     h.open("td", &[]);
@@ -56,10 +56,36 @@ pub fn region_rows(cat: &Catalog, rows: &[usize]) -> String {
             &r.zones.map_or_else(|| "—".into(), |z| z.to_string()),
         );
         confidence(&mut h, cat, r.confidence);
+        evidence_cell(&mut h, cat, r);
         source_links(&mut h, cat, &r.sources);
         h.close("tr");
     }
     h.finish()
+}
+
+/// The date of a region's newest evidence, marked when it is stale or contested.
+fn evidence_cell(h: &mut Html, cat: &Catalog, r: &Region) {
+    let lang = cat.lang;
+    h.open("td", &[a("class", "evidence-cell")]);
+    match r.checked {
+        Some(c) => h.el("time", &[a("datetime", &c.to_string())], &lang.date(&c)),
+        None => h.text(lang.t(T::Unknown)),
+    };
+    if atlas_core::evidence::region_stale(&cat.data.version, r.checked) {
+        h.el(
+            "span",
+            &[a("class", "badge badge--stale")],
+            lang.t(T::Stale),
+        );
+    }
+    if r.contested() {
+        h.el(
+            "span",
+            &[a("class", "badge badge--contested")],
+            lang.t(T::Contested),
+        );
+    }
+    h.close("td");
 }
 
 /// `<tr>`s for the events at `rows`, in that order.

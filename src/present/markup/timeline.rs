@@ -320,7 +320,9 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     let abroad = crate::words::abroad(cat);
     let (mut series, undated) = growth(cat, sel);
     // A provider filtered out has no line (rather than a flat zero).
-    series.retain(|p, _| providers.is_empty() || providers.contains(p));
+    series.retain(|p, _| {
+        sel.providers.contains(p) && (providers.is_empty() || providers.contains(p))
+    });
     let max = series
         .values()
         .flatten()

@@ -85,7 +85,7 @@ export function differences({ exp, model, keyboard, wait }) {
     eq(
       'provider chips',
       chips,
-      exp.chips.map(({ id, class: cls }) => ({ class: cls, pressed: String(c.providers.includes(id)), count: String(exp.facets.provider[id] ?? 0) })),
+      exp.chips.map(({ id, class: cls, pressed }) => ({ class: cls, pressed: String(pressed), count: String(exp.facets.provider[id] ?? 0) })),
     );
     for (const [facet, chosen] of [['area', c.areas], ['country', c.countries], ['kind', c.kinds], ['status', c.statuses]]) {
       const boxes = $$(`details[data-facet=${facet}] label`).map((l) => ({

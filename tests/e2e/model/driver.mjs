@@ -9,11 +9,11 @@ import { newContext, retype } from '../harness.mjs';
 
 const STEP = 250; // rows per "Show more" (ROWS_STEP in src/core/table.rs)
 const MAX_Q_UNITS = 200; // the search box's maxlength
-const REGION_COLS = ['Region', 'Provider', 'Country', 'Opened', 'Status', 'Zones', 'Confidence'];
+const REGION_COLS = ['Region', 'Provider', 'Country', 'Opened', 'Status', 'Zones', 'Confidence', 'Evidence'];
 const EVENT_COLS = ['Date', 'Provider', 'Kind', 'Event', 'Country', 'Amount', 'Confidence'];
 const VIEWS = ['map', 'timeline', 'compare', 'table', 'coverage', 'changes', 'promises'];
 const KINDS = ['region_launch', 'datacenter_launch', 'announcement', 'investment', 'partnership', 'closure', 'market_figure'];
-const STATUSES = ['live', 'announced', 'retired'];
+const STATUSES = ['live', 'listed', 'announced', 'retired'];
 const WAIT_MS = 10_000;
 
 const freshTable = () => ({ events: false, region: ['Provider', 'asc'], event: ['Date', 'asc'], regionShown: STEP, eventShown: STEP });
