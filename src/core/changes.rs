@@ -225,6 +225,7 @@ impl Changes {
         let mut tallies: Vec<Tally> = d
             .providers
             .iter()
+            .filter(|p| sel.providers.contains(&p.id))
             .map(|p| Tally {
                 provider: p.id.clone(),
                 ..Tally::default()

@@ -408,9 +408,9 @@ pub struct Selection {
     /// The last year of the period selected (`to`), the "as of" of what is live
     /// ([`crate::reach::live_at_end_of`]); `None`: today.
     pub to: Option<u16>,
-    /// The providers the views compare side by side (head to head, coverage, growth), in
-    /// the dataset's order: every provider, except that a link without a `provider` key
-    /// leaves out those not compared by default.
+    /// The providers the views compare side by side (head to head, coverage, growth,
+    /// changes), in the dataset's order: those compared by default, and any other the
+    /// `provider` key names.
     pub providers: Vec<String>,
 }
 
@@ -443,7 +443,7 @@ pub fn select(cat: &Catalog, f: &Filters) -> Selection {
             .data
             .providers
             .iter()
-            .filter(|p| p.default || !f.providers.is_empty())
+            .filter(|p| p.default || f.providers.contains(&p.id))
             .map(|p| p.id.clone())
             .collect(),
         ..Selection::default()

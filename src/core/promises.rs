@@ -121,6 +121,7 @@ impl Promises {
         let per = d
             .providers
             .iter()
+            .filter(|p| sel.providers.contains(&p.id))
             .map(|p| {
                 let mine: Vec<&Promise> = list
                     .iter()

@@ -243,9 +243,9 @@ pub fn tagline(d: &atlas_core::model::Dataset, lang: Lang) -> String {
 }
 
 /// What countries with regions of more than one provider are called: "both" when
-/// the dataset has two providers, "two or more" otherwise.
-pub fn shared(cat: &Catalog, capital: bool) -> &'static str {
-    let two = cat.data.providers.len() == 2;
+/// `providers` (those in view) are two, "two or more" otherwise.
+pub fn shared(cat: &Catalog, providers: usize, capital: bool) -> &'static str {
+    let two = providers == 2;
     cat.lang.t(match (two, capital) {
         (true, false) => T::LegendBoth,
         (false, false) => T::LegendTwoOrMore,

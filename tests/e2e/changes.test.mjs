@@ -5,9 +5,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, openAt, shippedData, download as save, axeViolations } from './harness.mjs';
+import { setup, teardown, openAt, shippedData, byDefault, download as save, axeViolations } from './harness.mjs';
 
 const data = shippedData();
+/** What a link without a provider key shows: the providers compared by default. */
+const shown = byDefault(data);
+const PROVIDERS = data.providers.filter((p) => p.default !== false);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const month = (s) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
 const span = (s) => (s.length >= 7 ? [month(s), month(s)] : [Number(s) * 12, Number(s) * 12 + 11]);
@@ -15,10 +18,10 @@ const label = (m) => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;
 
 /** Every dated change of the dataset: region openings and retirements, events but market figures. */
 const CHANGES = [
-  ...data.regions.filter((r) => !['announced', 'listed'].includes(r.status)).flatMap((r) => [r.opened && { id: r.id, date: r.opened }, r.retired && { id: r.id, date: r.retired }].filter(Boolean)),
-  ...data.events.filter((e) => e.kind !== 'market_figure').map((e) => ({ id: e.id, date: e.date })),
+  ...shown.regions.filter((r) => !['announced', 'listed'].includes(r.status)).flatMap((r) => [r.opened && { id: r.id, date: r.opened }, r.retired && { id: r.id, date: r.retired }].filter(Boolean)),
+  ...shown.events.filter((e) => e.kind !== 'market_figure').map((e) => ({ id: e.id, date: e.date })),
 ];
-const LATEST = Math.max(...CHANGES.concat(data.events.map((e) => ({ date: e.date }))).filter((c) => c.date.length >= 7).map((c) => month(c.date)));
+const LATEST = Math.max(...CHANGES.concat(shown.events.map((e) => ({ date: e.date }))).filter((c) => c.date.length >= 7).map((c) => month(c.date)));
 const START = LATEST - 23;
 
 let env;
@@ -47,8 +50,8 @@ test('changes: the default range is the last 24 months of the data; coarse dates
   assert.deepEqual([...apart].sort(), [...coarse].sort());
   // The table's regions opened per provider: the list's region openings of that provider.
   const opened = await page.locator('[data-testid=changes-table] tbody tr').first().locator('td').allTextContents();
-  for (const [k, p] of data.providers.entries()) {
-    const want = data.regions.filter((r) => r.provider === p.id && !['announced', 'listed'].includes(r.status) && r.opened && span(r.opened)[0] >= START && span(r.opened)[1] <= LATEST).length;
+  for (const [k, p] of PROVIDERS.entries()) {
+    const want = shown.regions.filter((r) => r.provider === p.id && !['announced', 'listed'].includes(r.status) && r.opened && span(r.opened)[0] >= START && span(r.opened)[1] <= LATEST).length;
     assert.equal(Number(opened[k]), want, p.id);
   }
   assert.deepEqual(page.problems, { console: [], errors: [], offOrigin: [] });

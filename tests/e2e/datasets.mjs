@@ -4,6 +4,8 @@
 /** The shipped dataset grown to `events` events (copies with new ids) and `copies` extra copies of each region. */
 export function grown(base, { events = 3000, copies = 0 } = {}) {
   const large = structuredClone(base);
+  // Every provider compared by default, so a plain link shows every record of the scale test.
+  for (const p of large.providers) delete p.default;
   large.events = [];
   const n = base.events.length;
   const position = new Map(base.events.map((e, k) => [e.id, k]));
@@ -34,16 +36,17 @@ export function grown(base, { events = 3000, copies = 0 } = {}) {
 }
 
 /**
- * The shipped dataset with an invented third provider ("Nimbus Cloud", no marker given, so
- * the loader picks its shape) and an invented area ("Africa", no zoom frame, so it is
- * fitted to its regions): what adding a provider or an area takes is a dataset change only.
+ * The shipped dataset with an invented extra provider ("Nimbus Cloud", no marker given, so
+ * the loader picks its shape; compared by default, unlike the shipped Huawei Cloud) and an
+ * area "Africa" (invented, no zoom frame, so it is fitted to its regions, unless the shipped
+ * data already has one): what adding a provider or an area takes is a dataset change only.
  */
 export function threeProviders(base) {
   const d = structuredClone(base);
   d.version = `${base.version}-three`;
   d.title = 'Cloud Atlas: three providers (synthetic test data)';
   d.providers.push({ id: 'nimbus', name: 'Nimbus Cloud', short: 'Nimbus', color: '#6a3d9a', color_dark: '#b39ddb' });
-  d.areas.push({ id: 'af', name: 'Africa', phrase: 'Africa', countries: ['KE'] });
+  if (!d.areas.some((a) => a.id === 'af')) d.areas.push({ id: 'af', name: 'Africa', phrase: 'Africa', countries: ['KE'] });
   d.sources.push({ id: 's-nimbus', url: 'https://example.org/nimbus', publisher: 'example.org', title: 'Synthetic record' });
   const region = (id, name, city, country, iso2, area, lat, lon, opened, status, extra = {}) => ({
     id: `nimbus:${id}`, provider: 'nimbus', code: id, name, city, country, iso2, area, lat, lon, opened,

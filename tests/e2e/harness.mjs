@@ -181,6 +181,31 @@ export const revealed = (page) =>
   page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'));
 
 /** A guarded desktop-sized page at `q` (relative to the app), once the summary shows. */
+/**
+ * The records a link without a provider key shows: those of the providers the dataset
+ * compares by default and the market's events (everything, when every provider is one).
+ */
+export function byDefault(data) {
+  const ids = new Set(data.providers.filter((p) => p.default !== false).map((p) => p.id));
+  if (ids.size === data.providers.length) return { regions: data.regions, events: data.events };
+  ids.add('market');
+  return { regions: data.regions.filter((r) => ids.has(r.provider)), events: data.events.filter((e) => ids.has(e.provider)) };
+}
+
+/**
+ * The query a click on provider chip `id` writes from a link without a provider key: the
+ * chip toggles its provider in or out of the default comparison (`core::edit::apply`).
+ */
+export function chipQuery(data, id) {
+  const defaults = data.providers.filter((p) => p.default !== false).map((p) => p.id);
+  const start = defaults.length === data.providers.length ? [] : [...defaults, 'market'];
+  const set = new Set(start);
+  if (set.has(id)) set.delete(id);
+  else set.add(id);
+  const same = set.size === start.length && start.every((x) => set.has(x));
+  return same || set.size === 0 ? '' : `?provider=${[...set].sort().join(',')}`;
+}
+
 export async function openAt(env, q = '', options = {}) {
   const page = await guardedPage(env, { viewport: { width: 1280, height: 900 }, ...options });
   await page.goto(env.url + q);

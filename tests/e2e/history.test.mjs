@@ -55,7 +55,7 @@ test('a removed record is named in the notice but not linked', async () => {
   const gone = notice.locator('li[data-id="gone-2020-01-news"]');
   assert.equal(await gone.textContent(), 'A withdrawn announcement');
   assert.equal(await gone.locator('button').count(), 0);
-  assert.match(await notice.locator('li[data-change=removed]').textContent(), /^Removed: Withdrawn/);
+  assert.match(await notice.locator('li[data-change=removed]', { hasText: 'Withdrawn' }).textContent(), /^Removed: Withdrawn/);
   await page.context().close();
 });
 

@@ -7,10 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, teardown, guardedPage, newContext, shippedData, revealed, DIST } from './harness.mjs';
+import { setup, teardown, guardedPage, newContext, shippedData, revealed, byDefault, DIST } from './harness.mjs';
 import { startOracle } from './model/oracle.mjs';
 
 const data = shippedData();
+/** What a link without a provider key shows: the providers compared by default. */
+const shown = byDefault(data);
 let env;
 let oracle;
 before(async () => {
@@ -68,13 +70,14 @@ test('without JavaScript the default page shows the summary, the map and its leg
   assert.equal(await page.innerText('.summary'), expected.summary);
   assert.equal(
     await page.innerText('.counts'),
-    `${data.regions.length} of ${data.regions.length} regions, ${data.events.length} of ${data.events.length} events · dataset version ${data.version}`,
+    `${shown.regions.length} of ${data.regions.length} regions, ${shown.events.length} of ${data.events.length} events · dataset version ${data.version}`,
   );
   assert.ok(await page.isVisible('.summary'));
   assert.ok(await page.isVisible('.map'));
   assert.ok((await page.locator('.map__shapes path.country').count()) > 150, 'the country layer is in the HTML');
-  assert.equal(await page.locator('.map__points svg').count(), data.regions.length, 'one marker per region');
-  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 2 + (data.providers.length > 1 ? 1 : 0) + 2);
+  assert.equal(await page.locator('.map__points svg').count(), shown.regions.length, 'one marker per region shown');
+  // Per provider a marker and a shade; four status looks; the shared shade; left and announced.
+  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 4 + (data.providers.length > 1 ? 1 : 0) + 2);
   assert.ok(await page.isVisible('.legend'));
   // The note with the dataset link shows; controls that need scripts do not.
   const note = page.locator('main .notice');
@@ -104,7 +107,7 @@ for (const [width, height] of [[1280, 900], [360, 780]]) {
     const pre = width === 1280 ? await markerCentres(page, '[data-prerender] .map__points .shape') : [];
     release();
     await revealed(page);
-    await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, data.regions.length);
+    await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, shown.regions.length);
     const afterRender = await layout(page);
     assert.ok(Object.keys(before).length > 40, Object.keys(before).join(', '));
     assert.deepEqual(Object.keys(afterRender), Object.keys(before), 'the same elements');

@@ -4,10 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, openAt, shippedData, download as save, axeViolations } from './harness.mjs';
+import { setup, teardown, openAt, shippedData, byDefault, download as save, axeViolations } from './harness.mjs';
 
 const data = shippedData();
-const PROMISES = data.events.filter((e) => e.promise);
+// Those a link without a provider key shows: of the providers compared by default.
+const PROMISES = byDefault(data).events.filter((e) => e.promise);
 
 let env;
 before(async () => (env = await setup()));

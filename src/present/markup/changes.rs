@@ -311,7 +311,7 @@ mod tests {
         let t = table(&cat, &ch);
         assert_eq!(t.matches("<tr>").count(), 9);
         let p = parts(&cat, &ch);
-        assert_eq!(p.maps.len(), cat.data.providers.len());
+        assert_eq!(p.maps.len(), sel.providers.len());
         assert!(
             p.range
                 .starts_with(&format!("From Jan {first} to Dec {last}")),

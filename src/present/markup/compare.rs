@@ -281,7 +281,10 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
                 split.only.get(*id).unwrap_or(&empty),
             )
         })
-        .chain([(crate::words::shared(cat, true).to_string(), &split.both)]);
+        .chain([(
+            crate::words::shared(cat, sel.providers.len(), true).to_string(),
+            &split.both,
+        )]);
     for (title, codes) in groups {
         h.open("div", &[a("class", "split")])
             .el(

@@ -272,7 +272,7 @@ pub fn map_legend(cat: &Catalog) -> String {
             .close("li");
     }
     if d.providers.len() > 1 {
-        let several = crate::words::shared(cat, false);
+        let several = crate::words::shared(cat, d.providers.len(), false);
         h.open("li", &[])
             .el(
                 "span",
