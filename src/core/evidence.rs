@@ -151,6 +151,21 @@ fn common(a: PartialDate, b: PartialDate) -> (PartialDate, PartialDate) {
     (cut(a), cut(b))
 }
 
+/// Whether two of `dates` differ at the precision both share ("2017" agrees with
+/// "2017-04", which does not agree with "2017-05"). Linear, not pairwise, so a file
+/// with many items per region cannot make the check quadratic: two dates disagree
+/// exactly when their years differ, or both have months that differ, or both have
+/// days (and so, agreeing, the same month) that differ.
+fn disagree(dates: impl Iterator<Item = PartialDate> + Clone) -> bool {
+    fn differ<T: PartialEq>(mut values: impl Iterator<Item = T>) -> bool {
+        let first = values.next();
+        first.is_some_and(|f| values.any(|v| v != f))
+    }
+    differ(dates.clone().map(|d| d.year))
+        || differ(dates.clone().filter_map(|d| d.month))
+        || differ(dates.filter_map(|d| d.month.zip(d.day)))
+}
+
 /// `a` is later than `b` at the precision both share ("2025-03" is not later
 /// than "2025").
 pub fn later(a: PartialDate, b: PartialDate) -> bool {
@@ -209,13 +224,7 @@ pub fn judge(items: &[Evidence]) -> Option<Verdict> {
         }
     }
     let launches = idx(&|e: &Evidence| e.kind == Proof::Launch && e.says == Status::Live);
-    let disagree = launches.iter().any(|&i| {
-        launches.iter().any(|&j| {
-            let (a, b) = common(items[i].date, items[j].date);
-            a != b
-        })
-    });
-    if disagree {
+    if disagree(launches.iter().map(|&i| items[i].date)) {
         disputes.push(Dispute::Dates { reports: launches });
     }
     let confirmed = items
@@ -441,6 +450,22 @@ mod tests {
             retired(&[e(Proof::Closure, "2024-09-30", Status::Retired)]),
             Some(d("2024-09-30"))
         );
+    }
+
+    proptest::proptest! {
+        /// The linear check says what comparing every pair at its common precision says.
+        #[test]
+        fn disagreement_is_the_pairwise_rule(raw in proptest::collection::vec((2015u16..2018, proptest::option::of(1u8..4), proptest::option::of(1u8..4)), 0..6)) {
+            let dates: Vec<PartialDate> = raw
+                .into_iter()
+                .map(|(year, month, day)| PartialDate { year, month, day: month.and(day) })
+                .collect();
+            let pairwise = dates.iter().any(|&a| dates.iter().any(|&b| {
+                let (a, b) = common(a, b);
+                a != b
+            }));
+            proptest::prop_assert_eq!(disagree(dates.iter().copied()), pairwise);
+        }
     }
 
     #[test]
