@@ -311,7 +311,13 @@ pub fn MapView() -> impl IntoView {
 #[component]
 fn MapLegend() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
-    view! { <div class="map-legend" inner_html=map_legend(&atlas.catalog)></div> }
+    // The providers in view change with the chips: the legend names only those.
+    let legend = move || {
+        atlas
+            .selection
+            .with(|s| map_legend(&atlas.catalog, &s.providers))
+    };
+    view! { <div class="map-legend" inner_html=legend></div> }
 }
 
 /// Calls `changed` whenever the box of the element behind `node` changes size (a

@@ -29,10 +29,13 @@ test('a link without a provider compares the default providers; one chip adds Hu
   const before = shownBy(defaults.map((p) => p.id));
   await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, before.length);
   assert.match(await page.textContent('[data-testid=counts]'), new RegExp(`^${before.length} of ${data.regions.length} regions`));
-  // One click: its regions join the map, the address carries every provider chosen.
+  // The legend names only the providers in view.
+  assert.equal(await page.locator('.legend li', { hasText: `${extra.name} region` }).count(), 0);
+  // One click: its regions join the map (and its legend), the address carries every provider chosen.
   await chips.getByRole('button', { name: new RegExp(`^${extra.name} `) }).click();
   const all = shownBy(data.providers.map((p) => p.id));
   await page.waitForFunction((n) => document.querySelectorAll('.marker').length === n, all.length);
+  await page.locator('.legend li', { hasText: `${extra.name} region` }).waitFor();
   const ids = [...data.providers.map((p) => p.id), 'market'].sort();
   assert.equal(query(page), `?provider=${ids.join(',')}`);
   // Head to head has its column; the table its rows; the link reloads to the same view.

@@ -77,7 +77,9 @@ test('without JavaScript the default page shows the summary, the map and its leg
   assert.ok((await page.locator('.map__shapes path.country').count()) > 150, 'the country layer is in the HTML');
   assert.equal(await page.locator('.map__points svg').count(), shown.regions.length, 'one marker per region shown');
   // Per provider a marker and a shade; four status looks; the shared shade; left and announced.
-  assert.equal(await page.locator('.legend li').count(), data.providers.length * 2 + 4 + (data.providers.length > 1 ? 1 : 0) + 2);
+  // Per provider in view a marker and a shade; four status looks; the shared shade; left and announced.
+  const inView = data.providers.filter((p) => p.default !== false).length;
+  assert.equal(await page.locator('.legend li').count(), inView * 2 + 4 + (inView > 1 ? 1 : 0) + 2);
   assert.ok(await page.isVisible('.legend'));
   // The note with the dataset link shows; controls that need scripts do not.
   const note = page.locator('main .notice');

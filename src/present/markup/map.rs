@@ -230,16 +230,19 @@ pub fn layer(
     h.finish()
 }
 
-/// The map's legend: one marker per provider (its shape and colour), the two status
-/// looks, and one country shade per provider plus the shade of shared countries.
-pub fn map_legend(cat: &Catalog) -> String {
+/// The map's legend: one marker per provider in view (its shape and colour; `providers`,
+/// the selection's), the status looks, and one country shade per provider in view plus the
+/// shade of shared countries. A provider not in view is not in the legend, so the legend
+/// never names what the map cannot show.
+pub fn map_legend(cat: &Catalog, providers: &[String]) -> String {
     let (d, lang) = (&cat.data, cat.lang);
+    let shown = || d.providers.iter().filter(|p| providers.contains(&p.id));
     let mut h = Html::new();
     h.open(
         "ul",
         &[a("class", "legend"), a("aria-label", lang.t(T::MapLegend))],
     );
-    for p in &d.providers {
+    for p in shown() {
         h.open("li", &[]);
         marker_svg(&mut h, &slot(d, &p.id), p.shape());
         h.text(&lang.fill(T::LegendRegion, &[cat.provider_name(&p.id)]))
@@ -255,7 +258,7 @@ pub fn map_legend(cat: &Catalog) -> String {
         marker_svg(&mut h, &format!("prov-market {class}"), Marker::Circle);
         h.text(label).close("li");
     }
-    for p in &d.providers {
+    for p in shown() {
         h.open("li", &[])
             .el(
                 "span",
@@ -271,8 +274,8 @@ pub fn map_legend(cat: &Catalog) -> String {
             .text(&lang.fill(T::LegendOnly, &[cat.provider_short(&p.id)]))
             .close("li");
     }
-    if d.providers.len() > 1 {
-        let several = crate::words::shared(cat, d.providers.len(), false);
+    if providers.len() > 1 {
+        let several = crate::words::shared(cat, providers.len(), false);
         h.open("li", &[])
             .el(
                 "span",
