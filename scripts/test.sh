@@ -41,6 +41,8 @@ step "geometry: public/geo/world.json matches its generator"
 node tests/geo/build-world.mjs --check
 step "gazetteer: public/geo/people.json matches its generator"
 node tests/geo/build-people.mjs --check
+step "reference layer: the hyperscalers' places match the gazetteer (public/data/reference.json itself is checked by cargo test --test reference)"
+node tests/geo/build-reference.mjs --check
 
 step "3/3 end-to-end: release build under a sub-path"
 E2E_BASE=/cloud-atlas/e2e/

@@ -149,4 +149,41 @@ fn coverage_speed() {
         sel.regions.len(),
         median(times)
     );
+    // With the reference layer: the same, then every country against the nearest of
+    // the hyperscalers' live regions (`shade=ref`), and the file's own parse.
+    let text = include_str!("../public/data/reference.json");
+    let parse: Vec<f64> = (0..9)
+        .map(|_| {
+            let t = Instant::now();
+            let r = cloud_atlas::core::reference::parse_reference(text).unwrap();
+            assert!(r.skipped.is_empty());
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    let reference = cloud_atlas::core::reference::parse_reference(text)
+        .unwrap()
+        .reference;
+    let home = cloud_atlas::core::coverage::home_countries(&cat.data);
+    for (label, year) in [("today", None), ("as of 2020", Some(2020))] {
+        let times: Vec<f64> = (0..9)
+            .map(|_| {
+                let t = Instant::now();
+                let mut cov = Coverage::build(&cat, &sel, &people, year);
+                cov.against(&reference, &people, &home);
+                assert!(cov.versus.is_some());
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        println!(
+            "| all providers and the reference layer ({} regions), {label} | {} | {cells} | {:.2} |",
+            reference.regions.len(),
+            sel.regions.len(),
+            median(times)
+        );
+    }
+    println!(
+        "| parse reference.json ({} KB) | — | — | {:.2} |",
+        text.len() / 1000,
+        median(parse)
+    );
 }

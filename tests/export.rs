@@ -122,6 +122,7 @@ fn map_svg_is_self_contained_and_escaped() {
         &sel,
         &shapes,
         frame,
+        None,
         &["Cloud Atlas".into(), "https://host/?a=1&b=2".into()],
     );
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));

@@ -7,11 +7,13 @@
 
 use super::map::MapState;
 use super::state::Atlas;
+use crate::core::coverage::REF_SHADE;
 use crate::core::coverage::{Col, Coverage};
 use crate::core::edit::Edit;
 use crate::core::geo::{MAP_HEIGHT, MAP_WIDTH};
 use crate::core::query::to_query;
 use crate::core::reach::People;
+use crate::core::reference::{RefLoaded, Reference};
 use crate::core::table::Dir;
 use crate::present::catalog::T;
 use crate::present::hooks::{NEARER, SHADE, SHADING, SORT, SORTABLE};
@@ -51,13 +53,22 @@ impl CoverageUi {
     }
 }
 
-/// The figures for the filters now, over the gazetteer `people` (the share bar's
-/// files; the view keeps its own memo of the same call).
-pub fn build(atlas: &Atlas, people: &People) -> Coverage {
+/// The figures for the filters now, over the gazetteer `people` and, when the view
+/// asks for it, against the reference layer (the share bar's files; the view keeps its
+/// own memo of the same call).
+pub fn build(atlas: &Atlas, people: &People, reference: Option<&Reference>) -> Coverage {
     let year = atlas.filters.with_untracked(|f| f.to);
-    atlas
+    let mut cov = atlas
         .selection
-        .with_untracked(|s| Coverage::build(&atlas.catalog, s, people, year))
+        .with_untracked(|s| Coverage::build(&atlas.catalog, s, people, year));
+    if let Some(r) = reference {
+        cov.against(
+            r,
+            people,
+            &crate::core::coverage::home_countries(&atlas.catalog.data),
+        );
+    }
+    cov
 }
 
 impl Default for CoverageUi {
@@ -126,17 +137,62 @@ pub fn CoverageView() -> impl IntoView {
         let f = atlas.filters;
         Memo::new(move |_| f.with(|f| f.shade.clone()))
     };
+    // The reference layer, when the address asks for it (`ref=1` or `shade=ref`): its
+    // file is fetched and read by the layer's own chunk (`super::lazy`), so this view's
+    // code does not carry the reader, and kept here once it has arrived.
+    let asked = {
+        let f = atlas.filters;
+        Memo::new(move |_| f.with(|f| f.reference || f.shade.as_deref() == Some(REF_SHADE)))
+    };
+    let loaded = RwSignal::new(None::<Arc<RefLoaded>>);
+    {
+        let arrivals = super::lazy::reference_arrivals();
+        Effect::new(move |_| {
+            arrivals.track();
+            if asked.get() && loaded.with_untracked(Option::is_none) {
+                leptos::task::spawn_local(async move {
+                    let r = super::lazy::reference_for_files().await;
+                    if let Some(r) = r.and_then(|r| r.downcast::<RefLoaded>().ok()) {
+                        // The view may have been left meanwhile.
+                        let _ = loaded.try_set(Some(r));
+                    }
+                });
+            }
+        });
+    }
+    let reference = move || if asked.get() { loaded.get() } else { None };
     let cov = {
         let a = atlas.clone();
         Memo::new(move |_| {
             let people = ui.people.get()?.ok()?;
             let year = year.get();
-            Some(Arc::new(
-                a.selection
-                    .with(|s| Coverage::build(&a.catalog, s, &people, year)),
-            ))
+            let mut cov = a
+                .selection
+                .with(|s| Coverage::build(&a.catalog, s, &people, year));
+            if let Some(r) = reference() {
+                cov.against(
+                    &r.reference,
+                    &people,
+                    &crate::core::coverage::home_countries(&a.catalog.data),
+                );
+            }
+            Some(Arc::new(cov))
         })
     };
+    let a = atlas.clone();
+    let versus = move || {
+        let Some(people) = ui.people.get().and_then(|r| r.ok()) else {
+            return String::new();
+        };
+        cov.with(|c| {
+            c.as_ref()
+                .filter(|c| c.versus.is_some())
+                .map_or_else(String::new, |c| {
+                    markup::versus_summary(&a.catalog, &people, c)
+                })
+        })
+    };
+
     let people = move || ui.people.get().and_then(|r| r.ok());
     let a = atlas.clone();
     let summary = move || cov.with(|c| c.as_ref().map(|c| markup::summary(&a.catalog, c)));
@@ -176,10 +232,12 @@ pub fn CoverageView() -> impl IntoView {
         };
         cov.with(|c| {
             c.as_ref().map_or_else(String::new, |c| {
+                let r = reference();
                 markup::layer(
                     &a.catalog,
                     &people,
                     c,
+                    r.as_ref().map(|r| &r.reference),
                     &shapes,
                     c.shading(shade.get().as_deref()),
                 )
@@ -203,7 +261,14 @@ pub fn CoverageView() -> impl IntoView {
         };
         cov.with(|c| {
             c.as_ref().map_or_else(String::new, |c| {
-                markup::table(&a.catalog, &people, c, sort.get())
+                let r = reference();
+                markup::table(
+                    &a.catalog,
+                    &people,
+                    c,
+                    r.as_ref().map(|r| &r.reference),
+                    sort.get(),
+                )
             })
         })
     };
@@ -230,6 +295,10 @@ pub fn CoverageView() -> impl IntoView {
                 Some(None) => ().into_any(),
             }}
             <p class="coverage__summary" data-testid="coverage-summary" aria-live="polite">{summary}</p>
+            <p class="coverage__summary" data-testid="coverage-versus" aria-live="polite">{versus}</p>
+            <Show when=move || asked.get()>
+                <super::lazy::LazyRefStatus/>
+            </Show>
             <div class="filters__group coverage__switch" role="group" aria-label=lang.t(T::CovShading) data-testid="coverage-switch" inner_html=switch></div>
             <figure class="coverage__figure">
                 <div class="map-scroll">

@@ -39,6 +39,7 @@ pub fn FilterBar() -> impl IntoView {
             </button>
             <form id="filters" class="filters" class:filters--open=move || open.get() role="search" aria-label=lang.t(T::Filters) on:submit=|ev| ev.prevent_default()>
                 <ProviderChips/>
+                <RefChip/>
                 <AreaMenu/>
                 <CountryMenu/>
                 // The second half of the bar gets a browser task of its own during the boot.
@@ -99,6 +100,36 @@ fn ProviderChips() -> impl IntoView {
         .collect_view();
     let label = atlas.catalog.lang.t(T::Providers);
     view! { <div class="filters__group" role="group" aria-label=label>{chips}</div> }
+}
+
+/// The reference layer's switch (`ref=1`): the US hyperscalers' regions beside the
+/// providers in every view that can show them. Not a filter: Reset keeps it.
+#[component]
+fn RefChip() -> impl IntoView {
+    let atlas = expect_context::<Atlas>();
+    let lang = atlas.catalog.lang;
+    let on = {
+        let f = atlas.filters;
+        move || f.with(|f| f.reference)
+    };
+    let a = atlas.clone();
+    view! {
+        <div class="filters__group" role="group" aria-label=lang.t(T::RefGroup)>
+            <button
+                type="button"
+                class="chip chip--ref"
+                data-testid="ref-switch"
+                aria-pressed=move || on().to_string()
+                title=lang.t(T::RefGroup)
+                on:click=move |_| a.edit(Edit::Reference(!a.filters.with_untracked(|f| f.reference)))
+            >
+                <svg class="chip__mark" viewBox="-8 -8 16 16" aria-hidden="true" focusable="false">
+                    <path class="ref-mark" d="M-5 0h10M0 -5v10"></path>
+                </svg>
+                {lang.t(T::RefChip)}
+            </button>
+        </div>
+    }
 }
 
 /// A disclosure with checkboxes; the summary names how many are chosen.

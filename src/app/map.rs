@@ -277,6 +277,12 @@ pub fn MapView() -> impl IntoView {
         })
         .collect_view();
 
+    // The reference layer (`ref=1`): neutral marks beneath the markers and the list
+    // that names them, both arriving with the layer's code.
+    let layer_on = {
+        let f = atlas.filters;
+        Memo::new(move |_| f.with(|f| f.reference))
+    };
     view! {
         <div class="map-tools">
             <div class="filters__group" role="group" aria-label=lang.t(T::ZoomTo)>{zoom_buttons}</div>
@@ -285,9 +291,15 @@ pub fn MapView() -> impl IntoView {
         <div class="map-scroll">
         <div class="map" data-testid="map" node_ref=map_ref>
                 <svg class="map__shapes" viewBox=move || frame.get().view_box() preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false" node_ref=svg_ref inner_html=layer></svg>
+                <Show when=move || layer_on.get()>
+                    <super::lazy::LazyRefMarks/>
+                </Show>
                 <div class="map__markers" role="group" aria-label=lang.t(T::MapRegionsList) node_ref=markers_ref on:click=super::pick::on_click(atlas.clone()) inner_html=picture></div>
             </div>
         </div>
+        <Show when=move || layer_on.get()>
+            <super::lazy::LazyRefList/>
+        </Show>
         <Show when=failed>
             <div class="error" role="alert" data-testid="shapes-failed">
                 <p>{move || {
@@ -313,9 +325,10 @@ fn MapLegend() -> impl IntoView {
     let atlas = expect_context::<Atlas>();
     // The providers in view change with the chips: the legend names only those.
     let legend = move || {
+        let reference = atlas.filters.with(|f| f.reference);
         atlas
             .selection
-            .with(|s| map_legend(&atlas.catalog, &s.providers))
+            .with(|s| map_legend(&atlas.catalog, &s.providers, reference))
     };
     view! { <div class="map-legend" inner_html=legend></div> }
 }

@@ -15,6 +15,7 @@ mod map;
 mod pick;
 mod promises;
 mod records;
+mod reference;
 mod share;
 mod state;
 mod status;
@@ -29,7 +30,7 @@ pub use state::Atlas;
 pub use status::{LoadFailed, Loading, SkippedNotice};
 
 use crate::core::lang::Lang;
-use crate::present::catalog::T;
+use crate::present::catalog::{Phrase, T};
 use leptos::prelude::*;
 
 /// True where the components are rendered to HTML by the build (the pre-render,

@@ -14,6 +14,7 @@ use super::url;
 use crate::core::geo::{Shapes, Zoom, MAP_HEIGHT, MAP_WIDTH, WORLD};
 use crate::core::query::{to_query, Filters, View};
 use crate::core::reach::People;
+use crate::core::reference::RefLoaded;
 use crate::present::catalog::T;
 use crate::present::changes_export::{changes_csv, changes_svg};
 use crate::present::coverage_export::{coverage_csv, coverage_svg};
@@ -153,6 +154,9 @@ pub struct Job {
     pub shapes: Option<Arc<Shapes>>,
     /// The gazetteer, for the coverage view's CSV and picture.
     pub people: Option<Arc<People>>,
+    /// The reference layer, when the view shows it (`super::reference::wanted`), as
+    /// [`super::lazy::RefAny`] (a `RefLoaded`).
+    pub reference: Option<super::lazy::RefAny>,
     /// Says in the page that the picture could not be made.
     pub failed: Callback<()>,
 }
@@ -183,8 +187,13 @@ pub fn write(job: Job) {
         }
         File::Coverage => {
             let Some(people) = &job.people else { return };
-            let cov = super::coverage::build(atlas, people);
-            let text = coverage_csv(cat, people, &cov, &provenance(atlas));
+            let loaded = job
+                .reference
+                .as_ref()
+                .and_then(|r| r.downcast_ref::<RefLoaded>());
+            let reference = loaded.map(|r| &r.reference);
+            let cov = super::coverage::build(atlas, people, reference);
+            let text = coverage_csv(cat, people, &cov, reference, &provenance(atlas));
             save(&format!("{}.csv", stem(atlas)), csv, &text);
         }
         File::Promises => {
@@ -230,11 +239,15 @@ fn picture(job: &Job) -> Option<String> {
                 countries: vec![],
             };
             let shapes = job.shapes.as_deref().unwrap_or(&empty);
-            Some(
-                atlas
-                    .selection
-                    .with_untracked(|s| map_svg(cat, s, shapes, frame, &footer)),
-            )
+            Some(atlas.selection.with_untracked(|s| {
+                let layer = job
+                    .reference
+                    .as_ref()
+                    .and_then(|r| r.downcast_ref::<RefLoaded>())
+                    .filter(|_| f.reference)
+                    .map(|r| (&r.reference, f.to));
+                map_svg(cat, s, shapes, frame, layer, &footer)
+            }))
         }
         View::Timeline => Some(
             atlas
@@ -243,7 +256,12 @@ fn picture(job: &Job) -> Option<String> {
         ),
         View::Coverage => {
             let (shapes, people) = (job.shapes.as_deref()?, job.people.as_deref()?);
-            let cov = super::coverage::build(atlas, people);
+            let loaded = job
+                .reference
+                .as_ref()
+                .and_then(|r| r.downcast_ref::<RefLoaded>());
+            let reference = loaded.map(|r| &r.reference);
+            let cov = super::coverage::build(atlas, people, reference);
             Some(coverage_svg(cat, &cov, shapes, f.shade.as_deref(), &footer))
         }
         View::Promises => Some(promises_svg(cat, &super::promises::build(atlas), &footer)),
@@ -338,10 +356,19 @@ pub fn ShareBar() -> impl IntoView {
                     View::Coverage if image || file == File::Coverage => coverage.load().await,
                     _ => None,
                 };
+                let wanted = atlas
+                    .filters
+                    .with_untracked(|f| f.reference || f.shade.as_deref() == Some("ref"));
+                let reference = if wanted {
+                    super::lazy::reference_for_files().await
+                } else {
+                    None
+                };
                 let job = Job {
                     atlas,
                     file,
                     zoom: map.zoom.get_untracked(),
+                    reference,
                     shapes,
                     people,
                     failed,

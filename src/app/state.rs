@@ -43,6 +43,7 @@ impl Atlas {
                 view: View::Map,
                 sel: None,
                 shade: None,
+                reference: false,
                 d: None,
                 embed: false,
                 lang: Default::default(),

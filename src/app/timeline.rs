@@ -23,7 +23,38 @@ pub fn TimelineView() -> impl IntoView {
     let b = atlas.clone();
     // Opening a record changes the filters too; the growth section only depends on providers.
     let providers = Memo::new(move |_| b.filters.with(|f| f.providers.clone()));
-    let growth = move || providers.with(|p| b.selection.with(|s| growth_section(&b.catalog, s, p)));
+    // The hyperscalers' lines (`ref=1`), computed with the layer's code once its file
+    // is here.
+    let layer_on = {
+        let f = b.filters;
+        Memo::new(move |_| f.with(|f| f.reference))
+    };
+    let lines = RwSignal::new(None::<std::sync::Arc<crate::present::markup::timeline::RefLines>>);
+    {
+        let (years, lang) = (b.catalog.years, b.catalog.lang);
+        let arrivals = super::lazy::reference_arrivals();
+        Effect::new(move |_| {
+            // Again after a retry brings the file.
+            arrivals.track();
+            if layer_on.get() {
+                leptos::task::spawn_local(async move {
+                    if let Some(l) = super::lazy::reference_growth(years, lang).await {
+                        // The view may have been left while the lines were made.
+                        let _ = lines.try_set(Some(std::sync::Arc::new(l)));
+                    }
+                });
+            } else {
+                lines.set(None);
+            }
+        });
+    }
+    let growth = move || {
+        let lines = lines.get().filter(|_| layer_on.get());
+        providers.with(|p| {
+            b.selection
+                .with(|s| growth_section(&b.catalog, s, p, lines.as_deref()))
+        })
+    };
     let lang = atlas.catalog.lang;
     let note = move || {
         drawn.with(|(_, binned)| *binned).then(|| {
@@ -39,6 +70,9 @@ pub fn TimelineView() -> impl IntoView {
         {note}
         <div class="chart-scroll" data-testid="timeline-chart" inner_html=move || drawn.with(|(svg, _)| svg.clone())
             on:click=pick::on_click(atlas.clone()) on:keydown=pick::on_key(atlas.clone())></div>
+        <Show when=move || layer_on.get()>
+            <super::lazy::LazyRefStatus/>
+        </Show>
         <div data-testid="growth" inner_html=growth></div>
     }
 }

@@ -24,11 +24,15 @@
 //! It is the same Rust code the app runs, not a re-implementation in JavaScript,
 //! so a difference is a wiring or staleness defect in the views.
 //!
-//! Usage: `oracle DATASET.json WORLD.json`
+//! The reference layer (`ref=1`) is read from `REFERENCE.json`, by default the
+//! `reference.json` beside the dataset; without one, the page must say it could not
+//! be loaded.
+//!
+//! Usage: `oracle DATASET.json WORLD.json [REFERENCE.json]`
 
 use cloud_atlas::core::aggregate::presence;
 use cloud_atlas::core::changes::{Changes, Window};
-use cloud_atlas::core::coverage::{Col, Coverage};
+use cloud_atlas::core::coverage::{Col, Coverage, REF_SHADE};
 use cloud_atlas::core::edit::{active_count, apply, Edit, Facet};
 use cloud_atlas::core::filter::{select, Catalog, Selection};
 use cloud_atlas::core::geo::{Shapes, Zoom};
@@ -37,14 +41,17 @@ use cloud_atlas::core::load::parse_dataset;
 use cloud_atlas::core::promises::Promises;
 use cloud_atlas::core::query::{from_query, normalize_q, parse_pairs, to_query, Filters, View};
 use cloud_atlas::core::reach::People;
+use cloud_atlas::core::reference::{parse_reference, RefLoaded, Reference};
 use cloud_atlas::core::table::{sort_events, sort_regions, Dir, EventCol, RegionCol, ROWS_STEP};
-use cloud_atlas::present::catalog::T;
+use cloud_atlas::present::catalog::{Phrase, T};
 use cloud_atlas::present::cite::Cited;
 use cloud_atlas::present::i18n::Speak;
 use cloud_atlas::present::markup::changes as ch_markup;
 use cloud_atlas::present::markup::coverage as cov_markup;
 use cloud_atlas::present::markup::promises as pr_markup;
+use cloud_atlas::present::markup::reference as ref_markup;
 use cloud_atlas::present::markup::{compare, detail, map, table as rows, timeline};
+use cloud_atlas::present::refwords::R;
 use cloud_atlas::present::theme::{shade, slot};
 use cloud_atlas::present::words::{counts_line, page_title, summary, zoom_label};
 use serde_json::{json, Value};
@@ -52,8 +59,8 @@ use std::io::{BufRead, Write};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 3 {
-        eprintln!("usage: oracle DATASET.json WORLD.json");
+    if !(3..=4).contains(&args.len()) {
+        eprintln!("usage: oracle DATASET.json WORLD.json [REFERENCE.json]");
         std::process::exit(2);
     }
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
@@ -62,7 +69,18 @@ fn main() {
     let people_path = std::path::Path::new(&args[2]).with_file_name("people.json");
     let people: People =
         serde_json::from_str(&read(&people_path.to_string_lossy())).expect("people.json");
-    let geo = Geo { shapes, people };
+    // The reference layer beside the dataset (`reference.json`), when there is one.
+    let reference = std::fs::read_to_string(args.get(3).map_or_else(
+        || std::path::Path::new(&args[1]).with_file_name("reference.json"),
+        std::path::PathBuf::from,
+    ))
+    .ok()
+    .map(|text| parse_reference(&text).unwrap_or_else(|e| panic!("reference: {e}")));
+    let geo = Geo {
+        shapes,
+        people,
+        reference,
+    };
     let cats = [
         Catalog::new(loaded.dataset.clone()),
         Catalog::new(loaded.dataset).with_lang(Lang::Zh),
@@ -89,6 +107,7 @@ fn main() {
 struct Geo {
     shapes: Shapes,
     people: People,
+    reference: Option<RefLoaded>,
 }
 
 fn answer(cat: &Catalog, geo: &Geo, q: &Value) -> Value {
@@ -113,7 +132,9 @@ fn answer(cat: &Catalog, geo: &Geo, q: &Value) -> Value {
         Some("catalog") => {
             let mut parts: Vec<&str> = T::ALL
                 .iter()
-                .flat_map(|t| t.en().split(['{', '}']))
+                .map(|t| t.en())
+                .chain(R::ALL.iter().map(|r| r.en()))
+                .flat_map(|t| t.split(['{', '}']))
                 .map(str::trim)
                 // The switch's own label is Chinese on the English page: not English.
                 .filter(|p| p.len() > 2 && p.is_ascii() && !p.chars().all(|c| c.is_ascii_digit()))
@@ -162,6 +183,7 @@ fn edit(e: &Value) -> Option<Edit> {
         "year" => Edit::Year(u16::try_from(e["year"].as_u64()?).ok()?),
         "reset" => Edit::Reset,
         "shade" => Edit::Shade(text("id")),
+        "reference" => Edit::Reference(e["on"].as_bool()?),
         "stamp" => Edit::Stamp,
         _ => return None,
     })
@@ -231,6 +253,13 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
     let s = select(cat, &f);
     let d = &cat.data;
     let present = presence(cat, &s);
+    // The layer as the page shows it: only when the address asks for it.
+    let wanted = f.reference || f.shade.as_deref() == Some(REF_SHADE);
+    let reference = geo
+        .reference
+        .as_ref()
+        .filter(|_| wanted)
+        .map(|r| &r.reference);
     let shades: Vec<String> = shapes
         .countries
         .iter()
@@ -293,6 +322,7 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
             "to": f.to.unwrap_or(last).to_string(),
             "q": f.q,
             "active": active_count(&f),
+            "reference": f.reference,
         },
         "facets": {
             "provider": s.facets.providers,
@@ -306,9 +336,32 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
         "timeline": {
             "chart": chart,
             "binned": binned,
-            "growth": if f.view == View::Timeline { timeline::growth_section(cat, &s, &f.providers) } else { String::new() },
+            "growth": if f.view == View::Timeline { timeline::growth_section(cat, &s, &f.providers, reference.filter(|_| f.reference).map(|r| ref_markup::growth_lines(r, cat.years, cat.lang)).as_ref()) } else { String::new() },
         },
         "compare": if f.view == View::Compare { compare::view(cat, &s) } else { String::new() },
+        "compareRef": match reference.filter(|_| f.reference && f.view == View::Compare) {
+            Some(r) => ref_markup::compare_section(cat, &s, r, f.to),
+            None => String::new(),
+        },
+        // The reference layer: `wanted` when the address asks for it; `available` when
+        // the file is beside the dataset (else the page says it could not be loaded);
+        // on the map, the marks drawn at zoom Z and the list's rows and title.
+        "reference": {
+            "wanted": wanted,
+            "available": geo.reference.is_some(),
+            "map": match (reference, f.view == View::Map && f.reference) {
+                (Some(r), true) => {
+                    let frame = zoom(cat, z).frame(d, &cloud_atlas::core::geo::WORLD, cloud_atlas::core::geo::MAP_WIDTH, cloud_atlas::core::geo::MAP_HEIGHT);
+                    let path = ref_markup::mark_path(r, f.to, frame);
+                    json!({
+                        "marks": path.matches('M').count() / 2,
+                        "rows": r.regions.len(),
+                        "title": cat.lang.fill(R::ListTitle, &[&ref_markup::counts(r, f.to, cat.lang)]),
+                    })
+                }
+                _ => Value::Null,
+            },
+        },
         "changes": if f.view == View::Changes {
             let ch = Changes::build(cat, &s, Window::of(cat, &f));
             let p = ch_markup::parts(cat, &ch);
@@ -318,14 +371,28 @@ fn page(cat: &Catalog, geo: &Geo, query: &str, q: &Value) -> Value {
             let p = Promises::build(cat, &s);
             json!({ "lead": pr_markup::lead(cat, &p), "chart": pr_markup::chart(cat, &p), "table": pr_markup::table(cat, &p) })
         } else { Value::Null },
-        "coverage": if f.view == View::Coverage { coverage(cat, geo, &f, &s, &q["coverage"]) } else { Value::Null },
+        "coverage": if f.view == View::Coverage { coverage(cat, geo, reference, &f, &s, &q["coverage"]) } else { Value::Null },
         "detail": record,
     })
 }
 
 /// The coverage view in table order `order` (`[column id, "asc"|"desc"]`).
-fn coverage(cat: &Catalog, geo: &Geo, f: &Filters, s: &Selection, order: &Value) -> Value {
-    let cov = Coverage::build(cat, s, &geo.people, f.to);
+fn coverage(
+    cat: &Catalog,
+    geo: &Geo,
+    reference: Option<&Reference>,
+    f: &Filters,
+    s: &Selection,
+    order: &Value,
+) -> Value {
+    let mut cov = Coverage::build(cat, s, &geo.people, f.to);
+    if let Some(r) = reference {
+        cov.against(
+            r,
+            &geo.people,
+            &cloud_atlas::core::coverage::home_countries(&cat.data),
+        );
+    }
     let col = order[0]
         .as_str()
         .and_then(|id| Col::from_id(id, &cov))
@@ -349,6 +416,7 @@ fn coverage(cat: &Catalog, geo: &Geo, f: &Filters, s: &Selection, order: &Value)
         cat,
         &geo.people,
         &cov,
+        reference,
         f.shade.as_deref(),
         (col, dir),
         &href,
@@ -359,8 +427,12 @@ fn coverage(cat: &Catalog, geo: &Geo, f: &Filters, s: &Selection, order: &Value)
     for k in 0..cov.providers.len() {
         columns.extend([Col::Km(k), Col::Near(k), Col::Mid(k)]);
     }
+    if cov.versus.is_some() {
+        columns.push(Col::RefKm);
+    }
     json!({
         "summary": parts.summary,
+        "versus": parts.versus,
         "switch": parts.switch,
         "legend": parts.legend,
         "table": parts.table,

@@ -17,6 +17,23 @@ use super::filter::{Catalog, Selection};
 use super::reach::{
     great_circle_km, live_at_end_of, nearest, round_trip_floor_ms, unit, People, Reach,
 };
+use super::reference::{nearest_reference, RefNear, Reference};
+use std::collections::BTreeSet;
+
+/// The providers' home market: the countries of the areas marked `home`, named in the
+/// area or by a region placed there.
+pub fn home_countries(d: &super::model::Dataset) -> BTreeSet<String> {
+    let home: Vec<&super::model::Area> = d.areas.iter().filter(|a| a.home).collect();
+    home.iter()
+        .flat_map(|a| a.countries.iter().cloned())
+        .chain(
+            d.regions
+                .iter()
+                .filter(|r| home.iter().any(|a| a.id == r.area))
+                .map(|r| r.iso2.clone()),
+        )
+        .collect()
+}
 use super::table::Dir;
 use std::cmp::Ordering;
 
@@ -50,6 +67,12 @@ pub struct Row {
     pub iso2: String,
     pub people: f64,
     pub by: Vec<Option<ProviderReach>>,
+    /// The nearest reference region (AWS, Azure, Google Cloud) once the reference
+    /// layer is measured ([`Coverage::against`]); `None` before, or when none counts.
+    pub reference: Option<RefNear>,
+    /// In the providers' home market (an area marked `home`), which the comparison
+    /// with the hyperscalers leaves out (see [`Coverage::against`]).
+    pub home: bool,
 }
 
 /// A provider and its serving regions.
@@ -84,6 +107,32 @@ pub struct Coverage {
     pub rows: Vec<Row>,
     /// Everyone in the gazetteer.
     pub people: f64,
+    /// The reference regions counted (live at the end of `year`, placed), once the
+    /// reference layer is measured; `None` before.
+    pub versus: Option<Vec<usize>>,
+}
+
+/// `shade=ref`: where a provider of the selection is nearer than every reference
+/// region (the hyperscalers), and by how much.
+pub const REF_SHADE: &str = "ref";
+
+/// A country's nearest provider against the nearest reference region.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Edge {
+    /// The providers' home market: not compared.
+    Home,
+    /// Neither a provider nor a reference region serves it.
+    Nobody,
+    /// Only the reference serves it.
+    NoProvider,
+    /// Only provider `.0` (no reference region counts).
+    Only(usize),
+    /// Provider `.0` is nearer than any reference region by `.1` km (≥ [`TIE_KM`]).
+    Ahead(usize, f64),
+    /// Within [`TIE_KM`]: neither is nearer.
+    Tie(f64),
+    /// A reference region is nearer by this many km.
+    Behind(f64),
 }
 
 /// How the coverage map is shaded.
@@ -93,6 +142,8 @@ pub enum Shading {
     Nearer,
     /// One provider's distance alone (index into [`Coverage::providers`]).
     One(usize),
+    /// Where a provider is nearer than the reference regions ([`REF_SHADE`]).
+    Reference,
 }
 
 impl Coverage {
@@ -149,6 +200,8 @@ impl Coverage {
                     iso2: iso.clone(),
                     people: country,
                     by,
+                    reference: None,
+                    home: false,
                 }
             })
             .collect();
@@ -157,7 +210,43 @@ impl Coverage {
             providers,
             rows,
             people: total,
+            versus: None,
         }
+    }
+
+    /// Measures the reference layer beside the providers: each country's nearest
+    /// reference region live at the end of the same year. The providers' home market
+    /// (`home`, [`home_countries`]) is left out of the comparison: the hyperscalers
+    /// serve mainland China through partner-run clouds that the reference layer, made
+    /// of public commercial regions only, does not hold, so "nearer than every
+    /// hyperscaler" there would say something the data does not.
+    pub fn against(&mut self, reference: &Reference, people: &People, home: &BTreeSet<String>) {
+        let live: Vec<usize> = reference
+            .live(self.year)
+            .into_iter()
+            .filter(|&i| reference.regions[i].place().is_some())
+            .collect();
+        for row in &mut self.rows {
+            row.home = home.contains(&row.iso2);
+            row.reference = people
+                .countries
+                .get(&row.iso2)
+                .and_then(|cells| nearest_reference(reference, &live, cells));
+        }
+        self.versus = Some(live);
+    }
+
+    /// The countries where a provider of the selection is nearer than every
+    /// reference region (or the only one), with their people, by row index.
+    pub fn ahead(&self) -> (Vec<usize>, f64) {
+        let rows: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                matches!(self.rows[i].edge(), Edge::Ahead(..) | Edge::Only(_))
+                    && self.versus.is_some()
+            })
+            .collect();
+        let people = rows.iter().map(|&i| self.rows[i].people).sum();
+        (rows, people)
     }
 
     /// A country's row (rows are kept in ISO order, so this is a binary search).
@@ -174,6 +263,9 @@ impl Coverage {
     pub fn shading(&self, shade: Option<&str>) -> Shading {
         if let Some(k) = shade.and_then(|p| self.providers.iter().position(|s| s.id == p)) {
             return Shading::One(k);
+        }
+        if shade == Some(REF_SHADE) && self.versus.is_some() {
+            return Shading::Reference;
         }
         let serving: Vec<usize> = (0..self.providers.len())
             .filter(|&k| !self.providers[k].regions.is_empty())
@@ -200,6 +292,7 @@ impl Coverage {
                 Col::Km(k) => of(k).map_or(f64::INFINITY, |p| p.reach.mean_km),
                 Col::Near(k) => of(k).map_or(0.0, |p| p.reach.within_1000),
                 Col::Mid(k) => of(k).map_or(0.0, |p| p.reach.within_2500),
+                Col::RefKm => r.reference.as_ref().map_or(f64::INFINITY, |n| n.mean_km),
             }
         };
         let cmp = |a: usize, b: usize| -> Ordering {
@@ -264,6 +357,37 @@ fn country_reach(cells: &[(f64, f64, f64)], regions: &[(f64, f64)]) -> Option<Co
 }
 
 impl Row {
+    /// The nearest provider against the nearest reference region.
+    pub fn edge(&self) -> Edge {
+        if self.home {
+            return Edge::Home;
+        }
+        let best = self
+            .by
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.as_ref().map(|p| (k, p.reach.mean_km)))
+            .fold(None::<(usize, f64)>, |b, (k, km)| match b {
+                Some((_, x)) if x <= km => b,
+                _ => Some((k, km)),
+            });
+        match (best, &self.reference) {
+            (None, None) => Edge::Nobody,
+            (None, Some(_)) => Edge::NoProvider,
+            (Some((k, _)), None) => Edge::Only(k),
+            (Some((k, km)), Some(r)) => {
+                let d = r.mean_km - km;
+                if d >= TIE_KM {
+                    Edge::Ahead(k, d)
+                } else if d <= -TIE_KM {
+                    Edge::Behind(-d)
+                } else {
+                    Edge::Tie(d.abs())
+                }
+            }
+        }
+    }
+
     pub fn lead(&self) -> Lead {
         // The two nearest providers, in one pass (no sort: each sort instantiation
         // costs the wasm a few KB, see `super::sort`).
@@ -314,6 +438,8 @@ pub enum Col {
     Near(usize),
     /// Share within 2,500 km.
     Mid(usize),
+    /// Mean distance to the nearest reference region.
+    RefKm,
 }
 
 impl Col {
@@ -330,6 +456,7 @@ impl Col {
             Col::Km(k) => format!("km-{}", p(k)),
             Col::Near(k) => format!("near-{}", p(k)),
             Col::Mid(k) => format!("mid-{}", p(k)),
+            Col::RefKm => format!("km-{REF_SHADE}"),
         }
     }
 
@@ -338,6 +465,7 @@ impl Col {
         match id.split_once('-') {
             None if id == "country" => Some(Col::Country),
             None if id == "people" => Some(Col::People),
+            Some(("km", REF_SHADE)) if cov.versus.is_some() => Some(Col::RefKm),
             Some(("km", p)) => k(p).map(Col::Km),
             Some(("near", p)) => k(p).map(Col::Near),
             Some(("mid", p)) => k(p).map(Col::Mid),
@@ -349,7 +477,7 @@ impl Col {
     /// people and shares largest first.
     pub fn first_dir(self) -> Dir {
         match self {
-            Col::Country | Col::Km(_) => Dir::Asc,
+            Col::Country | Col::Km(_) | Col::RefKm => Dir::Asc,
             _ => Dir::Desc,
         }
     }
@@ -453,7 +581,34 @@ mod tests {
                     })
                 })
                 .collect(),
+            reference: None,
+            home: false,
         }
+    }
+
+    #[test]
+    fn a_provider_is_ahead_of_the_hyperscalers_only_by_more_than_the_tie() {
+        let mut r = row(&[Some(300.0), Some(900.0)]);
+        assert_eq!(r.edge(), Edge::Only(0));
+        r.reference = Some(RefNear {
+            nearest: 0,
+            mean_km: 1000.0,
+        });
+        assert_eq!(r.edge(), Edge::Ahead(0, 700.0));
+        r.reference = Some(RefNear {
+            nearest: 0,
+            mean_km: 400.0,
+        });
+        assert_eq!(r.edge(), Edge::Tie(100.0));
+        r.reference = Some(RefNear {
+            nearest: 0,
+            mean_km: 10.0,
+        });
+        assert_eq!(r.edge(), Edge::Behind(290.0));
+        let none = row(&[None, None]);
+        assert_eq!(none.edge(), Edge::Nobody);
+        r.home = true;
+        assert_eq!(r.edge(), Edge::Home);
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub enum Edit {
     Reset,
     /// The coverage map's shading: one provider's distance, or (`None`) which is nearer.
     Shade(Option<String>),
+    /// The reference layer's switch (`ref=1`).
+    Reference(bool),
     /// The link names this data's version from now on (the old-link notice's button):
     /// the view stays, only `d=` moves to the data it shows.
     Stamp,
@@ -95,7 +97,11 @@ impl Edit {
     /// The history entry this kind of change gets.
     pub fn entry(&self) -> Entry {
         match self {
-            Edit::View(_) | Edit::Select(_) | Edit::Year(_) | Edit::Shade(_) => Entry::Push,
+            Edit::View(_)
+            | Edit::Select(_)
+            | Edit::Year(_)
+            | Edit::Shade(_)
+            | Edit::Reference(_) => Entry::Push,
             _ => Entry::Replace,
         }
     }
@@ -158,12 +164,14 @@ pub fn apply(cat: &Catalog, current: &Filters, edit: &Edit) -> Option<(Filters, 
         Edit::Close => f.sel = None,
         Edit::Year(y) => (f.from, f.to) = (Some(*y), Some(*y)),
         Edit::Shade(p) => f.shade = p.clone(),
+        Edit::Reference(on) => f.reference = *on,
         Edit::Stamp => f.d = Some(cat.data.version.clone()),
         Edit::Reset => {
             f = Filters {
                 view: f.view,
                 sel: f.sel.clone(),
                 shade: f.shade.clone(),
+                reference: f.reference,
                 embed: f.embed,
                 // The language is how the page speaks, not a filter.
                 lang: f.lang,

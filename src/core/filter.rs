@@ -284,7 +284,7 @@ impl Catalog {
             d.areas.iter().any(|x| &x.id == a)
         });
         if let Some(p) = f.shade.take() {
-            if d.provider(&p).is_some() {
+            if d.provider(&p).is_some() || p == super::coverage::REF_SHADE {
                 f.shade = Some(p);
             } else {
                 issues.push(Issue {

@@ -102,7 +102,7 @@ struct IdOnly {
 
 /// serde_json's message without its " at line L column C": the position is inside
 /// one record's text, which would only mislead.
-fn reason(e: serde_json::Error) -> String {
+pub(crate) fn reason(e: serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
@@ -464,7 +464,7 @@ fn check_header(frame: &mut Frame<'_>) -> Result<(), LoadError> {
 }
 
 /// Deserialises each value on its own; a record that fails is skipped, not fatal.
-fn records<T: for<'de> Deserialize<'de>>(
+pub(crate) fn records<T: for<'de> Deserialize<'de>>(
     values: &[&RawValue],
     what: &'static str,
     skipped: &mut Vec<Skipped>,
@@ -492,7 +492,7 @@ fn records<T: for<'de> Deserialize<'de>>(
 
 /// Keeps the first record with each id; ids share one namespace across regions and events
 /// because `sel=` in the URL names either.
-fn unique<T>(
+pub(crate) fn unique<T>(
     items: Vec<T>,
     id: impl Fn(&T) -> &String,
     what: &'static str,
@@ -524,7 +524,7 @@ fn unique<T>(
         .collect()
 }
 
-fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
+pub(crate) fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
     if set.contains(value) {
         Ok(())
     } else {
@@ -534,7 +534,7 @@ fn known(set: &HashSet<&str>, value: &str, what: &str) -> Result<(), String> {
 
 /// An optional translated name or title: when given, it has visible text and no
 /// control characters (a blank one would show as nothing instead of falling back).
-fn name_field(field: &str, value: Option<&str>) -> Result<(), String> {
+pub(crate) fn name_field(field: &str, value: Option<&str>) -> Result<(), String> {
     match value {
         Some(v) if v.trim().is_empty() => Err(format!("{field} is empty")),
         Some(v) if v.chars().any(|c| c.is_control() || !is_plain_char(c)) => {
@@ -551,6 +551,36 @@ pub const MAX_EVIDENCE: usize = 64;
 /// date its rules give (`super::evidence::judge`), so no file can assert a status
 /// its own evidence does not make.
 fn evidence_checked(r: &Region, source_ids: &HashSet<&str>) -> Result<(), String> {
+    evidence_agrees(&r.evidence, r.status, r.confidence, r.checked, source_ids)
+}
+
+/// The evidence rules for any record with evidence (a region of the dataset or of
+/// the reference file, `super::reference`): known sources, plain details, and the
+/// status, confidence and `checked` date that `super::evidence::judge` gives.
+pub(crate) fn evidence_agrees(
+    evidence: &[super::evidence::Evidence],
+    status: Status,
+    confidence: Confidence,
+    checked: Option<PartialDate>,
+    source_ids: &HashSet<&str>,
+) -> Result<(), String> {
+    struct R<'a> {
+        evidence: &'a [super::evidence::Evidence],
+        status: Status,
+        confidence: Confidence,
+        checked: Option<PartialDate>,
+    }
+    impl R<'_> {
+        fn verdict(&self) -> Option<super::evidence::Verdict> {
+            super::evidence::judge(self.evidence)
+        }
+    }
+    let r = R {
+        evidence,
+        status,
+        confidence,
+        checked,
+    };
     if r.evidence.len() > MAX_EVIDENCE {
         return Err(format!(
             "{} evidence items, more than {MAX_EVIDENCE}",
@@ -564,7 +594,7 @@ fn evidence_checked(r: &Region, source_ids: &HashSet<&str>) -> Result<(), String
     {
         return Err(format!("unknown evidence source \"{}\"", clip(&e.source)));
     }
-    for e in &r.evidence {
+    for e in r.evidence {
         name_field("evidence detail", e.detail.as_deref())?;
     }
     let Some(v) = r.verdict() else {
@@ -636,7 +666,7 @@ fn unplain(c: char) -> String {
 /// a string, so the raw text is scanned for escapes that could decode to one (and
 /// raw C1 controls or non-characters); only a record that has one is parsed again
 /// to find the field, so the common case costs one pass over its bytes.
-fn plain_text(raw: &str) -> Result<(), String> {
+pub(crate) fn plain_text(raw: &str) -> Result<(), String> {
     if !suspicious(raw) {
         return Ok(());
     }
@@ -706,7 +736,7 @@ fn unplain_in(v: &Value, path: &str) -> Option<(String, char)> {
     }
 }
 
-fn iso2(code: &str) -> Result<(), String> {
+pub(crate) fn iso2(code: &str) -> Result<(), String> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())
     } else {
@@ -720,7 +750,7 @@ fn iso2(code: &str) -> Result<(), String> {
 /// Only http(s) links with a plain host become links: a `javascript:` or `data:` URL in
 /// a hostile file must not, nor one whose text hides where it goes
 /// (`https://alibabacloud.com@evil.example/` goes to evil.example).
-fn safe_url(url: &str) -> Result<(), String> {
+pub(crate) fn safe_url(url: &str) -> Result<(), String> {
     if url_host(url).is_some() {
         Ok(())
     } else {

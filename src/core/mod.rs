@@ -20,6 +20,7 @@ pub mod model;
 pub mod promises;
 pub mod query;
 pub mod reach;
+pub mod reference;
 pub mod sort;
 pub mod table;
 pub mod text;

@@ -70,6 +70,10 @@ pub struct Filters {
     /// keeps it, and it stays in the address on the other views (which ignore it)
     /// so that going back to the coverage view finds it as it was.
     pub shade: Option<String>,
+    /// `ref=1`: the reference layer (the regions of AWS, Azure and Google Cloud) is
+    /// shown: marks on the map, columns in coverage, rows in head to head, lines on
+    /// the growth chart. A way of looking, not a filter: Reset keeps it.
+    pub reference: bool,
     /// The dataset version the link was made with.
     pub d: Option<String>,
     /// `embed=1`: only the view, for an iframe.
@@ -284,6 +288,11 @@ pub fn from_query(pairs: &[(String, String)]) -> (Filters, Vec<Issue>) {
                 Some(l) => f.lang = l,
                 None => issue(key, value, Why::NotLang),
             },
+            "ref" => match value {
+                "1" => f.reference = true,
+                "0" => f.reference = false,
+                _ => issue(key, value, Why::NotOne),
+            },
             "embed" => match value {
                 "1" => f.embed = true,
                 "0" => f.embed = false,
@@ -378,6 +387,9 @@ pub fn to_query(f: &Filters) -> String {
     put("q", f.q.clone());
     put("sel", f.sel.clone().unwrap_or_default());
     put("shade", f.shade.clone().unwrap_or_default());
+    if f.reference {
+        put("ref", "1".into());
+    }
     put("d", f.d.clone().unwrap_or_default());
     if f.lang != Lang::default() {
         put("lang", f.lang.key().into());
@@ -410,11 +422,11 @@ mod tests {
 
     #[test]
     fn canonical_order_case_and_commas() {
-        let (f, issues) = parse("?q=S%C3%A3o+Paulo&country=sa%2Cmx,MX&provider=Nimbus,acme&view=TABLE&to=2025&from=2015&kind=closure,region_launch&status=retired&sel=nimbus:ap-seoul&d=2026-11-26&area=me,apac&shade=Acme");
+        let (f, issues) = parse("?q=S%C3%A3o+Paulo&country=sa%2Cmx,MX&provider=Nimbus,acme&view=TABLE&to=2025&from=2015&kind=closure,region_launch&status=retired&sel=nimbus:ap-seoul&d=2026-11-26&area=me,apac&shade=Acme&ref=1");
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(
             to_query(&f),
-            "view=table&provider=acme,nimbus&area=apac,me&country=MX,SA&from=2015&to=2025&kind=region_launch,closure&status=retired&q=S%C3%A3o+Paulo&sel=nimbus:ap-seoul&shade=acme&d=2026-11-26"
+            "view=table&provider=acme,nimbus&area=apac,me&country=MX,SA&from=2015&to=2025&kind=region_launch,closure&status=retired&q=S%C3%A3o+Paulo&sel=nimbus:ap-seoul&shade=acme&ref=1&d=2026-11-26"
         );
         assert_eq!(f.q, "São Paulo");
     }
@@ -511,6 +523,7 @@ mod tests {
                     kinds,
                     statuses,
                     embed: q.len() % 2 == 1,
+                    reference: q.len() % 5 < 2,
                     lang: if q.len() % 3 == 1 { Lang::Zh } else { Lang::En },
                     q: normalize_q(&q),
                     sel,

@@ -11,23 +11,34 @@
 //! (the `oracle catalog` command prints it): none of it may show there.
 
 macro_rules! catalog {
-    ($($(#[$m:meta])* $name:ident: $en:literal | $zh:literal,)*) => {
+    ($enum:ident; $($(#[$m:meta])* $name:ident: $en:literal | $zh:literal,)*) => {
         /// A phrase of the interface; [`Lang::t`] gives it in a language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($(#[$m])* $name,)* }
+        pub enum $enum { $($(#[$m])* $name,)* }
 
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$name,)*];
+        impl $enum {
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
+        }
 
-            pub fn en(self) -> &'static str {
-                match self { $(T::$name => $en,)* }
+        impl $crate::catalog::Phrase for $enum {
+            fn en(self) -> &'static str {
+                match self { $($enum::$name => $en,)* }
             }
 
-            pub fn zh(self) -> &'static str {
-                match self { $(T::$name => $zh,)* }
+            fn zh(self) -> &'static str {
+                match self { $($enum::$name => $zh,)* }
             }
         }
     };
+}
+pub(crate) use catalog;
+
+/// A phrase table's entry in both languages. Two tables implement it: [`T`], the
+/// interface's, and `crate::refwords::R`, the reference layer's, which only the
+/// code that arrives with that layer uses (so the first load does not carry it).
+pub trait Phrase: Copy {
+    fn en(self) -> &'static str;
+    fn zh(self) -> &'static str;
 }
 
 /// `template` with each `{N}` (one digit) replaced by `args[N]`, in one pass over the
@@ -59,6 +70,7 @@ pub fn fill_template(template: &str, args: &[&str]) -> String {
 }
 
 catalog! {
+    T;
     // The masthead and the page around the views.
     SiteName: "Cloud Atlas" | "云图谱",
     Tagline: "{0} abroad, record by record, with sources." | "{0}出海，逐条记录，条条有出处。",
@@ -270,6 +282,10 @@ catalog! {
     LegendAnnounced: "announced" | "已宣布",
     LegendRetired: "retired" | "已关停",
     LegendListed: "listed: a code in an SDK or API, no launch confirmed" | "仅见于清单：只见于 SDK 或 API，未证实开服",
+    RefChip: "AWS · Azure · Google Cloud" | "AWS · Azure · 谷歌云",
+    RefLegend: "AWS, Azure or Google Cloud region (reference)" | "AWS、Azure或谷歌云地域（参照）",
+    TitleWithRef: ", with AWS, Azure and Google Cloud for reference" | "（对照AWS、Azure和谷歌云）",
+    RefGroup: "Reference layer: the US hyperscalers' regions" | "参照层：美国云巨头的地域",
     LegendContested: "contested: sources disagree" | "有争议：来源说法不一",
     LegendLeft: "left: every region there closed" | "已撤出：当地区域均已关停",
     LegendAnnouncedOnly: "announced or listed only" | "仅宣布或仅见于清单",

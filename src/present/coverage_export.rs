@@ -7,15 +7,26 @@ use super::catalog::T;
 use super::export::{footer_lines, header, picture_open, row, xml_escape, Cell, Provenance};
 use super::markup::coverage::{as_of, country_name, key, tints, Tint};
 use super::theme::{tint_fill, BG, BORDER, SURFACE, TEXT};
-use atlas_core::coverage::{Coverage, Lead};
+use atlas_core::coverage::{Coverage, Edge, Lead};
 use atlas_core::filter::Catalog;
 use atlas_core::geo::Shapes;
 use atlas_core::reach::People;
+use atlas_core::reference::Reference;
 
 /// One row per gazetteer country: its people and, per provider, the nearest region's
 /// id, the mean distance (km), the round-trip floor (ms) and the shares of people
-/// within 1,000 and 2,500 km (0–1); then who is nearer and by how much (km).
-pub fn coverage_csv(cat: &Catalog, people: &People, cov: &Coverage, p: &Provenance) -> String {
+/// within 1,000 and 2,500 km (0–1); then who is nearer and by how much (km). With the
+/// reference layer measured, three more: the nearest hyperscaler region's id, its
+/// mean distance (km), and against it who is nearer (`<provider>`, `tie`,
+/// `reference`) and by how much (km).
+pub fn coverage_csv(
+    cat: &Catalog,
+    people: &People,
+    cov: &Coverage,
+    reference: Option<&Reference>,
+    p: &Provenance,
+) -> String {
+    let reference = reference.filter(|_| cov.versus.is_some());
     let mut out = header(cat, T::CsvCoverage, p);
     out.push_str(&row(&[Cell::Owned(format!("# {}", as_of(cat.lang, cov)))]));
     let mut names: Vec<String> = vec!["iso2".into(), "country".into(), "people".into()];
@@ -32,6 +43,16 @@ pub fn coverage_csv(cat: &Catalog, people: &People, cov: &Coverage, p: &Provenan
     }
     names.push("nearer".into());
     names.push("nearer_by_km".into());
+    if reference.is_some() {
+        for n in [
+            "reference_nearest_region",
+            "reference_mean_km",
+            "against_reference",
+            "against_reference_by_km",
+        ] {
+            names.push(n.into());
+        }
+    }
     out.push_str(&row(&names
         .iter()
         .map(|n| Cell::Text(n))
@@ -66,6 +87,26 @@ pub fn coverage_csv(cat: &Catalog, people: &People, cov: &Coverage, p: &Provenan
         };
         cells.push(Cell::Owned(who));
         cells.push(Cell::Num(by));
+        if let Some(x) = reference {
+            match &r.reference {
+                Some(n) => {
+                    cells.push(Cell::Text(&x.regions[n.nearest].id));
+                    cells.push(round(n.mean_km, 0));
+                }
+                None => cells.extend([Cell::Num(None), Cell::Num(None)]),
+            }
+            let (who, by) = match r.edge() {
+                Edge::Home => ("home".into(), None),
+                Edge::Nobody => (String::new(), None),
+                Edge::NoProvider => ("reference".into(), None),
+                Edge::Only(k) => (cov.providers[k].id.clone(), None),
+                Edge::Ahead(k, km) => (cov.providers[k].id.clone(), Some(km.round())),
+                Edge::Tie(_) => ("tie".into(), None),
+                Edge::Behind(km) => ("reference".into(), Some(km.round())),
+            };
+            cells.push(Cell::Owned(who));
+            cells.push(Cell::Num(by));
+        }
         out.push_str(&row(&cells));
     }
     out
@@ -159,7 +200,7 @@ mod tests {
             title: "Coverage".into(),
             accessed: "2026-11-28".into(),
         };
-        let csv = coverage_csv(&cat, &people, &cov, &p);
+        let csv = coverage_csv(&cat, &people, &cov, None, &p);
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert!(lines[0].contains("view=coverage"), "{}", lines[0]);
         assert!(

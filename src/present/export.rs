@@ -396,6 +396,7 @@ pub fn map_svg(
     sel: &Selection,
     shapes: &atlas_core::geo::Shapes,
     frame: atlas_core::geo::Rect,
+    reference: Option<(&atlas_core::reference::Reference, Option<u16>)>,
     footer: &[String],
 ) -> String {
     use atlas_core::geo::WORLD;
@@ -416,6 +417,14 @@ pub fn map_svg(
     for c in &shapes.countries {
         let fill = country_fill(d, c.iso2.as_ref().and_then(|i| shading.get(i)));
         s.push_str(&format!("<path d=\"{}\" fill=\"{fill}\" stroke=\"{BG}\" stroke-width=\"0.3\"><title>{}</title></path>", xml_escape(&c.d), xml_escape(&shape_name(cat, c))));
+    }
+    // The reference layer's marks, beneath the markers, as on the page.
+    if let Some((x, year)) = reference {
+        s.push_str(&format!(
+            "<path d=\"{}\" fill=\"none\" stroke=\"{MUTED}\" stroke-width=\"{:.2}\"/>",
+            xml_escape(&crate::markup::reference::mark_path(x, year, frame)),
+            frame.w / 700.0
+        ));
     }
     let r = frame.w / 160.0;
     let points: Vec<(f64, f64)> = sel

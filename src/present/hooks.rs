@@ -339,7 +339,7 @@ mod tests {
             names: Default::default(),
         };
         let cov = Coverage::build(&cat, &sel, &people, None);
-        let table = coverage::table(&cat, &people, &cov, Col::DEFAULT);
+        let table = coverage::table(&cat, &people, &cov, None, Col::DEFAULT);
         let heads: Vec<Tag> = tags(&table)
             .into_iter()
             .filter(|t| t.get(SORT).is_some())
@@ -355,12 +355,15 @@ mod tests {
             .into_iter()
             .filter(|t| t.get(SHADE).is_some())
             .collect();
-        assert_eq!(links.len(), cov.providers.len() + 1, "{switch}");
+        // "Which is nearer", one per provider, and "nearer than the hyperscalers".
+        assert_eq!(links.len(), cov.providers.len() + 2, "{switch}");
         for t in links {
             assert!(t.matches(SHADING));
             let v = t.get(SHADE).unwrap();
             assert!(
-                v == NEARER || cov.providers.iter().any(|p| p.id == v),
+                v == NEARER
+                    || v == atlas_core::coverage::REF_SHADE
+                    || cov.providers.iter().any(|p| p.id == v),
                 "{v}"
             );
         }

@@ -9,7 +9,7 @@
 //! numbers and dates follow each language's conventions (`Feb 2025` / `2025年2月`,
 //! `52.3 billion` / `523亿`). See the README ("Languages") for the comparison.
 
-use super::catalog::{fill_template, T};
+use super::catalog::{fill_template, Phrase, T};
 use atlas_core::date::PartialDate;
 use atlas_core::evidence::Proof;
 use atlas_core::model::{Confidence, Kind, Status};
@@ -26,10 +26,10 @@ pub trait Speak: Copy {
     fn lang(self) -> Lang;
 
     /// A phrase in this language.
-    fn t(self, t: T) -> &'static str;
+    fn t<P: Phrase>(self, t: P) -> &'static str;
 
     /// A phrase with its `{0}`, `{1}`… replaced by `args` (see [`fill_template`]).
-    fn fill(self, t: T, args: &[&str]) -> String;
+    fn fill<P: Phrase>(self, t: P, args: &[&str]) -> String;
 
     fn kind(self, k: Kind) -> &'static str;
 
@@ -93,14 +93,14 @@ impl Speak for Lang {
         self
     }
 
-    fn t(self, t: T) -> &'static str {
+    fn t<P: Phrase>(self, t: P) -> &'static str {
         match self {
             Lang::En => t.en(),
             Lang::Zh => t.zh(),
         }
     }
 
-    fn fill(self, t: T, args: &[&str]) -> String {
+    fn fill<P: Phrase>(self, t: P, args: &[&str]) -> String {
         fill_template(self.t(t), args)
     }
 

@@ -18,5 +18,6 @@ pub mod hooks;
 pub mod i18n;
 pub mod markup;
 pub mod promises_export;
+pub mod refwords;
 pub mod theme;
 pub mod words;

@@ -58,6 +58,10 @@ pub fn custom_properties(d: &Dataset) -> Vec<(String, String)> {
 /// The stylesheet mixes the same.
 pub const LEAD_TINTS: [f64; 3] = [0.3, 0.6, 0.9];
 pub const DIST_TINTS: [f64; 5] = [0.9, 0.68, 0.46, 0.26, 0.1];
+/// How much of [`COUNTRY_SEVERAL`] the home market's shade takes (the rest is [`SURFACE`]).
+pub const HOME_TINT: f64 = 0.35;
+/// How much of [`COUNTRY`] a country where a hyperscaler is nearer keeps (the rest is [`BG`]).
+pub const BEHIND_TINT: f64 = 0.45;
 
 /// The light-theme fill of a coverage-map class for exported pictures.
 pub fn tint_fill(d: &Dataset, tint: crate::markup::coverage::Tint, providers: &[String]) -> String {
@@ -76,6 +80,14 @@ pub fn tint_fill(d: &Dataset, tint: crate::markup::coverage::Tint, providers: &[
         Tint::Tie => COUNTRY.into(),
         Tint::Lead(k, c) => mixed(k, LEAD_TINTS[(c.max(1) - 1).min(2)]),
         Tint::Distance(k, c) => mixed(k, DIST_TINTS[(c.max(1) - 1).min(4)]),
+        // Paler than a plain country: the stylesheet mixes the same (`--country-behind`).
+        Tint::Home => Rgb::parse(COUNTRY_SEVERAL)
+            .unwrap_or(base)
+            .mix(Rgb::parse(SURFACE).unwrap_or(base), HOME_TINT)
+            .hex(),
+        Tint::Behind => base
+            .mix(Rgb::parse(BG).unwrap_or(Rgb(255, 255, 255)), BEHIND_TINT)
+            .hex(),
     }
 }
 

@@ -198,12 +198,22 @@ pub fn page_title(cat: &Catalog, f: &atlas_core::query::Filters) -> String {
     };
     let who = who.join(lang.t(T::And));
     let places = places.join(lang.t(T::ListComma));
-    match (who.is_empty(), places.is_empty()) {
+    let title = match (who.is_empty(), places.is_empty()) {
         (true, true) => lang.fill(T::TitleHome, &[&providers_phrase(d, lang)]),
         (false, true) => lang.fill(T::TitleWho, &[&who, view]),
         (true, false) => lang.fill(T::TitleWhere, &[&places, view]),
         (false, false) => lang.fill(T::TitleWhoWhere, &[&who, &places, view]),
+    };
+    // The reference layer is part of what the view shows, so of its title, citation
+    // and exported files' provenance.
+    if f.reference {
+        let site = format!(" — {}", lang.t(T::SiteName));
+        return match title.strip_suffix(&site) {
+            Some(head) => format!("{head}{}{site}", lang.t(T::TitleWithRef)),
+            None => format!("{title}{}", lang.t(T::TitleWithRef)),
+        };
     }
+    title
 }
 
 /// The names of the providers compared by default as a phrase: "Alibaba Cloud and

@@ -102,5 +102,38 @@ for (const view of Object.keys(TAB)) {
   }
   console.log(`| ${view} | ${median(times).toFixed(0)} | ${fetched} |`);
 }
+
+// The reference layer (AWS, Azure, Google Cloud) asked for the first time: its file and
+// its code fetched, read, and the view redrawn (median of 5 fresh pages).
+console.log('');
+console.log('| reference layer turned on (shipped dataset) | click → drawn ms (median of 5) | bytes fetched on the click |');
+console.log('|---|---:|---:|');
+for (const [label, start, click, done] of [
+  ['map: the switch → marks and list', '', '[data-testid=ref-switch]', '[data-testid=ref-marks] path'],
+  ['coverage: "Nearer than AWS, Azure and Google Cloud" → shading and table', '?view=coverage', '[data-testid=coverage-switch] a[data-shade=ref]', '[data-testid=coverage-table] td[data-ref]'],
+]) {
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url + start);
+    await page.waitForFunction(() => !document.querySelector('[data-prerender]') && document.querySelector('[data-testid=summary]'));
+    if (start) await page.waitForSelector('[data-testid=coverage-table] tbody tr', { timeout: 60000 });
+    let got = 0;
+    page.on('response', async (r) => {
+      try {
+        got += (await r.body()).length;
+      } catch {}
+    });
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click(click);
+    await page.waitForSelector(done, { timeout: 60000 });
+    times.push((await page.evaluate(() => performance.now())) - t0);
+    bytes = got;
+    await context.close();
+  }
+  console.log(`| ${label} | ${median(times).toFixed(0)} | ${bytes} |`);
+}
 await browser.close();
 await server.close();

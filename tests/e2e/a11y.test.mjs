@@ -14,7 +14,7 @@ for (const colorScheme of ['light', 'dark']) {
     test(`no WCAG A/AA violations: ${colorScheme}, ${width} px`, async () => {
       const page = await guardedPage(env, { viewport: { width, height: 900 }, colorScheme });
       const found = [];
-      for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1', '?view=coverage', '?view=changes', '?view=promises']) {
+      for (const q of ['', '?view=timeline', '?view=compare', '?view=table', '?view=table&sel=tencent:me-saudi-arabia', '?embed=1&view=compare', '?zzz=1', '?view=coverage', '?view=changes', '?view=promises', '?ref=1', '?view=compare&ref=1', '?view=timeline&ref=1', '?view=coverage&shade=ref']) {
         // The analyst views' own tests run axe at 360 px (coverage, changes, promises .test.mjs).
         if (width === 360 && /view=(coverage|changes|promises)/.test(q)) continue;
         await page.goto(env.url + q);
@@ -22,6 +22,11 @@ for (const colorScheme of ['light', 'dark']) {
         // The map's outlines and an open record arrive after the summary: wait for them, not for a time.
         await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
         if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
+        // The reference layer arrives after the page; its list is checked unfolded.
+        if (/ref=|shade=ref/.test(q)) {
+          await page.waitForSelector('[data-testid=ref-list], [data-testid=compare-ref], [data-testid=growth-ref-caveat], [data-testid=coverage-table] td[data-ref]');
+          await page.evaluate(() => document.querySelector('[data-testid=ref-list]')?.setAttribute('open', ''));
+        }
         for (const v of await violations(page)) found.push(`${q || '(map)'}: ${v}`);
       }
       assert.deepEqual(found, []);

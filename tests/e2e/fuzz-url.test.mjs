@@ -32,7 +32,7 @@ after(async () => {
   await teardown(env);
 });
 
-const KEYS = ['view', 'provider', 'area', 'country', 'from', 'to', 'kind', 'status', 'q', 'sel', 'shade', 'd', 'lang', 'embed'];
+const KEYS = ['view', 'provider', 'area', 'country', 'from', 'to', 'kind', 'status', 'q', 'sel', 'shade', 'ref', 'd', 'lang', 'embed'];
 const hex = (n) => n.toString(16).toUpperCase().padStart(2, '0');
 
 /** One random query string (without the `?`). */
@@ -41,7 +41,7 @@ function query(r) {
     r.weighted([
       [3, () => r.pick(KEYS)],
       [1, () => r.pick(['zzz', 'Q', 'VIEW', 'utm_source', '', '=', '&'])],
-      [2, () => r.pick(['map', 'table', 'alibaba,tencent', 'SA,ae', '2019', '-1', '1e3', 'live', 'closure', 'zh', 'ZH', data.version, data.regions[r.int(data.regions.length)].id])],
+      [2, () => r.pick(['map', 'table', 'alibaba,tencent', 'SA,ae', '2019', '-1', '1e3', 'live', 'closure', 'zh', 'ZH', '1', '0', 'ref', data.version, data.regions[r.int(data.regions.length)].id])],
       // Raw bytes, valid UTF-8 or not.
       [2, () => Array.from({ length: 1 + r.int(4) }, () => `%${hex(r.int(256))}`).join('')],
       // Stray and truncated escapes.

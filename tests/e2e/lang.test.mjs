@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => teardown(env));
 
-const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?view=timeline&sel=alibaba-2025-02-invest-cn&lang=zh', '?zzz=1&lang=zh', '?view=coverage&shade=tencent&lang=zh', '?view=changes&lang=zh', '?view=promises&lang=zh'];
+const VIEWS = ['?lang=zh', '?view=compare&area=me&embed=1&lang=zh', '?view=timeline&lang=zh', '?view=compare&lang=zh', '?view=table&lang=zh', '?view=table&sel=tencent:me-saudi-arabia&lang=zh', '?view=timeline&sel=alibaba-2025-02-invest-cn&lang=zh', '?zzz=1&lang=zh', '?view=coverage&shade=tencent&lang=zh', '?view=changes&lang=zh', '?view=promises&lang=zh', '?ref=1&lang=zh', '?view=compare&ref=1&lang=zh', '?view=timeline&ref=1&lang=zh', '?view=coverage&shade=ref&ref=1&lang=zh'];
 
 /** Visible text outside elements that declare themselves English (data kept as researched). */
 async function chineseText(page) {
@@ -49,6 +49,7 @@ for (const q of VIEWS) {
   test(`lang=zh shows no English interface text: ${q}`, async () => {
     const page = await openAt(env, q);
     await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
+    if (q.includes('ref=')) await page.waitForSelector('[data-testid=ref-list], [data-testid=compare-ref], [data-testid=growth-ref-caveat], [data-testid=coverage-table] td[data-ref]');
     if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans');
     const text = await chineseText(page);

@@ -52,7 +52,9 @@ before(async () => {
   const three = threeProviders(shipped);
   const threePath = path.join(path.dirname(largePath), 'three.json');
   fs.writeFileSync(threePath, JSON.stringify(three));
-  const [o1, o2, o3] = [startOracle(shippedPath, world), startOracle(largePath, world), startOracle(threePath, world)];
+  // The page fetches the shipped reference layer whatever the dataset.
+  const reference = path.join(DIST, 'data/reference.json');
+  const [o1, o2, o3] = [startOracle(shippedPath, world), startOracle(largePath, world, reference), startOracle(threePath, world, reference)];
   oracles.push(o1, o2, o3);
   for (let w = 0; w < WORKERS; w++) {
     workers.push({

@@ -19,6 +19,9 @@ for (const [name, body] of [['shipped', null], ['three', three]]) {
       await page.goto(env.url + q);
       await page.waitForSelector('[data-testid=summary]');
       await page.waitForFunction(() => !document.querySelector('.map') || document.querySelector('svg.map__shapes g path'));
+      // The reference layer arrives after the page (its code and file are fetched on demand).
+      if (/ref=|shade=ref/.test(q)) await page.waitForSelector('[data-testid=ref-marks] path, [data-testid=compare-ref], [data-testid=growth-ref-caveat], [data-testid=coverage-table] td[data-ref]', { timeout: 20_000 });
+      if (q.includes('view=coverage')) await page.waitForSelector('.coverage__map svg g path', { timeout: 20_000 });
       const file = path.join(out, `${name}-${look}-${q.replace(/[^a-z0-9]+/gi, '_') || 'map'}.png`);
       await page.screenshot({ path: file, fullPage: look === '360' ? false : true });
     }

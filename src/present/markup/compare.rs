@@ -360,7 +360,7 @@ mod tests {
             assert!(
                 html.contains(&format!(
                     "<th scope=\"row\">{}</th>",
-                    super::super::escape(label.en())
+                    super::super::escape(crate::catalog::Phrase::en(label))
                 )),
                 "{label:?}"
             );

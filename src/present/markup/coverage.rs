@@ -6,15 +6,17 @@ use super::{a, Html, Val};
 use crate::catalog::T;
 use crate::hooks::ISO;
 use crate::i18n::Speak;
+use crate::refwords::R;
 use crate::theme::slot;
 use atlas_core::coverage::{
-    distance_class, margin_class, Col, Coverage, Lead, Row, Shading, DISTANCE_BINS, MARGIN_BINS,
-    TIE_KM,
+    distance_class, margin_class, Col, Coverage, Edge, Lead, Row, Shading, DISTANCE_BINS,
+    MARGIN_BINS, REF_SHADE, TIE_KM,
 };
 use atlas_core::filter::Catalog;
 use atlas_core::geo::Shapes;
 use atlas_core::lang::Lang;
 use atlas_core::reach::People;
+use atlas_core::reference::Reference;
 use atlas_core::table::Dir;
 
 use crate::hooks::{NEARER, SHADE, SORT};
@@ -32,6 +34,11 @@ pub enum Tint {
     Lead(usize, usize),
     /// Provider `.0`'s distance, class `.1` (1 = nearest, 5 = farthest).
     Distance(usize, usize),
+    /// A reference region (AWS, Azure, Google Cloud) is nearer than every provider
+    /// in view, or is the only one (the "nearer than the hyperscalers" shading).
+    Behind,
+    /// The providers' home market, left out of the comparison with the hyperscalers.
+    Home,
 }
 
 impl Tint {
@@ -49,6 +56,15 @@ impl Tint {
                 Lead::Tie(_) => Tint::Tie,
                 Lead::Only(k) => Tint::Lead(k, MARGIN_BINS.len() + 1),
                 Lead::Nearer(k, km) => Tint::Lead(k, margin_class(km)),
+            },
+            // Against the hyperscalers: a provider ahead takes its colour by how much.
+            Shading::Reference => match row.edge() {
+                Edge::Home => Tint::Home,
+                Edge::Nobody => Tint::NoRegion,
+                Edge::Only(k) => Tint::Lead(k, MARGIN_BINS.len() + 1),
+                Edge::Ahead(k, km) => Tint::Lead(k, margin_class(km)),
+                Edge::Tie(_) => Tint::Tie,
+                Edge::Behind(_) | Edge::NoProvider => Tint::Behind,
             },
         }
         .checked(cov)
@@ -70,6 +86,8 @@ impl Tint {
             Tint::Tie => "country country--tie".into(),
             Tint::Lead(k, c) => format!("country country--lead lead-{c} {}", prov(k)),
             Tint::Distance(k, c) => format!("country country--dist dist-{c} {}", prov(k)),
+            Tint::Behind => "country country--behind".into(),
+            Tint::Home => "country country--home".into(),
         }
     }
 }
@@ -169,6 +187,14 @@ pub fn switch(
             &class,
         );
     }
+    // Asks for the reference layer (it loads when the link is followed).
+    link(
+        &mut h,
+        Some(REF_SHADE),
+        current == Shading::Reference || (shade == Some(REF_SHADE) && cov.versus.is_none()),
+        lang.t(R::Shade),
+        "chip chip--ref",
+    );
     h.finish()
 }
 
@@ -184,6 +210,7 @@ pub fn map_text(cat: &Catalog, cov: &Coverage, shading: Shading) -> (String, Str
                 lang.fill(T::CovMapOneDesc, &[name]),
             )
         }
+        Shading::Reference => (lang.t(R::MapTitle).into(), lang.t(R::MapDesc).into()),
     }
 }
 
@@ -211,12 +238,60 @@ pub fn lead_text(cat: &Catalog, cov: &Coverage, row: &Row) -> String {
     }
 }
 
+/// What a row's "against the nearest hyperscaler" cell says.
+pub fn edge_text(cat: &Catalog, reference: &Reference, cov: &Coverage, row: &Row) -> String {
+    let lang = cat.lang;
+    let name = |k: usize| cat.provider_name(&cov.providers[k].id);
+    match row.edge() {
+        Edge::Home => lang.t(R::HomeShort).into(),
+        Edge::Nobody => "—".into(),
+        Edge::NoProvider => lang.t(R::NoProvider).into(),
+        Edge::Only(k) => lang.fill(R::Only, &[name(k)]),
+        Edge::Ahead(k, km) => lang.fill(R::AheadBy, &[name(k), &lang.km(km)]),
+        Edge::Tie(_) => lang.t(R::Tie).into(),
+        Edge::Behind(km) => match &row.reference {
+            Some(n) => {
+                let who = super::reference::label(&reference.regions[n.nearest], lang);
+                lang.fill(R::BehindBy, &[&who, &lang.km(km)])
+            }
+            None => lang.t(R::Behind).into(),
+        },
+    }
+}
+
+/// The sentence under the summary when the reference layer is measured: where a
+/// provider in view is nearer than every hyperscaler region, with the people there.
+pub fn versus_summary(cat: &Catalog, people: &People, cov: &Coverage) -> String {
+    let lang = cat.lang;
+    let (rows, count) = cov.ahead();
+    let when = as_of(lang, cov);
+    if rows.is_empty() {
+        return lang.fill(R::SummaryNone, &[&lang.km(TIE_KM), &when]);
+    }
+    let mut names: Vec<String> = rows
+        .iter()
+        .map(|&i| country_name(cat, people, &cov.rows[i].iso2))
+        .collect();
+    atlas_core::sort::sort_vec(&mut names, &|a, b| a.cmp(b));
+    lang.fill(
+        R::Summary,
+        &[
+            &lang.km(TIE_KM),
+            &rows.len().to_string(),
+            &lang.people(count),
+            &when,
+            &names.join(lang.t(T::ListComma)),
+        ],
+    )
+}
+
 /// The inside of the map's `<svg>`: title, description, sphere and countries, each
 /// with its tint class and a tooltip naming the country and who is nearer.
 pub fn layer(
     cat: &Catalog,
     people: &People,
     cov: &Coverage,
+    reference: Option<&Reference>,
     shapes: &Shapes,
     shading: Shading,
 ) -> String {
@@ -241,13 +316,18 @@ pub fn layer(
             _ => None,
         };
         if let Some(name) = name {
-            let tip = match row {
-                Some(r) => format!(
+            let tip = match (row, reference) {
+                (Some(r), Some(x)) if shading == Shading::Reference => format!(
+                    "{name}{}{}",
+                    cat.lang.pick(": ", "："),
+                    edge_text(cat, x, cov, r)
+                ),
+                (Some(r), _) => format!(
                     "{name}{}{}",
                     cat.lang.pick(": ", "："),
                     lead_text(cat, cov, r)
                 ),
-                None => name,
+                (None, _) => name,
             };
             h.el("title", &[], &tip);
         }
@@ -281,6 +361,26 @@ pub fn key(cat: &Catalog, cov: &Coverage, shading: Shading) -> Vec<(Tint, String
                 }
             }
             out.push((Tint::Tie, lang.t(T::CovTie).into()));
+        }
+        Shading::Reference => {
+            for (k, s) in cov.providers.iter().enumerate() {
+                if s.regions.is_empty() {
+                    continue;
+                }
+                for c in 1..=MARGIN_BINS.len() + 1 {
+                    let lo = if c == 1 { TIE_KM } else { MARGIN_BINS[c - 2] };
+                    let by = range(lo, MARGIN_BINS.get(c - 1).copied());
+                    out.push((
+                        Tint::Lead(k, c),
+                        lang.fill(R::AheadBy, &[cat.provider_name(&s.id), &by]),
+                    ));
+                }
+            }
+            out.push((Tint::Tie, lang.t(R::Tie).into()));
+            out.push((Tint::Behind, lang.t(R::Behind).into()));
+            if cov.rows.iter().any(|r| r.home) {
+                out.push((Tint::Home, lang.t(R::Home).into()));
+            }
         }
         Shading::One(k) => {
             for c in 1..=DISTANCE_BINS.len() + 1 {
@@ -359,7 +459,14 @@ impl Heads<'_> {
 }
 
 /// The table's head and body (the inside of its `<table>`), rows in `sort` order.
-pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -> String {
+pub fn table(
+    cat: &Catalog,
+    people: &People,
+    cov: &Coverage,
+    reference: Option<&Reference>,
+    sort: (Col, Dir),
+) -> String {
+    let reference = reference.filter(|_| cov.versus.is_some());
     let (d, lang) = (&cat.data, cat.lang);
     let mut h = Html::new();
     h.el(
@@ -388,6 +495,17 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
         &[a("scope", "col"), a("rowspan", "2"), a("class", "plain")],
         lang.t(T::CovColLead),
     );
+    if reference.is_some() {
+        h.el(
+            "th",
+            &[
+                a("scope", "colgroup"),
+                a("colspan", "3"),
+                a("class", "plain group group--ref"),
+            ],
+            lang.t(R::ColGroup),
+        );
+    }
     h.close("tr").open("tr", &[]);
     for (k, s) in cov.providers.iter().enumerate() {
         let name = cat.provider_name(&s.id);
@@ -410,6 +528,20 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
             false,
         );
         heads.cell(&mut h, Col::Mid(k), lang.t(T::CovColMid), Some(name), false);
+    }
+    if reference.is_some() {
+        let group = lang.t(R::ColGroup);
+        h.el(
+            "th",
+            &[a("scope", "col"), a("class", "plain")],
+            lang.t(R::ColRegion),
+        );
+        heads.cell(&mut h, Col::RefKm, lang.t(T::CovColKm), Some(group), false);
+        h.el(
+            "th",
+            &[a("scope", "col"), a("class", "plain")],
+            lang.t(R::ColEdge),
+        );
     }
     h.close("tr").close("thead").open("tbody", &[]);
     let name = |iso: &str| country_name(cat, people, iso);
@@ -450,7 +582,25 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
                 }
             }
         }
-        h.el("td", &[], &lead_text(cat, cov, row)).close("tr");
+        h.el("td", &[], &lead_text(cat, cov, row));
+        if let Some(x) = reference {
+            match &row.reference {
+                Some(n) => {
+                    let r = &x.regions[n.nearest];
+                    h.el(
+                        "td",
+                        &[a("data-ref", &r.id)],
+                        &super::reference::label(r, lang),
+                    )
+                    .el("td", &[a("class", "num")], &lang.km(n.mean_km));
+                }
+                None => {
+                    h.el("td", &[], "—").el("td", &[a("class", "num")], "—");
+                }
+            }
+            h.el("td", &[], &edge_text(cat, x, cov, row));
+        }
+        h.close("tr");
     }
     h.close("tbody");
     h.finish()
@@ -460,6 +610,8 @@ pub fn table(cat: &Catalog, people: &People, cov: &Coverage, sort: (Col, Dir)) -
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parts {
     pub summary: String,
+    /// Against the hyperscalers, when the reference layer is measured (else empty).
+    pub versus: String,
     pub switch: String,
     pub legend: String,
     pub table: String,
@@ -469,6 +621,7 @@ pub fn parts(
     cat: &Catalog,
     people: &People,
     cov: &Coverage,
+    reference: Option<&Reference>,
     shade: Option<&str>,
     sort: (Col, Dir),
     href: &dyn Fn(Option<&str>) -> String,
@@ -476,9 +629,13 @@ pub fn parts(
     let shading = cov.shading(shade);
     Parts {
         summary: summary(cat, cov),
+        versus: match (reference, &cov.versus) {
+            (Some(_), Some(_)) => versus_summary(cat, people, cov),
+            _ => String::new(),
+        },
         switch: switch(cat, cov, shade, href),
         legend: legend(cat, cov, shading),
-        table: table(cat, people, cov, sort),
+        table: table(cat, people, cov, reference, sort),
     }
 }
 
@@ -532,7 +689,7 @@ mod tests {
     #[test]
     fn the_table_lists_every_country_with_names_and_sort_state() {
         let (cat, people, cov) = setup(Lang::En);
-        let html = table(&cat, &people, &cov, Col::DEFAULT);
+        let html = table(&cat, &people, &cov, None, Col::DEFAULT);
         assert_eq!(html.matches("<tr data-iso=").count(), 2);
         assert!(html.contains("<th scope=\"row\">Farland</th>"), "{html}");
         assert!(html.contains(
@@ -541,7 +698,7 @@ mod tests {
         // The largest first: AA (2 million) before ZZ.
         assert!(html.find("data-iso=\"AA\"") < html.find("data-iso=\"ZZ\""));
         let (cat, people, cov) = setup(Lang::Zh);
-        let html = table(&cat, &people, &cov, (Col::Country, Dir::Asc));
+        let html = table(&cat, &people, &cov, None, (Col::Country, Dir::Asc));
         assert!(html.contains("远方国"), "{html}");
     }
 

@@ -234,7 +234,8 @@ pub fn layer(
 /// the selection's), the status looks, and one country shade per provider in view plus the
 /// shade of shared countries. A provider not in view is not in the legend, so the legend
 /// never names what the map cannot show.
-pub fn map_legend(cat: &Catalog, providers: &[String]) -> String {
+/// `reference`: the reference layer is on, and its marks get an entry.
+pub fn map_legend(cat: &Catalog, providers: &[String], reference: bool) -> String {
     let (d, lang) = (&cat.data, cat.lang);
     let shown = || d.providers.iter().filter(|p| providers.contains(&p.id));
     let mut h = Html::new();
@@ -287,6 +288,9 @@ pub fn map_legend(cat: &Catalog, providers: &[String]) -> String {
             )
             .text(several)
             .close("li");
+    }
+    if reference {
+        h.raw(&super::reference::legend_item(lang));
     }
     // A country no provider is in at the end of the period: left, or only announced.
     for (class, label) in [

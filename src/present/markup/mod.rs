@@ -20,6 +20,7 @@ pub mod detail;
 pub mod map;
 pub mod prerender;
 pub mod promises;
+pub mod reference;
 pub mod since;
 pub mod subscribe;
 pub mod table;
@@ -216,7 +217,10 @@ pub fn title(h: &mut Html, shown: atlas_core::filter::Shown) {
             &[
                 a("lang", "en"),
                 a("class", "untranslated"),
-                a("title", crate::catalog::T::Untranslated.zh()),
+                a(
+                    "title",
+                    crate::catalog::Phrase::zh(crate::catalog::T::Untranslated),
+                ),
             ],
             shown.text,
         );

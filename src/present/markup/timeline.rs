@@ -306,8 +306,36 @@ pub fn legend(lang: Lang) -> String {
 
 /// Live regions abroad (outside the home areas) per provider per year, closures subtracted,
 /// countries reached, and the announced totals the providers published.
-/// `providers` is the provider filter (empty: all).
-pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<String>) -> String {
+/// The hyperscalers' lines on the growth chart, with their words: made by the
+/// reference layer's code (`super::reference::growth_lines`), drawn here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefLines {
+    pub lines: Vec<RefLine>,
+    /// The note on how the lines are dated.
+    pub caveat: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefLine {
+    pub provider: String,
+    /// Its short name, written at the line's end.
+    pub name: String,
+    /// Its row in the table under the chart ("AWS (reference)").
+    pub label: String,
+    pub first: u16,
+    /// Live regions outside its home country at the end of each year from `first`.
+    pub counts: Vec<usize>,
+}
+
+/// `providers` is the provider filter (empty: all). With `reference` (the layer is on),
+/// each hyperscaler's live regions outside the US are drawn on the same axis as grey
+/// dotted lines, marked as reference, with the caveat on how they are dated.
+pub fn growth_section(
+    cat: &Catalog,
+    sel: &Selection,
+    providers: &BTreeSet<String>,
+    reference: Option<&RefLines>,
+) -> String {
     let (d, lang) = (&cat.data, cat.lang);
     let (first, last) = cat.years;
     let axis = Axis {
@@ -323,10 +351,12 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
     series.retain(|p, _| {
         sel.providers.contains(p) && (providers.is_empty() || providers.contains(p))
     });
+    let lines: &[RefLine] = reference.map_or(&[], |r| &r.lines);
     let max = series
         .values()
         .flatten()
         .map(|g| g.regions.max(g.countries))
+        .chain(lines.iter().flat_map(|l| l.counts.iter().copied()))
         .max()
         .unwrap_or(1)
         .max(1) as f64;
@@ -426,6 +456,42 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
             ],
         );
     }
+    // The reference lines: one grey dotted line per hyperscaler, named at its end so
+    // that neither colour nor dash is the only cue.
+    for l in lines {
+        let d: String = l
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                format!(
+                    "{}{:.1},{:.1}",
+                    if i == 0 { "M" } else { "L" },
+                    axis.x(f64::from(l.first) + i as f64 + 1.0),
+                    y(n as f64)
+                )
+            })
+            .collect();
+        let end = l.counts.last().copied().unwrap_or(0);
+        h.void(
+            "path",
+            &[
+                a("class", "growth growth--ref"),
+                a("data-ref-provider", &l.provider),
+                a("d", &d),
+            ],
+        )
+        .el(
+            "text",
+            &[
+                a("class", "axis growth__ref-label"),
+                a("x", axis.x(f64::from(last) + 1.0) - 4.0),
+                a("y", y(end as f64) - 4.0),
+                a("text-anchor", "end"),
+            ],
+            &l.name,
+        );
+    }
     h.close("svg")
         .open("table", &[a("class", "records-table compact")])
         .el("caption", &[], lang.t(T::GrowthCaption));
@@ -449,7 +515,27 @@ pub fn growth_section(cat: &Catalog, sel: &Selection, providers: &BTreeSet<Strin
             .el("td", &[a("class", "num")], &last.countries.to_string())
             .close("tr");
     }
+    for l in lines {
+        {
+            h.open("tr", &[a("class", "growth__ref-row")])
+                .el("th", &[a("scope", "row")], &l.label)
+                .el(
+                    "td",
+                    &[a("class", "num")],
+                    &l.counts.last().copied().unwrap_or(0).to_string(),
+                )
+                .el("td", &[a("class", "num")], "—")
+                .close("tr");
+        }
+    }
     h.close("tbody").close("table");
+    if let Some(r) = reference {
+        h.el(
+            "p",
+            &[a("class", "hint"), a("data-testid", "growth-ref-caveat")],
+            &r.caveat,
+        );
+    }
     if undated > 0 {
         h.el(
             "p",

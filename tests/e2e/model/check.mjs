@@ -104,6 +104,7 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('search box', $('input[type=search]')?.value, model.box ?? c.q);
     const reset = $$('.filters__actions button').find((b) => b.textContent === L.reset);
     eq('Reset disabled', reset?.disabled, c.active === 0);
+    eq('reference switch', $('[data-testid=ref-switch]')?.getAttribute('aria-pressed'), String(c.reference));
   }
 
   const view = exp.view;
@@ -120,6 +121,16 @@ export function differences({ exp, model, keyboard, wait }) {
       })),
       exp.map.markers,
     );
+    // The reference layer: its marks and list when on (or why its file could not be had).
+    const r = exp.reference;
+    const marks = $('[data-testid=ref-marks] path')?.getAttribute('d') ?? null;
+    if (r.map) {
+      eq('reference marks', marks === null ? null : (marks.match(/M/g) ?? []).length / 2, r.map.marks);
+      eq('reference list', [text('[data-testid=ref-list] summary'), $$('[data-testid=ref-list] tbody tr').length], [r.map.title, r.map.rows]);
+    } else {
+      eq('reference marks', marks, null);
+      eq('reference failed', !!$('[data-testid=ref-failed]'), !!(r.wanted && !r.available && model.url.includes('ref=1')));
+    }
   } else if (view === 'table') {
     const t = model.table;
     const tid = t.events ? 'event-table' : 'region-table';
@@ -150,9 +161,12 @@ export function differences({ exp, model, keyboard, wait }) {
     eq('binned note', !!$('[data-testid=binned-note]'), exp.timeline.binned);
   } else if (view === 'compare') {
     markup('head to head', $('.compare-view'), exp.compare);
+    if (exp.compareRef) markup('head to head, reference', $('.compare-view--ref'), exp.compareRef);
+    else eq('head to head, reference', $('.compare-view--ref')?.textContent ?? null, null);
   } else if (view === 'coverage') {
     const c = exp.coverage;
     eq('coverage summary', text('[data-testid=coverage-summary]'), c.summary);
+    eq('coverage against the hyperscalers', text('[data-testid=coverage-versus]'), c.versus);
     markup('coverage switch', $('[data-testid=coverage-switch]'), c.switch);
     markup('coverage key', $('[data-testid=coverage-legend]'), c.legend);
     eq('coverage map name', $('.coverage__map svg')?.getAttribute('aria-label'), c.mapName);

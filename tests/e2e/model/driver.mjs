@@ -51,7 +51,8 @@ export function handTypedQuery(r, data) {
         [3, () => `d=${r.pick([data.version, ...(data.changes ?? []).map((e) => e.version), '2020-01-01', '2099-12-31', 'bad version!'])}`],
         [1, () => `embed=${r.pick(['1', '0', 'yes'])}`],
         [2, () => `lang=${r.pick(['zh', 'zh', 'ZH', 'en', 'fr', ''])}`],
-        [1, () => `shade=${r.pick([...data.providers.map((p) => p.id), 'Tencent', 'market', 'aws', '%20', 'a,b'])}`],
+        [1, () => `shade=${r.pick([...data.providers.map((p) => p.id), 'Tencent', 'market', 'aws', '%20', 'a,b', 'ref', 'REF'])}`],
+        [2, () => `ref=${r.pick(['1', '1', '0', 'yes', ''])}`],
         [1, () => r.pick(['zzz=1', 'utm_source=x', '=', '&&', 'view', '%', '%G1=2', 'Q=upper'])],
       ])(),
     );
@@ -222,6 +223,8 @@ export class Driver {
       add(6, () => ({ t: 'tab', view: r.pick(VIEWS.filter((v) => v !== view)) }));
       if (exp.controls.active > 0) add(2, () => ({ t: 'reset' }));
       add(1, () => ({ t: 'copy' }));
+      // The reference layer's switch (AWS, Azure, Google Cloud).
+      add(3, () => ({ t: 'ref' }));
       add(2, () => ({ t: 'cite', copy: r.pick(['text', 'bibtex', null]) }));
     }
     if (view === 'map') add(3, () => ({ t: 'zoom', label: r.pick(exp.zooms) }));
@@ -276,6 +279,13 @@ export class Driver {
         const name = L.chips[s.id];
         await page.getByRole('group', { name: L.providers }).getByRole('button', { name: new RegExp(`^${name} `) }).click();
         await this.edited(m, { kind: 'toggle', facet: 'provider', id: s.id });
+        return false;
+      }
+      case 'ref': {
+        if (!filterBar) return 'skip';
+        const on = (await this.expected(m)).controls.reference;
+        await page.locator('[data-testid=ref-switch]').click();
+        await this.edited(m, { kind: 'reference', on: !on });
         return false;
       }
       case 'menu': {

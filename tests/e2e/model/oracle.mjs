@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const ORACLE = process.env.ORACLE || path.join(ROOT, 'target/debug/oracle');
 
-export function startOracle(dataset, world) {
-  const child = spawn(ORACLE, [dataset, world], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `reference`: the reference layer's file, when it is not the `reference.json` beside `dataset`. */
+export function startOracle(dataset, world, reference) {
+  const child = spawn(ORACLE, [dataset, world, ...(reference ? [reference] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.resolve(JSON.parse(line)));
   child.on('exit', (code) => {
