@@ -374,9 +374,20 @@ impl Reference {
                             && r.since().is_some_and(|(_, how)| how == Dated::Listing)
                     })
                     .count();
+                // Before its earliest dated region the file says nothing of a provider
+                // (its lists start later than its oldest regions): no line there, rather
+                // than a line at zero.
+                let from = self
+                    .regions
+                    .iter()
+                    .filter(|r| r.provider == p.id)
+                    .filter_map(|r| r.since().map(|(d, _)| d.year))
+                    .min()
+                    .map_or(last, |y| y.clamp(first, last));
                 RefGrowth {
                     provider: p.id.clone(),
                     first,
+                    from,
                     counts,
                     by_listing,
                 }
@@ -415,6 +426,8 @@ pub struct RefStats {
 pub struct RefGrowth {
     pub provider: String,
     pub first: u16,
+    /// The first year drawn: that of its earliest dated region (or `first`).
+    pub from: u16,
     /// Live regions abroad at the end of each year from `first`.
     pub counts: Vec<usize>,
     /// Of those at the last year, how many only a listing places in time.
@@ -540,6 +553,9 @@ mod tests {
         assert_eq!(r.live(Some(2020)), vec![0]);
         let g = &r.growth(2023, 2025)[0];
         assert_eq!((g.counts.clone(), g.by_listing), (vec![0, 1, 1], 1));
+        // Drawn from its earliest dated region (2015, before the chart's years).
+        assert_eq!(g.from, 2023);
+        assert_eq!(r.growth(2010, 2025)[0].from, 2015);
     }
 
     #[test]

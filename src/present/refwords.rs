@@ -48,7 +48,7 @@ crate::catalog::catalog! {
     Alone: "Where {0} has a live region and none of AWS, Azure and Google Cloud does: {1}." | "{0}有运营中地域、而AWS、Azure和谷歌云都没有的国家和地区：{1}。",
     AloneNone: "{0} has no live region in a country or territory without an AWS, Azure or Google Cloud region." | "{0}在没有AWS、Azure或谷歌云地域的国家和地区没有运营中地域。",
     GrowthKey: "{0} (reference)" | "{0}（参照）",
-    GrowthCaveat: "Grey dotted lines: the US hyperscalers' live regions outside the US, for reference. Of the {0} they count at the end, {1} are placed in time by their first listing in a public SDK or tool, which bounds a launch but does not date it." | "灰色点线：美国云巨头在美国以外的运营中地域，作对照之用。期末计入的{0}个地域中，有{1}个按其在公开SDK或工具中首次列出的日期计时；该日期界定开通时间的范围，但不等于开通日期。",
+    GrowthCaveat: "Grey dotted lines: the US hyperscalers' live regions outside the US, for reference. Of the {0} they count at the end, {1} are placed in time by their first listing in a public SDK or tool, which bounds a launch but does not date it; a line starts in the first year the file dates one of its regions, since the lists begin later than the oldest regions." | "灰色点线：美国云巨头在美国以外的运营中地域，作对照之用。期末计入的{0}个地域中，有{1}个按其在公开SDK或工具中首次列出的日期计时；该日期界定开通时间的范围，但不等于开通日期。由于这些清单的起始时间晚于最早的地域，每条线从文件中首个有日期的地域所在年份开始。",
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -29,7 +29,7 @@ const page = () => guardedPage(env, { viewport: { width: 1280, height: 900 } });
 test('the build has one chunk set per view other than the map, and one per lazily loaded part', () => {
   assert.deepEqual(Object.keys(CHUNKS).sort(), [...LAZY].sort());
   for (const view of LAZY) assert.ok(CHUNKS[view].every((f) => fs.existsSync(path.join(DIST, f))), view);
-  assert.deepEqual(Object.keys(PARTS).sort(), ['share', 'since']);
+  assert.deepEqual(Object.keys(PARTS).sort(), ['reference', 'share', 'since']);
   for (const part of Object.keys(PARTS)) assert.ok(PARTS[part].every((f) => fs.existsSync(path.join(DIST, f))), part);
 });
 

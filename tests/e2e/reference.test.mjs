@@ -178,3 +178,20 @@ test('leaving a view that shows the reference layer for another view does not cr
     await page.context().close();
   }
 });
+
+test("the layer's code that cannot be fetched says so where the layer goes, and Retry brings it", async () => {
+  const page = await open();
+  let failing = true;
+  await page.route(/split_part_reference-[0-9a-f]+\.wasm$/, (r) => (failing ? r.abort() : r.continue()));
+  await page.getByTestId('ref-switch').click();
+  const alert = page.getByTestId('chunk-failed');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not be loaded/);
+  // The map still works: its markers are there and the switch can be turned off again.
+  assert.ok((await page.locator('.marker').count()) > 0);
+  failing = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await page.getByTestId('ref-list').waitFor();
+  assert.deepEqual(page.problems.errors, []);
+  await page.context().close();
+});

@@ -264,6 +264,7 @@ pub fn growth_lines(
                     name,
                     provider: g.provider,
                     first: g.first,
+                    from: g.from,
                     counts: g.counts,
                 }
             })

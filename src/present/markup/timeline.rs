@@ -323,6 +323,8 @@ pub struct RefLine {
     /// Its row in the table under the chart ("AWS (reference)").
     pub label: String,
     pub first: u16,
+    /// The first year drawn (before it the reference file dates none of its regions).
+    pub from: u16,
     /// Live regions outside its home country at the end of each year from `first`.
     pub counts: Vec<usize>,
 }
@@ -459,14 +461,16 @@ pub fn growth_section(
     // The reference lines: one grey dotted line per hyperscaler, named at its end so
     // that neither colour nor dash is the only cue.
     for l in lines {
+        let skip = usize::from(l.from.saturating_sub(l.first));
         let d: String = l
             .counts
             .iter()
             .enumerate()
+            .skip(skip)
             .map(|(i, &n)| {
                 format!(
                     "{}{:.1},{:.1}",
-                    if i == 0 { "M" } else { "L" },
+                    if i == skip { "M" } else { "L" },
                     axis.x(f64::from(l.first) + i as f64 + 1.0),
                     y(n as f64)
                 )
