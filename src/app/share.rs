@@ -161,6 +161,14 @@ pub struct Job {
     pub failed: Callback<()>,
 }
 
+impl Job {
+    /// The reference layer's regions, when the view shows them.
+    fn reference(&self) -> Option<&crate::core::reference::Reference> {
+        let loaded = self.reference.as_ref()?.downcast_ref::<RefLoaded>()?;
+        Some(&loaded.reference)
+    }
+}
+
 /// Writes the file and hands it to the browser as a download.
 pub fn write(job: Job) {
     let atlas = &job.atlas;
@@ -187,11 +195,7 @@ pub fn write(job: Job) {
         }
         File::Coverage => {
             let Some(people) = &job.people else { return };
-            let loaded = job
-                .reference
-                .as_ref()
-                .and_then(|r| r.downcast_ref::<RefLoaded>());
-            let reference = loaded.map(|r| &r.reference);
+            let reference = job.reference();
             let cov = super::coverage::build(atlas, people, reference);
             let text = coverage_csv(cat, people, &cov, reference, &provenance(atlas));
             save(&format!("{}.csv", stem(atlas)), csv, &text);
@@ -240,12 +244,7 @@ fn picture(job: &Job) -> Option<String> {
             };
             let shapes = job.shapes.as_deref().unwrap_or(&empty);
             Some(atlas.selection.with_untracked(|s| {
-                let layer = job
-                    .reference
-                    .as_ref()
-                    .and_then(|r| r.downcast_ref::<RefLoaded>())
-                    .filter(|_| f.reference)
-                    .map(|r| (&r.reference, f.to));
+                let layer = job.reference().filter(|_| f.reference).map(|r| (r, f.to));
                 map_svg(cat, s, shapes, frame, layer, &footer)
             }))
         }
@@ -256,11 +255,7 @@ fn picture(job: &Job) -> Option<String> {
         ),
         View::Coverage => {
             let (shapes, people) = (job.shapes.as_deref()?, job.people.as_deref()?);
-            let loaded = job
-                .reference
-                .as_ref()
-                .and_then(|r| r.downcast_ref::<RefLoaded>());
-            let reference = loaded.map(|r| &r.reference);
+            let reference = job.reference();
             let cov = super::coverage::build(atlas, people, reference);
             Some(coverage_svg(cat, &cov, shapes, f.shade.as_deref(), &footer))
         }

@@ -92,7 +92,7 @@ const FIGURES: [(T, Figure); 8] = [
 ];
 
 /// A scrollable table box, as the view's other wide tables.
-fn table_open(h: &mut Html, lang: Lang, attrs: &[(&'static str, Option<super::Val>)]) {
+pub(super) fn table_open(h: &mut Html, lang: Lang, attrs: &[(&'static str, Option<super::Val>)]) {
     h.open(
         "div",
         &[

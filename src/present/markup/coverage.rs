@@ -345,37 +345,26 @@ pub fn key(cat: &Catalog, cov: &Coverage, shading: Shading) -> Vec<(Tint, String
         None => lang.fill(T::CovOver, &[&lang.km(lo)]),
     };
     let mut out = Vec::new();
+    // Each serving provider's margin classes, in `words` ("{provider} nearer by {range}").
+    let margins = |out: &mut Vec<(Tint, String)>, words: &dyn Fn(&str, &str) -> String| {
+        for (k, s) in cov.providers.iter().enumerate() {
+            if s.regions.is_empty() {
+                continue;
+            }
+            for c in 1..=MARGIN_BINS.len() + 1 {
+                let lo = if c == 1 { TIE_KM } else { MARGIN_BINS[c - 2] };
+                let by = range(lo, MARGIN_BINS.get(c - 1).copied());
+                out.push((Tint::Lead(k, c), words(cat.provider_name(&s.id), &by)));
+            }
+        }
+    };
     match shading {
         Shading::Nearer => {
-            for (k, s) in cov.providers.iter().enumerate() {
-                if s.regions.is_empty() {
-                    continue;
-                }
-                for c in 1..=MARGIN_BINS.len() + 1 {
-                    let lo = if c == 1 { TIE_KM } else { MARGIN_BINS[c - 2] };
-                    let by = range(lo, MARGIN_BINS.get(c - 1).copied());
-                    out.push((
-                        Tint::Lead(k, c),
-                        lang.fill(T::CovNearerBy, &[cat.provider_name(&s.id), &by]),
-                    ));
-                }
-            }
+            margins(&mut out, &|p, by| lang.fill(T::CovNearerBy, &[p, by]));
             out.push((Tint::Tie, lang.t(T::CovTie).into()));
         }
         Shading::Reference => {
-            for (k, s) in cov.providers.iter().enumerate() {
-                if s.regions.is_empty() {
-                    continue;
-                }
-                for c in 1..=MARGIN_BINS.len() + 1 {
-                    let lo = if c == 1 { TIE_KM } else { MARGIN_BINS[c - 2] };
-                    let by = range(lo, MARGIN_BINS.get(c - 1).copied());
-                    out.push((
-                        Tint::Lead(k, c),
-                        lang.fill(R::AheadBy, &[cat.provider_name(&s.id), &by]),
-                    ));
-                }
-            }
+            margins(&mut out, &|p, by| lang.fill(R::AheadBy, &[p, by]));
             out.push((Tint::Tie, lang.t(R::Tie).into()));
             out.push((Tint::Behind, lang.t(R::Behind).into()));
             if cov.rows.iter().any(|r| r.home) {

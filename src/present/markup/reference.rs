@@ -176,19 +176,10 @@ pub fn list(reference: &Reference, skipped: &[Skipped], year: Option<u16>, lang:
             &lang.fill(R::Unplaced, &[&unplaced.to_string()]),
         );
     }
-    h.open(
-        "div",
-        &[
-            a("class", "table-wrap"),
-            a("tabindex", "0"),
-            a("role", "region"),
-            a("aria-label", lang.t(T::TableScrolls)),
-        ],
-    )
-    .open("table", &[a("class", "records-table ref-table")])
-    .el("caption", &[a("class", "visually-hidden")], &title)
-    .open("thead", &[])
-    .open("tr", &[]);
+    super::compare::table_open(&mut h, lang, &[a("class", "records-table ref-table")]);
+    h.el("caption", &[a("class", "visually-hidden")], &title)
+        .open("thead", &[])
+        .open("tr", &[]);
     for c in [
         R::ColProvider,
         R::ColCode,
@@ -327,20 +318,13 @@ pub fn compare_section(
         "p",
         &[a("class", "hint")],
         &lang.fill(R::CompareHint, &[&as_of(year, lang)]),
-    )
-    .open(
-        "div",
-        &[
-            a("class", "table-wrap"),
-            a("tabindex", "0"),
-            a("role", "region"),
-            a("aria-label", lang.t(T::TableScrolls)),
-        ],
-    )
-    .open("table", &[a("class", "records-table compare ref-compare")])
-    .open("thead", &[])
-    .open("tr", &[])
-    .el(
+    );
+    super::compare::table_open(
+        &mut h,
+        lang,
+        &[a("class", "records-table compare ref-compare")],
+    );
+    h.open("thead", &[]).open("tr", &[]).el(
         "th",
         &[a("scope", "col"), a("class", "plain")],
         lang.t(R::ColProvider),
