@@ -6,7 +6,9 @@
 use super::catalog::T;
 use super::export::{footer_lines, header, picture_open, row, xml_escape, Cell, Provenance};
 use super::markup::coverage::{as_of, country_name, key, tints, Tint};
-use super::theme::{tint_fill, BG, BORDER, SURFACE, TEXT};
+use super::theme::{
+    shade_patterns, tint_fill, BG, BORDER, COUNTRY, COUNTRY_SEVERAL, SURFACE, TEXT,
+};
 use atlas_core::coverage::{Coverage, Edge, Lead};
 use atlas_core::filter::Catalog;
 use atlas_core::geo::Shapes;
@@ -133,6 +135,9 @@ pub fn coverage_svg(
     let foot = line_h * (footer.len() as f64 + 1.0);
     let mut s = String::new();
     picture_open(&mut s, (0.0, 0.0, w, h + key_h + foot));
+    if entries.iter().any(|(t, _)| *t == Tint::Home) {
+        s.push_str(&shade_patterns(Some((COUNTRY, COUNTRY_SEVERAL))));
+    }
     s.push_str(&format!(
         "<path d=\"{}\" fill=\"{SURFACE}\" stroke=\"{BORDER}\" stroke-width=\"0.5\"/>",
         xml_escape(&shapes.sphere)
@@ -149,7 +154,7 @@ pub fn coverage_svg(
         let x = line_h * 0.5 + col_w * (k % per_line) as f64;
         let y = h + line_h * (k / per_line) as f64 + line_h * 0.3;
         let fill = tint_fill(d, *tint, &ids);
-        let stroke = if *tint == Tint::NoData {
+        let stroke = if matches!(tint, Tint::NoData | Tint::Home) {
             BORDER
         } else {
             fill.as_str()
@@ -176,8 +181,8 @@ mod tests {
     use atlas_core::filter::select;
     use std::collections::BTreeMap;
 
-    #[test]
-    fn the_csv_has_a_row_per_country_and_machine_column_names() {
+    /// The small fixture with two countries: AA at its first region, BB far south.
+    fn two_countries() -> (Catalog, People, Coverage) {
         let (cat, _) = super::super::markup::tests::fixture();
         let r0 = &cat.data.regions[0];
         let mut countries = BTreeMap::new();
@@ -193,6 +198,12 @@ mod tests {
             &people,
             Some(2030),
         );
+        (cat, people, cov)
+    }
+
+    #[test]
+    fn the_csv_has_a_row_per_country_and_machine_column_names() {
+        let (cat, people, cov) = two_countries();
         let p = Provenance {
             permalink: "https://example.org/?view=coverage".into(),
             version: "v1".into(),
@@ -216,5 +227,30 @@ mod tests {
         assert!(lines[3].ends_with(",nearer,nearer_by_km"));
         assert_eq!(lines.len(), 4 + 2 + 1, "{csv}");
         assert!(lines[4].starts_with("AA,AA,10,"), "{}", lines[4]);
+    }
+
+    /// In dark mode, "a hyperscaler is nearer" and the home market looked like the sea
+    /// and like each other; the home market is now hatched, in the export too.
+    #[test]
+    fn the_home_market_is_hatched_in_the_exported_picture_and_stays_self_contained() {
+        let (cat, people, mut cov) = two_countries();
+        let text = include_str!("../../public/data/reference.json");
+        let reference = atlas_core::reference::parse_reference(text)
+            .unwrap()
+            .reference;
+        cov.against(&reference, &people, &["AA".to_string()].into());
+        let shapes = super::super::markup::tests::shapes(&[Some("AA"), Some("BB")]);
+        let svg = coverage_svg(&cat, &cov, &shapes, Some("ref"), &[]);
+        let hatch = format!("fill=\"url(#{})\"", crate::theme::LEFT_PATTERN);
+        // The country and its key swatch.
+        assert_eq!(svg.matches(&hatch).count(), 2, "{svg}");
+        assert_eq!(svg.matches("<pattern id=").count(), 2, "{svg}");
+        assert!(!svg.contains("href=") && !svg.contains("class="), "{svg}");
+        assert!(
+            svg.matches("url(").count() == svg.matches("url(#").count(),
+            "only the picture's own patterns: {svg}"
+        );
+        let plain = coverage_svg(&cat, &cov, &shapes, None, &[]);
+        assert!(!plain.contains("<pattern"), "{plain}");
     }
 }

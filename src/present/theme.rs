@@ -58,10 +58,11 @@ pub fn custom_properties(d: &Dataset) -> Vec<(String, String)> {
 /// The stylesheet mixes the same.
 pub const LEAD_TINTS: [f64; 3] = [0.3, 0.6, 0.9];
 pub const DIST_TINTS: [f64; 5] = [0.9, 0.68, 0.46, 0.26, 0.1];
-/// How much of [`COUNTRY_SEVERAL`] the home market's shade takes (the rest is [`SURFACE`]).
-pub const HOME_TINT: f64 = 0.35;
-/// How much of [`COUNTRY`] a country where a hyperscaler is nearer keeps (the rest is [`BG`]).
-pub const BEHIND_TINT: f64 = 0.45;
+/// How much of [`COUNTRY_SEVERAL`] a country where a hyperscaler is nearer takes (the
+/// rest is [`COUNTRY`]): a grey between a tie's plain land and "no region"'s darker one,
+/// which stands off the sea in both themes. The home market, left out of that
+/// comparison, is hatched ([`LEFT_PATTERN`]) so that no tone of grey has to tell it apart.
+pub const BEHIND_TINT: f64 = 0.5;
 
 /// The light-theme fill of a coverage-map class for exported pictures.
 pub fn tint_fill(d: &Dataset, tint: crate::markup::coverage::Tint, providers: &[String]) -> String {
@@ -80,13 +81,11 @@ pub fn tint_fill(d: &Dataset, tint: crate::markup::coverage::Tint, providers: &[
         Tint::Tie => COUNTRY.into(),
         Tint::Lead(k, c) => mixed(k, LEAD_TINTS[(c.max(1) - 1).min(2)]),
         Tint::Distance(k, c) => mixed(k, DIST_TINTS[(c.max(1) - 1).min(4)]),
-        // Paler than a plain country: the stylesheet mixes the same (`--country-behind`).
-        Tint::Home => Rgb::parse(COUNTRY_SEVERAL)
+        // The stylesheet mixes the same (`.country--behind`, `.country--home`).
+        Tint::Home => format!("url(#{LEFT_PATTERN})"),
+        Tint::Behind => Rgb::parse(COUNTRY_SEVERAL)
             .unwrap_or(base)
-            .mix(Rgb::parse(SURFACE).unwrap_or(base), HOME_TINT)
-            .hex(),
-        Tint::Behind => base
-            .mix(Rgb::parse(BG).unwrap_or(Rgb(255, 255, 255)), BEHIND_TINT)
+            .mix(base, BEHIND_TINT)
             .hex(),
     }
 }
@@ -336,6 +335,11 @@ mod tests {
             );
         }
         assert!(css.contains(&format!("var(--c) {}%, var(--country)", TINT * 100.0)));
+        assert!(css.contains(&format!(
+            ".country--behind {{ fill: color-mix(in srgb, var(--country-several) {}%, var(--country)); }}",
+            BEHIND_TINT * 100.0
+        )));
+        assert!(css.contains(&format!(".country--home {{ fill: url(#{LEFT_PATTERN}); }}")));
         for i in 0..MAX_PROVIDERS {
             assert!(
                 css.contains(&format!(".prov-{i} {{ --c: var(--prov-{i}-light); }}")),

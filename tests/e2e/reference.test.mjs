@@ -113,6 +113,35 @@ test('coverage: where a provider is nearer than every hyperscaler, today and in 
   console.log(`# coverage against the hyperscalers:\n#   today: ${found['?view=coverage&shade=ref']}\n#   2020: ${found['?view=coverage&shade=ref&to=2020']}`);
 });
 
+test('in dark mode the countries where a hyperscaler is nearer looked like the sea, and the home market like them: both stand apart now, on the page and in the SVG', async () => {
+  for (const colorScheme of ['dark', 'light']) {
+    const page = await open('?view=coverage&shade=ref', { colorScheme });
+    await page.waitForSelector('.coverage__map svg g path.country--behind');
+    const fills = await page.evaluate(() => {
+      const fill = (sel) => getComputedStyle(document.querySelector(`.coverage__map svg ${sel}`)).fill;
+      return { sea: fill('.sphere'), behind: fill('path.country--behind'), tie: fill('path.country--tie'), home: fill('path.country--home') };
+    });
+    /** WCAG relative luminance of a computed `rgb(…)` or `color(srgb …)` fill. */
+    const lum = (c) => {
+      const n = c.match(/[\d.]+/g).map(Number);
+      const rgb = c.startsWith('color(') ? n.slice(0, 3) : n.slice(0, 3).map((v) => v / 255);
+      const lin = rgb.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+    };
+    const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    assert.ok(ratio(fills.behind, fills.sea) >= 1.5, `${colorScheme}: behind ${fills.behind} against the sea ${fills.sea}`);
+    assert.ok(ratio(fills.behind, fills.tie) >= 1.2, `${colorScheme}: behind ${fills.behind} against a tie ${fills.tie}`);
+    assert.match(fills.home, /url\("?#shade-left"?\)/, `${colorScheme}: the home market is hatched`);
+    assert.equal(await page.locator('.coverage__map svg pattern#shade-left').count(), 1);
+    if (colorScheme === 'light') {
+      const svg = (await download(env, page, () => page.getByRole('button', { name: 'SVG image' }).click())).body.toString('utf8');
+      assert.ok(svg.includes('<pattern id="shade-left"') && svg.includes('fill="url(#shade-left)"'), 'the export hatches it too');
+      assert.ok(!/href=|<image|url\((?!#)|class=/.test(svg), 'self-contained');
+    }
+    await page.context().close();
+  }
+});
+
 test('a reference file that fails, is hostile or stalls: a message in the page, Retry, and the rest of the page works', async () => {
   const page = await open();
   let mode = 'fail';

@@ -298,6 +298,10 @@ pub fn layer(
     let (title, desc) = map_text(cat, cov, shading);
     let mut h = Html::new();
     h.el("title", &[], &title).el("desc", &[], &desc);
+    if shading == Shading::Reference {
+        // The home market's hatch (`.country--home`), coloured by the stylesheet.
+        h.raw(&crate::theme::shade_patterns(None));
+    }
     h.void("path", &[a("class", "sphere"), a("d", &shapes.sphere)])
         .open("g", &[]);
     for (c, tint) in shapes.countries.iter().zip(tints(cov, shapes, shading)) {

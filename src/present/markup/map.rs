@@ -314,19 +314,7 @@ mod tests {
     /// paths to reshade by `data-iso`, and the layer did not write it.
     #[test]
     fn every_country_with_a_code_carries_data_iso_for_reshading() {
-        let shape = |iso: Option<&str>| atlas_core::geo::Shape {
-            iso2: iso.map(String::from),
-            name: "X".into(),
-            d: "M0 0Z".into(),
-        };
-        let shapes = Shapes {
-            width: 1.0,
-            height: 1.0,
-            scale: 1.0,
-            translate: (0.0, 0.0),
-            sphere: "M0 0Z".into(),
-            countries: vec![shape(Some("AU")), shape(None)],
-        };
+        let shapes = crate::markup::tests::shapes(&[Some("AU"), None]);
         let d = crate::markup::tests::fixture().0;
         assert!(layer(&d, None, &BTreeMap::new()).starts_with("<title>"));
         let html = layer(&d, Some(&shapes), &BTreeMap::new());

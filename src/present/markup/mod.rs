@@ -292,6 +292,25 @@ pub(crate) mod tests {
         (cat, sel)
     }
 
+    /// A map of one square per country code (`None`: a shape with no code).
+    pub(crate) fn shapes(isos: &[Option<&str>]) -> atlas_core::geo::Shapes {
+        atlas_core::geo::Shapes {
+            width: 1000.0,
+            height: 500.0,
+            scale: 1.0,
+            translate: (0.0, 0.0),
+            sphere: "M0 0Z".into(),
+            countries: isos
+                .iter()
+                .map(|iso| atlas_core::geo::Shape {
+                    iso2: iso.map(String::from),
+                    name: iso.unwrap_or("X").into(),
+                    d: "M0 0L1 0L1 1Z".into(),
+                })
+                .collect(),
+        }
+    }
+
     /// Symptom: a page title with `<` or `'` (from a search) broke out of the embed
     /// code's attribute: the code is now written by the one escaper.
     #[test]
