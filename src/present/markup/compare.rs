@@ -91,20 +91,6 @@ const FIGURES: [(T, Figure); 8] = [
     }),
 ];
 
-/// A scrollable table box, as the view's other wide tables.
-pub(super) fn table_open(h: &mut Html, lang: Lang, attrs: &[(&'static str, Option<super::Val>)]) {
-    h.open(
-        "div",
-        &[
-            a("class", "table-wrap"),
-            a("tabindex", "0"),
-            a("role", "region"),
-            a("aria-label", lang.t(T::TableScrolls)),
-        ],
-    )
-    .open("table", attrs);
-}
-
 pub fn view(cat: &Catalog, sel: &Selection) -> String {
     let d = &cat.data;
     let lang = cat.lang;
@@ -127,8 +113,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
             lang.t(T::SideBySide),
         )
         .el("p", &[a("class", "hint")], lang.t(T::SideBySideHint));
-    table_open(
-        &mut h,
+    h.table_box(
         lang,
         &[
             a("class", "records-table compare"),
@@ -227,7 +212,7 @@ pub fn view(cat: &Catalog, sel: &Selection) -> String {
         &[a("id", "areas-h"), a("class", "section-title")],
         lang.t(T::ByArea),
     );
-    table_open(&mut h, lang, &[a("class", "records-table compare")]);
+    h.table_box(lang, &[a("class", "records-table compare")]);
     let mut labels = vec![lang.t(T::Area)];
     labels.extend(providers.iter().map(|(_, n)| *n));
     head(&mut h, &labels);

@@ -182,6 +182,25 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
+    /// A wide table in its scrollable box (one tab stop, named for screen readers):
+    /// opens the box and `<table attrs>`; the caller closes both.
+    pub fn table_box(
+        &mut self,
+        lang: atlas_core::lang::Lang,
+        attrs: &[(&'static str, Option<Val>)],
+    ) -> &mut Self {
+        self.open(
+            "div",
+            &[
+                a("class", "table-wrap"),
+                a("tabindex", "0"),
+                a("role", "region"),
+                a("aria-label", lang.t(crate::catalog::T::TableScrolls)),
+            ],
+        )
+        .open("table", attrs)
+    }
+
     pub fn finish(self) -> String {
         self.0
     }

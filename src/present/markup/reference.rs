@@ -176,7 +176,7 @@ pub fn list(reference: &Reference, skipped: &[Skipped], year: Option<u16>, lang:
             &lang.fill(R::Unplaced, &[&unplaced.to_string()]),
         );
     }
-    super::compare::table_open(&mut h, lang, &[a("class", "records-table ref-table")]);
+    h.table_box(lang, &[a("class", "records-table ref-table")]);
     h.el("caption", &[a("class", "visually-hidden")], &title)
         .open("thead", &[])
         .open("tr", &[]);
@@ -319,11 +319,7 @@ pub fn compare_section(
         &[a("class", "hint")],
         &lang.fill(R::CompareHint, &[&as_of(year, lang)]),
     );
-    super::compare::table_open(
-        &mut h,
-        lang,
-        &[a("class", "records-table compare ref-compare")],
-    );
+    h.table_box(lang, &[a("class", "records-table compare ref-compare")]);
     h.open("thead", &[]).open("tr", &[]).el(
         "th",
         &[a("scope", "col"), a("class", "plain")],
