@@ -206,6 +206,7 @@ test('"Show more" dropped keyboard focus to the page and redrew the rows already
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=event-table] tbody tr').length === 500);
   assert.ok(await firstRow.evaluate((tr) => tr.isConnected), 'the first batch was left in place');
+  await page.waitForFunction(() => document.activeElement?.closest('tr') != null);
   const focused = await page.evaluate(() => {
     const a = document.activeElement;
     const rows = [...document.querySelectorAll('[data-testid=event-table] tbody tr')];
@@ -216,7 +217,8 @@ test('"Show more" dropped keyboard focus to the page and redrew the rows already
   await page.locator('[data-testid=more-rows] button').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=event-table] tbody tr').length === n, large.events.length);
   assert.equal(await page.locator('[data-testid=more-rows]').count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement.closest('tr') !== null), true);
+  // Focus moves one animation frame after the rows are drawn: wait for it, do not read it at once.
+  await page.waitForFunction(() => document.activeElement?.closest('tr') != null);
   assert.deepEqual(page.problems.errors, []);
   await page.context().close();
 });
