@@ -1,15 +1,18 @@
 // axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every view, in light
-// and dark, on a desktop and at 360 px: zero violations.
+// and dark (dark in Chromium only), on a desktop and at 360 px: zero violations.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, teardown, guardedPage, axeViolations as violations } from './harness.mjs';
+import { setup, teardown, guardedPage, axeViolations as violations, schemes } from './harness.mjs';
 
 let env;
 before(async () => (env = await setup()));
 after(async () => teardown(env));
 
-for (const colorScheme of ['light', 'dark']) {
+// Firefox sweeps the light scheme only, as every repeated sweep does (`schemes()` in
+// harness.mjs: contrast comes from CSS colours both engines resolve alike); Chromium
+// sweeps both. The dark sweeps were 79 s of Firefox's 14-minute run.
+for (const colorScheme of schemes()) {
   for (const width of [1280, 360]) {
     test(`no WCAG A/AA violations: ${colorScheme}, ${width} px`, async () => {
       const page = await guardedPage(env, { viewport: { width, height: 900 }, colorScheme });

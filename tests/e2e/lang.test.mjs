@@ -73,7 +73,7 @@ test('lang=zh passes axe on every view, light and dark (Chromium; light in Firef
   const found = [];
   // The four views, embed and an open record: the other addresses add no markup of their own.
   const views = VIEWS.filter((q) => !q.includes('zzz') && !q.includes('alibaba-2025'));
-  for (const colorScheme of schemes(env)) {
+  for (const colorScheme of schemes()) {
     for (const q of views) {
       const page = await openAt(env, q, { colorScheme });
       if (q.includes('sel=')) await page.waitForSelector('[data-testid=detail]');

@@ -106,7 +106,7 @@ test('the new ids are URL keys, and every view and export follows them', async (
 
 test('three providers pass axe in light and dark on every view (light only in Firefox)', async () => {
   const found = [];
-  for (const colorScheme of schemes(env)) {
+  for (const colorScheme of schemes()) {
     const page = await open('', { colorScheme });
     for (const q of ['', '?view=timeline', '?view=compare', '?view=table&provider=nimbus', '?view=coverage', '?view=changes', '?view=promises']) {
       await page.goto(env.url + q);
