@@ -239,17 +239,43 @@ export async function download(env, page, trigger) {
   const before = new Set(fs.readdirSync(env.downloads));
   await trigger();
   const deadline = Date.now() + 30000;
+  // Symptom seen in CI: a PNG download failed with ENOENT on a file named like
+  // `IPheXFj8.png`. Firefox may write a download under a temporary name and then
+  // rename it, so a file listed in one poll can be gone by the read. A file counts
+  // as finished once two polls in a row see the same single name with the same size;
+  // a file that vanished in between is simply polled again.
+  let last = null;
+  const sizeOf = (file) => {
+    try {
+      return fs.statSync(file).size;
+    } catch (e) {
+      if (e.code === 'ENOENT') return -1;
+      throw e;
+    }
+  };
   for (;;) {
     const files = fs.readdirSync(env.downloads);
     const fresh = files.filter((f) => !before.has(f) && !f.endsWith('.part'));
     const writing = files.some((f) => f.endsWith('.part'));
     if (fresh.length === 1 && !writing) {
       const file = path.join(env.downloads, fresh[0]);
-      const body = fs.readFileSync(file);
-      if (body.length > 0) {
-        fs.rmSync(file);
-        return { name: fresh[0], body };
+      const size = sizeOf(file);
+      const seen = `${fresh[0]}:${size}`;
+      if (size > 0 && seen === last) {
+        let body = null;
+        try {
+          body = fs.readFileSync(file);
+        } catch (e) {
+          if (e.code !== 'ENOENT') throw e;
+        }
+        if (body) {
+          fs.rmSync(file, { force: true });
+          return { name: fresh[0], body };
+        }
       }
+      last = seen;
+    } else {
+      last = null;
     }
     if (fresh.length > 1) throw new Error(`one click saved ${fresh.length} files: ${fresh.join(', ')}`);
     if (Date.now() > deadline) throw new Error(`no download finished within 30 s (${files.join(', ') || 'nothing'} in ${env.downloads})`);
